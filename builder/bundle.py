@@ -1,0 +1,110 @@
+"""The referential bundle: the one JSON document the engine (and other tools) read.
+
+Written to ``dist/data/referential.json``. Display texts are rendered to sanitised HTML here, so
+the engine only passes opaque strings and never sees Markdown or YAML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from . import markdown
+from .content import Challenge, Content
+from .urls import asset_name
+
+
+def challenge_record(ch: Challenge, render: bool = True) -> dict[str, Any]:
+    md = markdown.render if render else (lambda s: s)
+    inline = markdown.render_inline if render else (lambda s: s)
+    record: dict[str, Any] = {
+        "id": ch.id, "skill_id": ch.skill_id, "type": ch.type,
+        "instruction": md(ch.instruction), "explanation": md(ch.explanation),
+    }
+    if ch.type in ("QCU", "QCM"):
+        record["proposals"] = [inline(p) for p in ch.proposals]
+        record["solution"] = ch.answer[0] if ch.type == "QCU" and ch.answer else ch.answer
+    else:
+        record["tolerances"] = list(ch.tolerances)
+        record["format"] = ch.format
+    if ch.type == "QROC":
+        record["solution"] = list(ch.answers)
+        record["fields"] = [{"key": "reponse", "label": ch.input_label or "Votre réponse",
+                             "answers": list(ch.answers)}]
+    elif ch.type == "QROCM-ind":
+        record["fields"] = [{"key": f["cle"], "label": f["libelle"],
+                             "answers": list(f.get("reponses") or [])} for f in ch.fields]
+    elif ch.type == "QROCM-dep":
+        record["fields"] = [{"key": f["cle"], "label": f["libelle"]} for f in ch.fields]
+        record["solution"] = [list(g) for g in ch.answers]
+    if ch.illustration:
+        record["illustration"] = {"src": "data/" + asset_name(ch.illustration["image"]),
+                                  "alt": ch.illustration["alt"]}
+    if ch.document:
+        record["document"] = ch.document
+    return record
+
+
+def referential_bundle(content: Content, documents: dict[str, str]) -> dict[str, Any]:
+    """The bundle as a dict; ``documents`` maps a document path to its rendered HTML."""
+    competences = sorted(content.competences, key=lambda c: [int(x) for x in c.id.split(".")])
+    tutorials_by_skill: dict[str, list[str]] = {}
+    more_by_skill: dict[str, list[str]] = {}
+    for tut in content.tutorials:
+        for sid in tut.skills:
+            tutorials_by_skill.setdefault(sid, []).append(tut.id)
+        for sid in tut.learning_more:
+            more_by_skill.setdefault(sid, []).append(tut.id)
+    challenges = []
+    for ch in content.challenges:
+        record = challenge_record(ch)
+        if ch.document:
+            record["document"] = documents.get(ch.document, "")
+        challenges.append(record)
+    data: dict[str, Any] = {
+        "format": 1,
+        "domains": [{"id": d.id, "title": d.title} for d in content.domains],
+        "competences": [{"id": c.id, "title": c.title, "domain_id": c.domain_id,
+                         "description": c.description, "levels": c.levels} for c in competences],
+        "tubes": [{"id": t.id, "competence_id": t.competence_id, "title": t.title,
+                   "description": t.description} for t in content.tubes],
+        "skills": [{"id": s.id, "tube_id": s.tube_id, "level": s.level, "title": s.title,
+                    "tutorials": tutorials_by_skill.get(s.id, []),
+                    "learning_more": more_by_skill.get(s.id, [])} for s in content.skills],
+        "challenges": challenges,
+        "tutorials": [{"id": t.id, "title": t.title, "summary": t.summary, "duration": t.duration,
+                       "format": t.format, "url": f"tutoriels/{t.id}/index.html"}
+                      for t in content.tutorials],
+        "profiles": [profile_record(content, p) for p in content.profiles],
+    }
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]
+    return {"version": digest, **data}
+
+
+def profile_record(content: Content, profile: Any) -> dict[str, Any]:
+    """A target profile as capped tubes, with its skills frozen (as Pix does for campaigns)."""
+    v = profile.data
+    tubes_by_id = {t.id: t for t in content.tubes}
+    capped = [(t["sujet"], t["niveau_max"], t.get("bloc")) for t in v["sujets"] or [] if t]
+    for cid in v["competences"] or []:
+        capped += [(t.id, v["niveau_max"] or 8, None) for t in content.tubes
+                   if t.competence_id == cid]
+    tubes = []
+    for tube_id, cap, bloc in capped:
+        tube = tubes_by_id.get(tube_id)
+        if tube is None:
+            continue
+        tubes.append({"tube": tube_id, "max_level": cap, "block": bloc,
+                      "skills": [s.id for s in tube.skills if s.level <= cap]})
+    return {
+        "id": profile.id, "title": v["titre"], "description": v["description"],
+        "tubes": tubes,
+        "blocks": [{"id": b["id"], "title": b["titre"], "description": b.get("description")}
+                   for b in v["blocs"] or [] if b],
+        "badges": [{"id": b["id"], "title": b["titre"], "description": b["description"],
+                    "threshold": b["seuil"], "blocks": b["blocs"] or [],
+                    "block_threshold": b.get("seuil_par_bloc")} for b in v["badges"] or [] if b],
+        "stages": sorted(({"threshold": s["seuil"], "title": s["titre"], "message": s["message"]}
+                          for s in v["paliers"] or [] if s), key=lambda s: s["threshold"]),
+    }

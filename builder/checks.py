@@ -1,0 +1,213 @@
+"""What spans files: unique ids, references that resolve, solutions the engine accepts.
+
+Each challenge is turned into the engine's own record and checked with the engine's own answer
+checker, so what ``diagnum check`` accepts is exactly what a learner's browser will accept.
+"""
+
+from __future__ import annotations
+
+import itertools
+from engine.answers import is_correct
+from engine.referential import Challenge as EngineChallenge
+from engine.referential import Field as EngineField
+
+from .bundle import challenge_record
+from .content import Challenge, Content
+from .diagnostics import Problems
+
+OFFICIAL_LEVEL_RANGE = range(1, 9)
+
+
+def check_content(content: Content, problems: Problems) -> None:
+    _check_structure(content, problems)
+    for challenge in content.challenges:
+        _check_challenge(content, challenge, problems)
+    _check_tutorials(content, problems)
+    _check_profiles(content, problems)
+
+
+def _duplicates(items, key, problems: Problems, what: str) -> None:
+    seen: dict[str, object] = {}
+    for item in items:
+        k = key(item)
+        if k in seen:
+            first = seen[k]
+            problems.error(item.path, item.line, f"{what} « {k} » en double (déjà défini dans "
+                                                 f"{problems.rel(first.path)}:{first.line})")
+        else:
+            seen[k] = item
+
+
+def _check_structure(content: Content, problems: Problems) -> None:
+    _duplicates(content.domains, lambda d: d.id, problems, "domaine")
+    _duplicates(content.competences, lambda c: c.id, problems, "compétence")
+    _duplicates(content.tubes, lambda t: t.id, problems, "sujet")
+    _duplicates(content.challenges, lambda c: c.id, problems, "épreuve")
+    domain_ids = {d.id for d in content.domains}
+    competence_ids = {c.id for c in content.competences}
+    for comp in content.competences:
+        if comp.domain_id not in domain_ids:
+            problems.error(comp.path, comp.line, f"domaine inconnu « {comp.domain_id} »")
+        elif not comp.id.startswith(comp.domain_id + "."):
+            problems.error(comp.path, comp.line, f"la compétence {comp.id} ne peut pas être dans "
+                                                 f"le domaine {comp.domain_id}")
+        if not any(t.competence_id == comp.id for t in content.tubes):
+            problems.warning(comp.path, comp.line, f"la compétence {comp.id} n'a encore aucun "
+                                                   "sujet : elle ne peut pas être évaluée")
+    for domain in content.domains:
+        if not any(c.domain_id == domain.id for c in content.competences):
+            problems.warning(domain.path, domain.line, f"le domaine {domain.id} n'a aucune "
+                                                       "compétence")
+    for tube in content.tubes:
+        if tube.competence_id not in competence_ids:
+            problems.error(tube.path, tube.line, f"le dossier « {tube.competence_id} » n'est pas "
+                                                 "une compétence connue (competence.yaml manquant ?)")
+        levels: dict[int, int] = {}
+        for skill in tube.skills:
+            if skill.level in levels:
+                problems.error(tube.path, skill.line, f"deux acquis de niveau {skill.level} dans "
+                                                      f"ce sujet (l'autre ligne {levels[skill.level]})")
+            levels.setdefault(skill.level, skill.line)
+            if not skill.challenges:
+                problems.error(tube.path, skill.line, f"l'acquis {skill.id} n'a aucune épreuve")
+        if not tube.skills:
+            problems.error(tube.path, tube.line, "ce sujet n'a aucun acquis")
+
+
+def _engine_challenge(ch: Challenge) -> EngineChallenge:
+    record = challenge_record(ch, render=False)
+    solution = record.get("solution")
+    if ch.type == "QCM":
+        solution = frozenset(solution or ())
+    elif ch.type == "QROC":
+        solution = tuple(solution or ())
+    elif ch.type == "QROCM-dep":
+        solution = tuple(tuple(g) for g in solution or ())
+    return EngineChallenge(
+        id=ch.id, skill_id=ch.skill_id, type=ch.type, proposals=tuple(record.get("proposals", ())),
+        solution=solution, tolerances=tuple(record.get("tolerances", ())),
+        format=record.get("format", "texte"),
+        fields=tuple(EngineField(f["key"], f["label"], tuple(f.get("answers", ())))
+                     for f in record.get("fields", ())))
+
+
+def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> None:
+    line = ch.lines.get("reponse") or ch.lines.get("reponses") or ch.line
+    engine_ch = _engine_challenge(ch)
+    if ch.type in ("QCU", "QCM") and ch.answer and all(a <= len(ch.proposals) for a in ch.answer):
+        if not is_correct(engine_ch, ",".join(map(str, ch.answer))):
+            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
+        options = range(1, len(ch.proposals) + 1)
+        wrong = [(o,) for o in options if o not in ch.answer]
+        if ch.type == "QCM":
+            wrong = [c for r in range(1, len(ch.proposals) + 1)
+                     for c in itertools.combinations(options, r) if set(c) != set(ch.answer)]
+        accepted = [w for w in wrong if is_correct(engine_ch, list(w))]
+        if accepted:
+            problems.error(ch.path, line, f"épreuve {ch.id} : une mauvaise réponse est acceptée "
+                                          f"({accepted[0]})")
+        if len(set(p.strip().lower() for p in ch.proposals)) != len(ch.proposals):
+            problems.error(ch.path, ch.lines.get("propositions", ch.line),
+                           f"épreuve {ch.id} : deux propositions identiques")
+    elif ch.type == "QROC":
+        for answer in ch.answers:
+            if not is_correct(engine_ch, answer):
+                problems.error(ch.path, line, f"épreuve {ch.id} : la réponse « {answer} » est "
+                                              "refusée par le correcteur (format nombre ?)")
+        for wrong in ch.refused:
+            if is_correct(engine_ch, wrong):
+                problems.error(ch.path, ch.lines.get("refusees", line),
+                               f"épreuve {ch.id} : « {wrong} » devrait être refusée mais les "
+                               f"tolérances {'/'.join(ch.tolerances) or '(aucune)'} l'acceptent")
+    elif ch.type == "QROCM-ind" and ch.fields:
+        good = {f["cle"]: (f.get("reponses") or [""])[0] for f in ch.fields}
+        if not is_correct(engine_ch, good):
+            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
+        for f in ch.fields:
+            for wrong in f.get("refusees") or []:
+                if is_correct(engine_ch, {**good, f["cle"]: wrong}):
+                    problems.error(ch.path, line, f"épreuve {ch.id} : « {wrong} » devrait être "
+                                                  f"refusée pour le champ « {f['cle']} »")
+    elif ch.type == "QROCM-dep" and ch.fields and len(ch.answers) >= len(ch.fields):
+        good = {f["cle"]: ch.answers[i][0] for i, f in enumerate(ch.fields)}
+        if not is_correct(engine_ch, good):
+            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
+        same = {f["cle"]: ch.answers[0][0] for f in ch.fields}
+        if is_correct(engine_ch, same):
+            problems.error(ch.path, line, f"épreuve {ch.id} : la même réponse répétée dans "
+                                          "chaque champ est acceptée")
+        for wrong in ch.refused:
+            if is_correct(engine_ch, {**good, ch.fields[0]["cle"]: wrong}):
+                problems.error(ch.path, ch.lines.get("refusees", line),
+                               f"épreuve {ch.id} : « {wrong} » devrait être refusée")
+    ref_dir = content.referential_dir
+    if ch.illustration:
+        image = ch.illustration.get("image") or ""
+        img_line = ch.lines.get("illustration", ch.line)
+        target = (ref_dir / image).resolve()
+        if not image.startswith("images/") or ".." in image:
+            problems.error(ch.path, img_line, f"l'image « {image} » doit être dans images/")
+        elif not target.is_file():
+            problems.error(ch.path, img_line, f"image introuvable : content/referential/{image}")
+        alt = (ch.illustration.get("alt") or "").strip()
+        if len(alt) < 15 or alt.lower() in ("image", "illustration", "photo"):
+            problems.error(ch.path, img_line, f"épreuve {ch.id} : le texte alternatif doit décrire "
+                                              "ce que montre l'image (au moins une phrase)")
+    if ch.document:
+        doc_line = ch.lines.get("document", ch.line)
+        if not ch.document.startswith("documents/") or not ch.document.endswith(".md") \
+                or ".." in ch.document:
+            problems.error(ch.path, doc_line, f"le document « {ch.document} » doit être un "
+                                              "fichier .md de documents/")
+        elif not (ref_dir / ch.document).is_file():
+            problems.error(ch.path, doc_line,
+                           f"document introuvable : content/referential/{ch.document}")
+
+
+def _check_tutorials(content: Content, problems: Problems) -> None:
+    _duplicates(content.tutorials, lambda t: t.id, problems, "tutoriel")
+    skills = {s.id for s in content.skills}
+    covered: set[str] = set()
+    for tut in content.tutorials:
+        for sid in tut.skills + tut.learning_more:
+            if sid not in skills:
+                problems.error(tut.path, tut.skill_lines.get(sid, 2),
+                               f"acquis inconnu « {sid} » (vérifiez le nom du sujet et le niveau)")
+        covered.update(sid[1:].rstrip("12345678") for sid in tut.skills + tut.learning_more)
+    for tube in content.tubes:
+        if tube.skills and tube.id not in covered:
+            problems.error(tube.path, tube.line, f"le sujet « {tube.id} » n'a aucun tutoriel : "
+                                                 "reliez-en un à l'un de ses acquis (champ acquis)")
+
+
+def _check_profiles(content: Content, problems: Problems) -> None:
+    tubes = {t.id: t for t in content.tubes}
+    competences = {c.id for c in content.competences}
+    for profile in content.profiles:
+        v = profile.data
+        blocks = {b["id"] for b in v["blocs"] or [] if b}
+        for entry in v["sujets"] or []:
+            if not entry or not entry["sujet"]:
+                continue
+            tube = tubes.get(entry["sujet"])
+            line = profile.lines.get("sujets", profile.line)
+            if tube is None:
+                problems.error(profile.path, line, f"sujet inconnu « {entry['sujet']} »")
+            elif entry["niveau_max"] and not any(s.level <= entry["niveau_max"]
+                                                 for s in tube.skills):
+                problems.error(profile.path, line, f"le sujet « {tube.id} » n'a aucun acquis de "
+                                                   f"niveau ≤ {entry['niveau_max']}")
+            if entry.get("bloc") and entry["bloc"] not in blocks:
+                problems.error(profile.path, line, f"bloc inconnu « {entry['bloc']} »")
+        for cid in v["competences"] or []:
+            if cid not in competences:
+                problems.error(profile.path, profile.lines.get("competences", profile.line),
+                               f"compétence inconnue « {cid} »")
+        if not (v["sujets"] or v["competences"]):
+            problems.error(profile.path, profile.line, "un parcours vise des « sujets » ou des "
+                                                       "« competences »")
+        for badge in v["badges"] or []:
+            for b in (badge or {}).get("blocs") or []:
+                if b not in blocks:
+                    problems.error(profile.path, profile.lines.get("badges", profile.line),
+                                   f"badge « {badge['id']} » : bloc inconnu « {b} »")

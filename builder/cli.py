@@ -1,0 +1,86 @@
+"""``diagnum build | serve | check | stats`` (also ``python -m builder …``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .diagnostics import ContentError
+
+
+def _print_problems(problems, out=sys.stderr) -> None:
+    for p in problems.warnings:
+        print(p, file=out)
+    for p in problems.errors:
+        print(p, file=out)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .loading import load_and_check
+
+    content, problems = load_and_check(Path(args.content))
+    _print_problems(problems)
+    n_err, n_warn = len(problems.errors), len(problems.warnings)
+    summary = (f"{len(content.competences)} compétences, {len(content.tubes)} sujets, "
+               f"{len(content.skills)} acquis, {len(content.challenges)} épreuves, "
+               f"{len(content.tutorials)} tutoriels, {len(content.profiles)} parcours")
+    if n_err:
+        print(f"\n{n_err} erreur(s), {n_warn} avertissement(s) — {summary}", file=sys.stderr)
+        return 1
+    print(f"Contenu valide ({n_warn} avertissement(s)) — {summary}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .loading import load_and_check
+    from .stats import format_stats
+
+    content, problems = load_and_check(Path(args.content))
+    print(format_stats(content))
+    if problems.errors:
+        print(f"\nAttention : {len(problems.errors)} erreur(s) de contenu "
+              "(voir « diagnum check »).", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    try:
+        report = build(Path(args.content), Path(args.output), Path(args.root))
+    except ContentError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"\nConstruction annulée : {len(exc.problems)} erreur(s). "
+              f"Le dossier {args.output} précédent est intact.", file=sys.stderr)
+        return 1
+    print(report)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.content), Path(args.output), Path(args.root), args.host, args.port,
+                 watch=not args.no_watch)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="diagnum", description="Construire et vérifier Diagnum.")
+    parser.add_argument("--content", default="content", help="dossier du contenu (content/)")
+    parser.add_argument("--root", default=".", help="racine du projet (engine/, node_modules/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="vérifier tout le contenu").set_defaults(func=cmd_check)
+    sub.add_parser("stats", help="compter le contenu et ce qui manque").set_defaults(func=cmd_stats)
+    build_p = sub.add_parser("build", help="construire le site dans dist/")
+    build_p.add_argument("--output", "-o", default="dist")
+    build_p.set_defaults(func=cmd_build)
+    serve_p = sub.add_parser("serve", help="construire, servir et reconstruire à chaque changement")
+    serve_p.add_argument("--output", "-o", default="dist")
+    serve_p.add_argument("--host", default="127.0.0.1")
+    serve_p.add_argument("--port", type=int, default=8000)
+    serve_p.add_argument("--no-watch", action="store_true", help="ne pas surveiller content/")
+    serve_p.set_defaults(func=cmd_serve)
+    args = parser.parse_args(argv)
+    return args.func(args)

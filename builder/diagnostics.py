@@ -1,0 +1,64 @@
+"""Location-aware problems: every content error names its file and line, in French.
+
+Errors are collected, never raised one by one, so an editor sees every problem of a run at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    severity: str = "erreur"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        prefix = "" if self.severity == "erreur" else f"{self.severity} : "
+        return f"{where}: {prefix}{self.message}"
+
+
+@dataclass
+class Problems:
+    """A collector of problems; ``root`` makes paths short and relative for display."""
+
+    root: Path | None = None
+    items: list[Problem] = field(default_factory=list)
+
+    def rel(self, path: Path | str) -> str:
+        p = Path(path)
+        if self.root is not None:
+            try:
+                return p.resolve().relative_to(self.root.resolve().parent).as_posix()
+            except ValueError:
+                pass
+        return p.as_posix()
+
+    def error(self, path: Path | str, line: int | None, message: str) -> None:
+        self.items.append(Problem(self.rel(path), line or 0, message))
+
+    def warning(self, path: Path | str, line: int | None, message: str) -> None:
+        self.items.append(Problem(self.rel(path), line or 0, message, "avertissement"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity == "erreur")
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity != "erreur")
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+class ContentError(Exception):
+    """Raised once, after collection, when the content has errors."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

@@ -1,0 +1,16 @@
+"""Load and check the content in one call: what ``check``, ``stats`` and ``build`` all start with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks import check_content
+from .content import Content, load_content
+from .diagnostics import Problems
+
+
+def load_and_check(content_dir: Path) -> tuple[Content, Problems]:
+    problems = Problems(root=content_dir)
+    content = load_content(content_dir, problems)
+    check_content(content, problems)
+    return content, problems

@@ -1,0 +1,57 @@
+"""``diagnum stats``: what the content holds, and what is missing against the minimums."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .content import Content
+from .markdown import word_count
+
+MINIMUMS = {"competences": 16, "tubes": 48, "skills": 200, "challenges": 500, "tutorials": 48,
+            "illustrations": 30}
+
+
+def format_stats(content: Content) -> str:
+    lines = ["Compétence | sujets | acquis | épreuves | illustrations | niveaux", "---|---|---|---|---|---"]
+    missing = []
+    for comp in sorted(content.competences, key=lambda c: [int(x) for x in c.id.split(".")]):
+        tubes = [t for t in content.tubes if t.competence_id == comp.id]
+        skills = [s for t in tubes for s in t.skills]
+        challenges = [c for s in skills for c in s.challenges]
+        levels = sorted({s.level for s in skills})
+        lines.append(f"{comp.id} {comp.title} | {len(tubes)} | {len(skills)} | {len(challenges)} "
+                     f"| {sum(1 for c in challenges if c.illustration)} | "
+                     f"{','.join(map(str, levels)) or '-'}")
+        if len(tubes) < 3:
+            missing.append(f"{comp.id} : {len(tubes)} sujet(s), il en faut au moins 3")
+        for tube in tubes:
+            if len({s.level for s in tube.skills}) < 4:
+                missing.append(f"{comp.id} / {tube.id} : {len(tube.skills)} niveau(x), "
+                               "il en faut au moins 4")
+            for skill in tube.skills:
+                need = 3 if skill.level <= 3 else 2
+                if len(skill.challenges) < need:
+                    missing.append(f"{skill.id} : {len(skill.challenges)} épreuve(s), "
+                                   f"il en faut au moins {need}")
+    types = Counter(c.type for c in content.challenges)
+    levels = Counter(s.level for s in content.skills)
+    totals = {"competences": len(content.competences), "tubes": len(content.tubes),
+              "skills": len(content.skills), "challenges": len(content.challenges),
+              "tutorials": len(content.tutorials),
+              "illustrations": sum(1 for c in content.challenges if c.illustration)}
+    names = {"competences": "compétences", "tubes": "sujets", "skills": "acquis",
+             "challenges": "épreuves", "tutorials": "tutoriels", "illustrations": "illustrations"}
+    lines += ["", "Totaux : " + ", ".join(f"{totals[k]} {names[k]} (min. {MINIMUMS[k]})"
+                                          for k in MINIMUMS)]
+    lines.append("Par type : " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
+    lines.append("Acquis par niveau : " + ", ".join(f"{lv}: {n}" for lv, n in sorted(levels.items())))
+    for key, minimum in MINIMUMS.items():
+        if totals[key] < minimum:
+            missing.append(f"{names[key]} : {totals[key]}, il en faut au moins {minimum}")
+    for tut in content.tutorials:
+        words = word_count(tut.body)
+        if not 300 <= words <= 900:
+            missing.append(f"tutoriel {tut.id} : {words} mots (attendu : 300 à 900)")
+    lines += ["", "Ce qui manque :" if missing else "Rien ne manque par rapport aux minimums."]
+    lines += [f"- {m}" for m in missing]
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""Diagnum's adaptive engine: pure Python (standard library only), for CPython ≥ 3.11 and Pyodide.
+
+What "level" means: a person is at level L in a competence when they succeed at least half the
+time on typical level-L challenges of that competence, guessing aside. Levels run 0..8, capped at
+the highest level the competence has content for.
+
+Public API (stable; tools outside the package rely on it):
+
+- ``load_referential(path_or_dict) -> Referential``: ``ref.competences`` (list; ``.id`` like "1.1",
+  ``.title``, ``.domain_id``), ``ref.tubes`` (id → Tube: ``.id``, ``.competence_id``, ``.title``),
+  ``ref.skills`` (id → Skill: ``.id``, ``.tube_id``, ``.competence_id``, ``.level`` 1..8),
+  ``ref.challenges`` (id → Challenge: ``.id``, ``.skill_id``, ``.type`` in QCU/QCM/QROC/QROCM-ind/
+  QROCM-dep, ``.proposals`` for QCU/QCM).
+- ``Assessment.start(ref, competences=[ids], seed=int, config=None, skills=None)``;
+  ``a.next_challenge() -> Challenge | None`` (None when the test is over);
+  ``a.answer(challenge_id, response) -> bool`` checks a learner's raw response;
+  ``a.record(challenge_id, correct)`` records an outcome without a response;
+  ``a.result()`` with ``.competences[cid].level`` (0..8), ``.pix``, ``.probability``,
+  ``.validated_skills`` / ``.failed_skills``; ``a.to_dict()`` / ``Assessment.from_dict(ref, d)``.
+- ``is_correct(challenge, response)``: the answer checker alone (the content check uses it).
+- ``EngineConfig``: the tunable choices (the benchmark compares variants).
+- ``EngineError``: every refusal, with ``.code`` and a French ``.message``.
+- ``protocol.handle(request) -> response``: the JSON message protocol of the browser's worker.
+"""
+
+from .answers import is_correct
+from .assessment import Assessment, AnswerRecord
+from .config import EngineConfig
+from .errors import EngineError
+from .model import ModelParams
+from .referential import Challenge, Competence, Referential, Skill, Tube, load_referential
+from .scoring import AssessmentResult, CompetenceResult
+
+__all__ = [
+    "AnswerRecord",
+    "Assessment",
+    "AssessmentResult",
+    "Challenge",
+    "Competence",
+    "CompetenceResult",
+    "EngineConfig",
+    "EngineError",
+    "ModelParams",
+    "Referential",
+    "Skill",
+    "Tube",
+    "is_correct",
+    "load_referential",
+]

@@ -1,0 +1,356 @@
+"""An adaptive assessment over one or several competences.
+
+The whole state is the list of answers (plus which competences are closed and which challenge is
+on screen): everything else — posteriors, inferred skills, the next choice — is replayed from it,
+so ``to_dict()`` / ``from_dict()`` resume exactly and a stored state stays small and readable.
+Randomness is derived from (seed, step), never from a generator's hidden state.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import model
+from .answers import SKIPPED, is_correct
+from .config import EngineConfig
+from .errors import EngineError
+from .referential import Challenge, Referential, Skill
+from .scoring import AssessmentResult, CompetenceResult, infer_skill_states, pix_for
+
+STATE_FORMAT = 1
+
+
+@dataclass
+class AnswerRecord:
+    challenge_id: str
+    correct: bool
+    status: str = "ok"  # ok | ko | skipped | recorded
+    response: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"challenge": self.challenge_id, "correct": self.correct,
+                               "status": self.status}
+        if self.response is not None:
+            out["response"] = self.response
+        return out
+
+
+@dataclass
+class _Run:
+    """What is known of one competence, rebuilt from the answers."""
+
+    competence_id: str
+    skills: list[Skill]
+    max_level: int
+    posterior: list[float]
+    prior: tuple[float, float]
+    answers: list[AnswerRecord] = field(default_factory=list)
+    asked_skills: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
+    tube_counts: dict[str, int] = field(default_factory=dict)
+    last_tube: str | None = None
+    fails_in_row: int = 0
+    inferred: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def asked(self) -> int:
+        return len(self.answers)
+
+    def level_probabilities(self) -> list[float]:
+        return model.level_probabilities(self.posterior, self.max_level)
+
+
+class Assessment:
+    """Public API: see the package docstring."""
+
+    def __init__(self, ref: Referential, competences: list[str], seed: int,
+                 config: EngineConfig | None = None, skills: list[str] | None = None) -> None:
+        self.ref = ref
+        self.seed = int(seed)
+        self.config = config or EngineConfig()
+        self.target_skills = sorted(skills) if skills is not None else None
+        target = set(skills) if skills is not None else None
+        self.competences: list[str] = []
+        self._targets: dict[str, list[Skill]] = {}
+        for cid in competences:
+            if cid not in ref.competence_by_id:
+                raise EngineError("unknown-competence", f"Compétence inconnue : {cid}")
+            askable = [s for s in ref.skills_by_competence.get(cid, ())
+                       if ref.challenges_by_skill.get(s.id) and (target is None or s.id in target)]
+            if cid not in self.competences:
+                self.competences.append(cid)
+                self._targets[cid] = askable
+        if not self.competences:
+            raise EngineError("no-competence", "Aucune compétence à évaluer.")
+        self.answers: list[AnswerRecord] = []
+        self.closed: list[str] = []
+        self.pending: str | None = None
+        self._runs: dict[str, _Run] = {}
+        self._replay()
+
+    # ----------------------------------------------------------------- construction
+    @classmethod
+    def start(cls, ref: Referential, competences: list[str] | None = None, seed: int = 0,
+              config: EngineConfig | None = None, skills: list[str] | None = None) -> Assessment:
+        """A new assessment; ``skills`` restricts it to target skills (a profile's capped tubes)."""
+        if competences is None:
+            wanted = {ref.skills[s].competence_id for s in skills or () if s in ref.skills}
+            competences = [c.id for c in ref.competences if skills is None or c.id in wanted]
+        return cls(ref, list(competences), seed, config, skills)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": STATE_FORMAT,
+            "referential": self.ref.version,
+            "seed": self.seed,
+            "competences": list(self.competences),
+            "skills": self.target_skills,
+            "config": self.config.to_dict(),
+            "answers": [a.to_dict() for a in self.answers],
+            "closed": list(self.closed),
+            "pending": self.pending,
+        }
+
+    @classmethod
+    def from_dict(cls, ref: Referential, data: dict[str, Any]) -> Assessment:
+        """Resume from :meth:`to_dict`; a damaged or foreign state raises ``state-invalid``."""
+        try:
+            if data.get("format") != STATE_FORMAT:
+                raise ValueError(f"format {data.get('format')!r}")
+            config = EngineConfig.from_dict(data.get("config"))
+            assessment = cls(ref, list(data["competences"]), int(data["seed"]), config,
+                             data.get("skills"))
+            for raw in data.get("answers", ()):
+                cid = str(raw["challenge"])
+                if cid not in ref.challenges:
+                    raise ValueError(f"épreuve inconnue {cid}")
+                assessment.answers.append(AnswerRecord(
+                    cid, bool(raw["correct"]), str(raw.get("status", "recorded")),
+                    raw.get("response")))
+            assessment.closed = [c for c in data.get("closed", ()) if c in assessment.competences]
+            pending = data.get("pending")
+            assessment.pending = pending if pending in ref.challenges else None
+            assessment._replay()
+        except EngineError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise EngineError(
+                "state-invalid",
+                "Le test enregistré dans ce navigateur est illisible ou vient d'une autre version "
+                f"du référentiel ({exc}).") from exc
+        return assessment
+
+    # ----------------------------------------------------------------- replay
+    def _new_run(self, cid: str) -> _Run:
+        prior = self._collateral_prior()
+        skills = self._targets[cid]
+        max_level = max((s.level for s in skills), default=0)
+        return _Run(cid, skills, max_level, model.normal_prior(*prior), prior)
+
+    def _collateral_prior(self) -> tuple[float, float]:
+        """Shrink the population prior towards what closed competences showed."""
+        cfg = self.config
+        done = [model.mean_sd(self._runs[c].posterior)[0] for c in self.closed
+                if c in self._runs and self._runs[c].answers]
+        if not done:
+            return cfg.prior_mean, cfg.prior_sd
+        k, rho = len(done), cfg.competence_correlation
+        weight = k * rho / (1 + (k - 1) * rho)
+        mean = cfg.prior_mean + weight * (sum(done) / k - cfg.prior_mean)
+        sd = cfg.prior_sd * math.sqrt(max(0.25, 1 - k * rho * rho / (1 + (k - 1) * rho)))
+        return mean, sd
+
+    def _replay(self) -> None:
+        self._runs = {}
+        by_competence: dict[str, list[AnswerRecord]] = {c: [] for c in self.competences}
+        for record in self.answers:
+            challenge = self.ref.challenges[record.challenge_id]
+            cid = self.ref.skills[challenge.skill_id].competence_id
+            if cid not in by_competence:
+                raise EngineError("state-invalid",
+                                  f"Réponse à une épreuve hors du test : {record.challenge_id}")
+            by_competence[cid].append(record)
+        # Closed competences first, in the order they closed (they feed later priors), then the rest.
+        order = [c for c in self.closed] + [c for c in self.competences if c not in self.closed]
+        for cid in order:
+            run = self._new_run(cid)
+            for record in by_competence[cid]:
+                self._apply(run, record)
+            self._runs[cid] = run
+
+    def _apply(self, run: _Run, record: AnswerRecord) -> None:
+        challenge = self.ref.challenges[record.challenge_id]
+        skill = self.ref.skills[challenge.skill_id]
+        curve = model.success_curve(skill.level, model.guessing(challenge, self.config.model),
+                                    self.config.model)
+        run.posterior = model.update(run.posterior, curve, record.correct)
+        run.answers.append(record)
+        run.asked_skills.add(skill.id)
+        run.seen.add(challenge.id)
+        run.tube_counts[skill.tube_id] = run.tube_counts.get(skill.tube_id, 0) + 1
+        run.last_tube = skill.tube_id
+        run.fails_in_row = 0 if record.correct else run.fails_in_row + 1
+        run.inferred = infer_skill_states(self.ref, run.answers, {s.id for s in run.skills})
+
+    # ----------------------------------------------------------------- the test
+    @property
+    def current_competence(self) -> str | None:
+        for cid in self.competences:
+            if cid not in self.closed:
+                return cid
+        return None
+
+    def next_challenge(self) -> Challenge | None:
+        """The challenge to show now, or None when the assessment is over."""
+        if self.pending is not None:
+            return self.ref.challenges[self.pending]
+        while (cid := self.current_competence) is not None:
+            run = self._runs[cid]
+            choice = None if self._should_stop(run) else self._choose(run)
+            if choice is not None:
+                self.pending = choice.id
+                return choice
+            self.closed.append(cid)
+            # Later competences start from a prior informed by this one.
+            for later in self.competences:
+                if later not in self.closed and not self._runs[later].answers:
+                    self._runs[later] = self._new_run(later)
+        return None
+
+    def answer(self, challenge_id: str, response: Any) -> bool:
+        """Check a learner's raw response, record it, and say whether it was right."""
+        challenge = self._challenge(challenge_id)
+        skipped = response is None or response == SKIPPED
+        correct = False if skipped else is_correct(challenge, response)
+        status = "skipped" if skipped else ("ok" if correct else "ko")
+        self._record(challenge, correct, status, None if skipped else response)
+        return correct
+
+    def record(self, challenge_id: str, correct: bool) -> None:
+        """Record an outcome without a response (simulations, imports)."""
+        self._record(self._challenge(challenge_id), bool(correct), "recorded", None)
+
+    def _challenge(self, challenge_id: str) -> Challenge:
+        try:
+            return self.ref.challenges[challenge_id]
+        except KeyError:
+            raise EngineError("unknown-challenge", f"Épreuve inconnue : {challenge_id}") from None
+
+    def _record(self, challenge: Challenge, correct: bool, status: str, response: Any) -> None:
+        skill = self.ref.skills[challenge.skill_id]
+        cid = skill.competence_id
+        if cid != self.current_competence:
+            raise EngineError("not-current",
+                              f"L'épreuve {challenge.id} n'appartient pas à la compétence en cours.")
+        run = self._runs[cid]
+        if skill.id in run.asked_skills:
+            raise EngineError("already-answered", f"L'acquis {skill.id} a déjà été évalué.")
+        record = AnswerRecord(challenge.id, correct, status, response)
+        self.answers.append(record)
+        self._apply(run, record)
+        if self.pending == challenge.id:
+            self.pending = None
+
+    # ----------------------------------------------------------------- decisions
+    def _should_stop(self, run: _Run) -> bool:
+        cfg = self.config
+        if run.asked >= cfg.max_questions:
+            return True
+        if run.asked < cfg.min_questions:
+            return False
+        probs = run.level_probabilities()
+        mode = max(range(len(probs)), key=probs.__getitem__)
+        if probs[mode] >= cfg.stop_confidence:
+            return True
+        if run.asked >= cfg.wide_stop_after:
+            around = sum(probs[max(0, mode - 1):mode + 2])
+            return around >= cfg.wide_stop_confidence
+        return False
+
+    def _rng(self, run: _Run) -> random.Random:
+        return random.Random(f"{self.seed}:{run.competence_id}:{run.asked}")
+
+    def _choose(self, run: _Run) -> Challenge | None:
+        cfg = self.config
+        fresh = [s for s in run.skills if s.id not in run.asked_skills
+                 and any(c.id not in run.seen for c in self.ref.challenges_by_skill[s.id])]
+        candidates = [s for s in fresh if s.id not in run.inferred] if cfg.ask_inferred_last else fresh
+        candidates = candidates or fresh
+        if not candidates:
+            return None
+        # Tube coverage: quota until every tube is touched; never the same tube twice in a row.
+        tubes = {s.tube_id for s in candidates}
+        if any(run.tube_counts.get(t, 0) == 0 for t in tubes):
+            within = [s for s in candidates if run.tube_counts.get(s.tube_id, 0) < cfg.tube_quota]
+            candidates = within or candidates
+        elsewhere = [s for s in candidates if s.tube_id != run.last_tube]
+        candidates = elsewhere or candidates
+
+        scored = []
+        for skill in candidates:
+            p_success, info = self._predict(run, skill)
+            penalty = cfg.tube_penalty ** run.tube_counts.get(skill.tube_id, 0)
+            scored.append((skill, p_success, info * penalty))
+        floor = cfg.min_success[min(run.fails_in_row if run.asked else 2, 2)]
+        kind = [item for item in scored if item[1] >= floor]
+        if not kind:
+            best = max(p for _, p, _ in scored)
+            kind = [item for item in scored if item[1] >= best - 1e-9]
+        kind.sort(key=lambda item: (-item[2], item[0].level, item[0].id))
+        top = kind[:len(cfg.pick_weights)]
+        rng = self._rng(run)
+        skill = rng.choices([s for s, _, _ in top], weights=cfg.pick_weights[:len(top)])[0]
+        variants = [c for c in self.ref.challenges_by_skill[skill.id] if c.id not in run.seen]
+        variants.sort(key=lambda c: c.id)
+        return rng.choice(variants)
+
+    def _predict(self, run: _Run, skill: Skill) -> tuple[float, float]:
+        """Posterior-predictive success and expected information, averaged over the variants."""
+        params = self.config.model
+        variants = self.ref.challenges_by_skill[skill.id]
+        guesses = sorted({model.guessing(c, params) for c in variants})
+        p_total = i_total = 0.0
+        for g in guesses:
+            p_total += model.expectation(run.posterior, model.success_curve(skill.level, g, params))
+            i_total += model.expectation(run.posterior,
+                                         model.information_curve(skill.level, g, params))
+        return p_total / len(guesses), i_total / len(guesses)
+
+    # ----------------------------------------------------------------- results
+    def progress(self) -> dict[str, Any]:
+        """Where the learner is, for a progress indicator."""
+        cid = self.current_competence
+        index = self.competences.index(cid) if cid else len(self.competences)
+        run = self._runs.get(cid) if cid else None
+        return {
+            "competence": cid,
+            "competence_index": index,
+            "competence_count": len(self.competences),
+            "asked_in_competence": run.asked if run else 0,
+            "max_in_competence": min(self.config.max_questions, len(run.skills)) if run else 0,
+            "asked": len(self.answers),
+            "done": cid is None,
+        }
+
+    def result(self) -> AssessmentResult:
+        competences = {}
+        for cid in self.competences:
+            run = self._runs[cid]
+            probs = run.level_probabilities()
+            level = max(range(len(probs)), key=probs.__getitem__)
+            mean, sd = model.mean_sd(run.posterior)
+            validated = sorted(s for s, ok in run.inferred.items() if ok)
+            failed = sorted(s for s, ok in run.inferred.items() if not ok)
+            competences[cid] = CompetenceResult(
+                competence_id=cid, level=level, probability=probs[level], theta=mean, sd=sd,
+                level_probabilities=probs, max_level=run.max_level,
+                pix=pix_for(self.ref, cid, level, run.inferred),
+                validated_skills=validated, failed_skills=failed,
+                asked=run.asked, correct=sum(a.correct for a in run.answers),
+                complete=cid in self.closed,
+            )
+        return AssessmentResult(competences=competences, complete=self.current_competence is None,
+                                answers=list(self.answers))

@@ -1,0 +1,52 @@
+"""The engine's tunable choices, in one frozen record (the benchmark compares variants of it)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .model import ModelParams
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    model: ModelParams = field(default_factory=ModelParams)
+    # Population prior on the level scale, before anything is known of the person.
+    prior_mean: float = 2.5
+    prior_sd: float = 2.0
+    # Correlation assumed between competences, for the collateral prior of later competences.
+    competence_correlation: float = 0.5
+    min_questions: int = 5
+    max_questions: int = 20
+    # Stop once the most probable level has at least this probability...
+    stop_confidence: float = 0.75
+    # ...or, after ``wide_stop_after`` questions, once level ± 1 has this probability.
+    wide_stop_after: int = 12
+    wide_stop_confidence: float = 0.97
+    # Benevolence: minimum predicted success of the next question, by failures in a row (0, 1, ≥2).
+    # The first question of a competence is chosen as if after two failures: start easy.
+    min_success: tuple[float, float, float] = (0.45, 0.65, 0.75)
+    # Information is multiplied by this for each question already asked in the same tube.
+    tube_penalty: float = 0.85
+    # Until every tube has been touched, at most this many questions per tube.
+    tube_quota: int = 2
+    # Random pick among the best distinct skills, with these weights.
+    pick_weights: tuple[float, ...] = (0.6, 0.25, 0.15)
+    # Ask skills that tube inference already settled only when nothing else is left.
+    ask_inferred_last: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> EngineConfig:
+        if not data:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if isinstance(values.get("model"), dict):
+            values["model"] = ModelParams(**values["model"])
+        for name in ("min_success", "pick_weights"):
+            if name in values:
+                values[name] = tuple(values[name])
+        return cls(**values)

@@ -1,0 +1,100 @@
+"""The response model and the per-competence posterior on a grid of the level scale.
+
+Scale: θ = L means a person succeeds half the time on a typical level-L challenge, guessing aside.
+So a person's level is floor(θ), clipped to 0..max level of the competence.
+
+A challenge's expert level is a label, not a truth: its difficulty is modelled as b ~ N(level, τ²),
+which flattens the item curve (probit approximation). A guessing floor comes from the challenge
+type and its number of options, and a small slip rate caps success below 1.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .referential import MAX_LEVEL, Challenge
+
+GRID_MIN, GRID_MAX, GRID_STEP = -1.5, 9.5, 0.1
+GRID: tuple[float, ...] = tuple(
+    round(GRID_MIN + i * GRID_STEP, 6) for i in range(round((GRID_MAX - GRID_MIN) / GRID_STEP) + 1)
+)
+# Which level each grid point belongs to (floor, clipped to 0..8), before the per-competence cap.
+GRID_LEVELS: tuple[int, ...] = tuple(min(MAX_LEVEL, max(0, math.floor(t + 1e-9))) for t in GRID)
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    slope: float = 1.5          # logits per level
+    label_sd: float = 0.6       # uncertainty of an expert level label, in levels
+    slip: float = 0.05
+    open_guess: float = 0.02    # typed answers
+    qcm_guess: float = 0.08
+
+
+def guessing(challenge: Challenge, params: ModelParams) -> float:
+    if challenge.type == "QCU":
+        return 1.0 / max(2, challenge.option_count)
+    if challenge.type == "QCM":
+        return params.qcm_guess
+    return params.open_guess
+
+
+def effective_slope(params: ModelParams) -> float:
+    a, tau = params.slope, params.label_sd
+    return a / math.sqrt(1.0 + math.pi * a * a * tau * tau / 8.0)
+
+
+@lru_cache(maxsize=4096)
+def success_curve(level: int, guess: float, params: ModelParams) -> tuple[float, ...]:
+    """P(success | θ) on every grid point for a challenge of this level and guessing floor."""
+    a = effective_slope(params)
+    top = 1.0 - guess - params.slip
+    return tuple(guess + top / (1.0 + math.exp(-a * (t - level))) for t in GRID)
+
+
+@lru_cache(maxsize=4096)
+def information_curve(level: int, guess: float, params: ModelParams) -> tuple[float, ...]:
+    """Fisher information of the challenge on every grid point."""
+    a = effective_slope(params)
+    top = 1.0 - guess - params.slip
+    out = []
+    for t, p in zip(GRID, success_curve(level, guess, params), strict=True):
+        s = 1.0 / (1.0 + math.exp(-a * (t - level)))
+        slope = top * a * s * (1.0 - s)
+        out.append(slope * slope / max(p * (1.0 - p), 1e-12))
+    return tuple(out)
+
+
+def normal_prior(mean: float, sd: float) -> list[float]:
+    weights = [math.exp(-0.5 * ((t - mean) / sd) ** 2) for t in GRID]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def update(posterior: list[float], curve: tuple[float, ...], correct: bool) -> list[float]:
+    if correct:
+        new = [w * p for w, p in zip(posterior, curve, strict=True)]
+    else:
+        new = [w * (1.0 - p) for w, p in zip(posterior, curve, strict=True)]
+    total = sum(new)
+    return [w / total for w in new] if total > 0 else posterior
+
+
+def expectation(posterior: list[float], values: tuple[float, ...]) -> float:
+    return sum(w * v for w, v in zip(posterior, values, strict=True))
+
+
+def mean_sd(posterior: list[float]) -> tuple[float, float]:
+    mean = expectation(posterior, GRID)
+    var = sum(w * (t - mean) ** 2 for w, t in zip(posterior, GRID, strict=True))
+    return mean, math.sqrt(max(var, 0.0))
+
+
+def level_probabilities(posterior: list[float], max_level: int) -> list[float]:
+    """P(level = L) for L in 0..max_level (everything above the cap counts as the cap)."""
+    probs = [0.0] * (max_level + 1)
+    for w, lvl in zip(posterior, GRID_LEVELS, strict=True):
+        probs[min(lvl, max_level)] += w
+    return probs

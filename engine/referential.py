@@ -1,0 +1,177 @@
+"""The referential as the engine sees it: plain, immutable records built from the builder's JSON bundle.
+
+The builder writes ``dist/data/referential.json``; this module reads it (or the same dict) without
+knowing anything of YAML or Markdown. Display fields (instructions, proposals, explanations) are
+opaque strings prepared by the builder: the engine passes them through and never interprets them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import EngineError
+
+CHALLENGE_TYPES = ("QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep")
+MAX_LEVEL = 8
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Competence:
+    id: str
+    title: str
+    domain_id: str
+    description: str = ""
+    levels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Tube:
+    id: str
+    competence_id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    tube_id: str
+    competence_id: str
+    level: int
+    title: str = ""
+    tutorials: tuple[str, ...] = ()
+    learning_more: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a QROCM challenge (or the single input of a QROC)."""
+
+    key: str
+    label: str
+    answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Challenge:
+    id: str
+    skill_id: str
+    type: str
+    instruction: str = ""
+    proposals: tuple[str, ...] = ()
+    # QCU: one 1-based index; QCM: a set of indexes; QROC: accepted strings;
+    # QROCM-ind: per-field accepted strings (in ``fields``); QROCM-dep: groups of accepted strings.
+    solution: Any = None
+    tolerances: tuple[str, ...] = ("T1", "T2", "T3")
+    format: str = "texte"
+    fields: tuple[Field, ...] = ()
+    explanation: str = ""
+    illustration: dict[str, str] | None = field(default=None, compare=False, hash=False)
+    document: str | None = None
+
+    @property
+    def option_count(self) -> int:
+        return len(self.proposals)
+
+
+@dataclass
+class Referential:
+    domains: list[Domain]
+    competences: list[Competence]
+    tubes: dict[str, Tube]
+    skills: dict[str, Skill]
+    challenges: dict[str, Challenge]
+    tutorials: dict[str, dict[str, Any]] = field(default_factory=dict)
+    profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    version: str = ""
+
+    def __post_init__(self) -> None:
+        self.competence_by_id = {c.id: c for c in self.competences}
+        self.skills_by_competence: dict[str, list[Skill]] = {c.id: [] for c in self.competences}
+        self.skills_by_tube: dict[str, list[Skill]] = {t: [] for t in self.tubes}
+        for skill in sorted(self.skills.values(), key=lambda s: (s.tube_id, s.level)):
+            self.skills_by_competence.setdefault(skill.competence_id, []).append(skill)
+            self.skills_by_tube.setdefault(skill.tube_id, []).append(skill)
+        self.challenges_by_skill: dict[str, list[Challenge]] = {s: [] for s in self.skills}
+        for challenge in self.challenges.values():
+            self.challenges_by_skill.setdefault(challenge.skill_id, []).append(challenge)
+
+    def max_level(self, competence_id: str) -> int:
+        """Highest level the competence has askable content for (0 if none)."""
+        return max(
+            (s.level for s in self.skills_by_competence.get(competence_id, ())
+             if self.challenges_by_skill.get(s.id)),
+            default=0,
+        )
+
+
+def load_referential(source: str | Path | dict[str, Any]) -> Referential:
+    """Build a :class:`Referential` from the JSON bundle (a path to it, or its parsed dict)."""
+    if isinstance(source, (str, Path)):
+        try:
+            data = json.loads(Path(source).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise EngineError("referential-unreadable",
+                              f"Référentiel illisible ({source}) : {exc}") from exc
+    else:
+        data = source
+    try:
+        return _from_dict(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise EngineError("referential-invalid", f"Référentiel mal formé : {exc!r}") from exc
+
+
+def _from_dict(data: dict[str, Any]) -> Referential:
+    tubes = {t["id"]: Tube(t["id"], t["competence_id"], t["title"], t.get("description", ""))
+             for t in data["tubes"]}
+    skills = {}
+    for s in data["skills"]:
+        tube = tubes[s["tube_id"]]
+        skills[s["id"]] = Skill(
+            id=s["id"], tube_id=tube.id, competence_id=tube.competence_id, level=int(s["level"]),
+            title=s.get("title", ""), tutorials=tuple(s.get("tutorials", ())),
+            learning_more=tuple(s.get("learning_more", ())),
+        )
+    challenges = {}
+    for c in data["challenges"]:
+        if c["skill_id"] not in skills:
+            raise KeyError(f"épreuve {c['id']} : acquis inconnu {c['skill_id']}")
+        if c["type"] not in CHALLENGE_TYPES:
+            raise ValueError(f"épreuve {c['id']} : type inconnu {c['type']}")
+        solution = c.get("solution")
+        if c["type"] == "QCM":
+            solution = frozenset(int(i) for i in solution)
+        elif c["type"] == "QCU":
+            solution = int(solution)
+        elif c["type"] == "QROC":
+            solution = tuple(solution)
+        elif c["type"] == "QROCM-dep":
+            solution = tuple(tuple(group) for group in solution)
+        challenges[c["id"]] = Challenge(
+            id=c["id"], skill_id=c["skill_id"], type=c["type"],
+            instruction=c.get("instruction", ""), proposals=tuple(c.get("proposals", ())),
+            solution=solution, tolerances=tuple(c.get("tolerances", ("T1", "T2", "T3"))),
+            format=c.get("format", "texte"),
+            fields=tuple(Field(f["key"], f.get("label", ""), tuple(f.get("answers", ())))
+                         for f in c.get("fields", ())),
+            explanation=c.get("explanation", ""), illustration=c.get("illustration"),
+            document=c.get("document"),
+        )
+    return Referential(
+        domains=[Domain(d["id"], d["title"]) for d in data.get("domains", ())],
+        competences=[Competence(c["id"], c["title"], c["domain_id"], c.get("description", ""),
+                                dict(c.get("levels", {}))) for c in data["competences"]],
+        tubes=tubes, skills=skills, challenges=challenges,
+        tutorials={t["id"]: t for t in data.get("tutorials", ())},
+        profiles={p["id"]: p for p in data.get("profiles", ())},
+        version=str(data.get("version", "")),
+    )
