@@ -30,12 +30,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def rel(self, path: Path | str) -> str:
-        p = Path(path)
-        if self.root is not None:
-            try:
-                return p.resolve().relative_to(self.root.resolve().parent).as_posix()
-            except ValueError:
-                pass
+        p = Path(path).resolve()
+        for base in (Path.cwd(), self.root.resolve().parent if self.root else None):
+            if base is not None and p.is_relative_to(base):
+                return p.relative_to(base).as_posix()
         return p.as_posix()
 
     def error(self, path: Path | str, line: int | None, message: str) -> None:

@@ -1,0 +1,55 @@
+# Diagnum — two commands: `make serve` (build and serve the site) and `make test` (every test).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: serve test build check stats bench lint chromium clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+setup: $(STAMP) node_modules/.package-lock.json
+
+serve: setup
+	$(BIN)/diagnum serve --port $(PORT)
+
+build: setup
+	$(BIN)/diagnum build
+
+check: $(STAMP)
+	$(BIN)/diagnum check
+
+stats: $(STAMP)
+	$(BIN)/diagnum stats
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installation de Chromium (paquet Debian) pour les tests dans le navigateur…"; \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	      || { echo "ERREUR : impossible d'installer Chromium avec apt-get."; exit 1; }; \
+	  else \
+	    echo "ERREUR : /usr/bin/chromium est absent. Installez le paquet Debian « chromium » (sudo apt-get install chromium)."; exit 1; \
+	  fi; \
+	fi
+
+test: setup chromium
+	$(BIN)/ruff check builder engine benchmarks tests
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python -m benchmarks.engine
+
+lint: $(STAMP)
+	$(BIN)/ruff check builder engine benchmarks tests
+
+clean:
+	rm -rf dist .dist.* .cache

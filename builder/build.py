@@ -1,0 +1,97 @@
+"""The build pipeline: load → check → render into a temporary folder → swap into place.
+
+The output folder is replaced only when every step succeeded, so a content error (or a crash)
+leaves the site that was there before untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+from . import assets, markdown
+from .bundle import referential_bundle
+from .diagnostics import ContentError
+from .loading import load_and_check
+from .site import make_environment, plan_pages, render_pages
+
+SITE_NAME = "Diagnum"
+
+
+def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) -> str:
+    started = time.perf_counter()
+    content, problems = load_and_check(content_dir)
+    for warning in problems.warnings:
+        log(str(warning))
+    if problems.errors:
+        raise ContentError(problems.errors)
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.parent / f".{output.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        summary = _build_into(content, staging, root.resolve(), log)
+        _swap(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    return f"Site construit dans {output} en {elapsed:.1f} s — {summary}"
+
+
+def _build_into(content, dest: Path, root: Path, log) -> str:
+    dest.mkdir(parents=True)
+    templates = root / "site_templates"
+    ref_dir = content.referential_dir
+
+    data_dir = dest / "data"
+    data_dir.mkdir()
+    used_images = sorted({c.illustration["image"] for c in content.challenges if c.illustration})
+    for image in used_images:
+        target = data_dir / image
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ref_dir / image, target)
+    documents = {doc: markdown.render((ref_dir / doc).read_text(encoding="utf-8"))
+                 for doc in sorted({c.document for c in content.challenges if c.document})}
+    bundle = referential_bundle(content, documents)
+    (data_dir / "referential.json").write_text(
+        json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    pyodide_version = assets.copy_pyodide(root, dest, log)
+    engine_path = assets.engine_zip(root, dest)
+    static_hashes = assets.copy_static(templates, dest)
+    (dest / ".htaccess").write_text(assets.HTACCESS, encoding="utf-8")
+
+    runtime = {
+        "pyodide": f"pyodide/{pyodide_version}/",
+        "engine": engine_path,
+        "referential": f"data/referential.json?v={bundle['version']}",
+        "lock": assets.pyodide_lock_info(root),
+        "version": bundle["version"],
+        "titles": {c.id: c.title for c in content.competences},
+        "profiles": {p.id: p.data["titre"] for p in content.profiles},
+    }
+    env = make_environment(templates)
+    pages = plan_pages(content)
+    render_pages(env, pages, dest, {
+        "site_name": SITE_NAME, "runtime": runtime, "static_hashes": static_hashes,
+        "domains": content.domains, "all_competences": content.competences,
+    })
+    return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
+            f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put the new site in place with two renames; the old one is removed only afterwards."""
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    if output.exists():
+        output.rename(old)
+    try:
+        staging.rename(output)
+    except OSError:
+        if old.exists():
+            old.rename(output)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

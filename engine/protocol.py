@@ -1,0 +1,188 @@
+"""The worker's message protocol: JSON in, JSON out, one function.
+
+The browser owns the state (it stores it after every answer) and sends it with each request, so
+the worker holds nothing but the referential and a reload can never lose an answer. Requests:
+
+- ``{"type": "init", "referential": <bundle>}`` → ``{"ok", "version"}``
+- ``{"type": "start", "competences": [...] | "profile": id, "seed": int}``
+- ``{"type": "resume", "state": {...}}``
+- ``{"type": "answer", "state": {...}, "challenge": id, "response": ...}`` (``response`` null = skipped)
+- ``{"type": "result", "state": {...}}``
+
+Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progress", "result"
+(when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The challenge
+sent to the page carries no solution; solutions travel only in the final review.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .assessment import Assessment
+from .errors import EngineError
+from .referential import Challenge, Referential, load_referential
+
+PROTOCOL_VERSION = 1
+_referential: Referential | None = None
+
+
+def handle_json(request: str) -> str:
+    """Entry point for the worker: a JSON string in, a JSON string out."""
+    try:
+        payload = json.loads(request)
+    except ValueError:
+        return json.dumps(_error("bad-request", "Message illisible."))
+    return json.dumps(handle(payload), ensure_ascii=False)
+
+
+def handle(request: dict[str, Any]) -> dict[str, Any]:
+    global _referential
+    kind = request.get("type")
+    try:
+        if kind == "init":
+            _referential = load_referential(request["referential"])
+            return {"ok": True, "protocol": PROTOCOL_VERSION, "version": _referential.version}
+        if _referential is None:
+            raise EngineError("not-ready", "Le moteur n'est pas encore prêt.")
+        ref = _referential
+        if kind == "start":
+            return _step(ref, _start(ref, request))
+        if kind == "resume":
+            return _step(ref, Assessment.from_dict(ref, request["state"]))
+        if kind == "answer":
+            assessment = Assessment.from_dict(ref, request["state"])
+            challenge_id = str(request["challenge"])
+            if assessment.next_challenge() is None or assessment.pending != challenge_id:
+                raise EngineError("not-pending", "Cette question n'est plus celle en cours : "
+                                                 "la page va se remettre à jour.")
+            correct = assessment.answer(challenge_id, request.get("response"))
+            return {**_step(ref, assessment), "answered": {"challenge": challenge_id,
+                                                          "correct": correct}}
+        if kind == "result":
+            assessment = Assessment.from_dict(ref, request["state"])
+            return {"ok": True, "result": result_view(ref, assessment)}
+        raise EngineError("bad-request", f"Demande inconnue : {kind!r}")
+    except EngineError as exc:
+        return _error(exc.code, exc.message)
+    except (KeyError, TypeError, ValueError) as exc:
+        return _error("bad-request", f"Demande incomplète ou mal formée ({exc!r}).")
+
+
+def _error(code: str, message: str) -> dict[str, Any]:
+    return {"ok": False, "error": {"code": code, "message": message}}
+
+
+def _start(ref: Referential, request: dict[str, Any]) -> Assessment:
+    seed = int(request.get("seed", 0))
+    profile_id = request.get("profile")
+    if profile_id:
+        profile = ref.profiles.get(profile_id)
+        if profile is None:
+            raise EngineError("unknown-profile", f"Parcours inconnu : {profile_id}")
+        skills = [s for tube in profile["tubes"] for s in tube["skills"]]
+        return Assessment.start(ref, seed=seed, skills=skills)
+    return Assessment.start(ref, list(request.get("competences") or []), seed=seed)
+
+
+def _step(ref: Referential, assessment: Assessment) -> dict[str, Any]:
+    challenge = assessment.next_challenge()
+    out: dict[str, Any] = {
+        "ok": True,
+        "state": assessment.to_dict(),
+        "challenge": challenge_view(ref, challenge) if challenge else None,
+        "progress": assessment.progress(),
+    }
+    if challenge is None:
+        out["result"] = result_view(ref, assessment)
+    return out
+
+
+def challenge_view(ref: Referential, challenge: Challenge) -> dict[str, Any]:
+    """What the page needs to show a question, and nothing that gives the answer away."""
+    skill = ref.skills[challenge.skill_id]
+    competence = ref.competence_by_id[skill.competence_id]
+    view: dict[str, Any] = {
+        "id": challenge.id, "type": challenge.type, "instruction": challenge.instruction,
+        "competence": {"id": competence.id, "title": competence.title},
+    }
+    if challenge.proposals:
+        view["proposals"] = list(challenge.proposals)
+    if challenge.fields:
+        view["fields"] = [{"key": f.key, "label": f.label} for f in challenge.fields]
+        view["format"] = challenge.format
+    if challenge.illustration:
+        view["illustration"] = challenge.illustration
+    if challenge.document:
+        view["document"] = challenge.document
+    return view
+
+
+def solution_view(challenge: Challenge) -> list[str]:
+    """The expected answer, as lines a learner can read in the review."""
+    if challenge.type == "QCU":
+        return [challenge.proposals[challenge.solution - 1]]
+    if challenge.type == "QCM":
+        return [challenge.proposals[i - 1] for i in sorted(challenge.solution)]
+    if challenge.type == "QROC":
+        return [challenge.solution[0]] if challenge.solution else []
+    if challenge.type == "QROCM-ind":
+        return [f"{f.label} : {f.answers[0]}" for f in challenge.fields if f.answers]
+    if challenge.type == "QROCM-dep":
+        return [" ou ".join(group[:2]) for group in challenge.solution]
+    return []
+
+
+def response_view(challenge: Challenge, response: Any) -> list[str]:
+    """The learner's own answer, as lines to show next to the solution."""
+    if response is None:
+        return []
+    try:
+        if challenge.type in ("QCU", "QCM"):
+            raw = response if isinstance(response, list) else str(response).split(",")
+            return [challenge.proposals[int(i) - 1] for i in raw
+                    if 0 < int(i) <= len(challenge.proposals)]
+        if isinstance(response, dict):
+            labels = {f.key: f.label for f in challenge.fields}
+            return [f"{labels.get(k, k)} : {v}" for k, v in response.items()]
+    except (TypeError, ValueError):
+        return []
+    return [str(response)]
+
+
+def result_view(ref: Referential, assessment: Assessment) -> dict[str, Any]:
+    """The results page: levels per competence, skills, tutorials to propose, and the review."""
+    result = assessment.result()
+    competences = []
+    for cid, comp in result.competences.items():
+        competence = ref.competence_by_id[cid]
+        failed_direct = [a.challenge_id for a in assessment.answers if not a.correct]
+        tutorial_ids: list[str] = []
+        for challenge_id in failed_direct:
+            skill = ref.skills[ref.challenges[challenge_id].skill_id]
+            if skill.competence_id == cid:
+                tutorial_ids += [t for t in skill.tutorials if t not in tutorial_ids]
+        competences.append({
+            **comp.to_dict(), "title": competence.title, "domain_id": competence.domain_id,
+            "validated": [_skill_view(ref, s) for s in comp.validated_skills],
+            "failed": [_skill_view(ref, s) for s in comp.failed_skills],
+            "tutorials": [ref.tutorials[t] for t in tutorial_ids if t in ref.tutorials],
+        })
+    review = []
+    for record in assessment.answers:
+        challenge = ref.challenges[record.challenge_id]
+        review.append({
+            "challenge": challenge.id, "instruction": challenge.instruction,
+            "competence": ref.skills[challenge.skill_id].competence_id,
+            "status": record.status, "correct": record.correct,
+            "response": response_view(challenge, record.response),
+            "solution": solution_view(challenge), "explanation": challenge.explanation,
+        })
+    return {"complete": result.complete, "pix": result.pix, "competences": competences,
+            "review": review}
+
+
+def _skill_view(ref: Referential, skill_id: str) -> dict[str, Any]:
+    skill = ref.skills[skill_id]
+    return {"id": skill.id, "title": skill.title, "level": skill.level,
+            "tube": ref.tubes[skill.tube_id].title}

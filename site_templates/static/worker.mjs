@@ -1,0 +1,64 @@
+// Diagnum's engine worker: boots Pyodide, unpacks the engine zip, then answers the page's
+// messages by calling engine.protocol.handle_json. No logic lives here: it only carries messages.
+
+// Some hosts serve .wasm with a wrong MIME type; Pyodide then hangs forever. Retry with the bytes.
+const streaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  try {
+    return await streaming(response.clone(), imports);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  }
+};
+
+let handle = null;
+let booting = null;
+
+async function fetchOk(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} : erreur ${response.status} pour ${url}`);
+  return response;
+}
+
+async function boot(config) {
+  const started = performance.now();
+  const progress = (step) => postMessage({ kind: "progress", step });
+  progress("runtime");
+  const [{ loadPyodide }, engineZip, referential] = await Promise.all([
+    import(config.pyodide + "pyodide.mjs"),
+    fetchOk(config.engine, "Moteur").then((r) => r.arrayBuffer()),
+    fetchOk(config.referential, "Référentiel").then((r) => r.text()),
+  ]);
+  const pyodide = await loadPyodide({
+    indexURL: config.pyodide,
+    lockFileContents: { info: config.lock, packages: {} },
+  });
+  progress("engine");
+  pyodide.unpackArchive(engineZip, "zip", { extractDir: "/home/pyodide/diagnum" });
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
+  const protocol = pyodide.pyimport("engine.protocol");
+  handle = (text) => protocol.handle_json(text);
+  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: JSON.parse(referential) })));
+  if (!init.ok) throw new Error(init.error.message);
+  return { version: init.version, loadMs: Math.round(performance.now() - started) };
+}
+
+self.onmessage = async (event) => {
+  const { id, request } = event.data;
+  try {
+    if (request.type === "boot") {
+      booting ??= boot(request.config);
+      postMessage({ id, response: { ok: true, ...(await booting) } });
+      return;
+    }
+    if (!handle) await booting;
+    const started = performance.now();
+    const response = JSON.parse(handle(JSON.stringify(request)));
+    response.engineMs = Math.round((performance.now() - started) * 100) / 100;
+    postMessage({ id, response });
+  } catch (error) {
+    postMessage({ id, response: { ok: false, error: { code: "worker", message: String(error && error.message || error) } } });
+  }
+};

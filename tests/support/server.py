@@ -1,0 +1,53 @@
+"""Serve a built site from a sub-path on 127.0.0.1, as a centre's host would (/centre/diagnostic/).
+
+Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly.
+Options reproduce a badly configured host (wrong MIME type for .wasm).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PREFIX = "/centre/diagnostic/"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".mjs": "text/javascript",
+                      ".js": "text/javascript", ".svg": "image/svg+xml"}
+    wasm_type = "application/wasm"
+    requests: list[str]
+
+    def translate_path(self, path: str) -> str:
+        self.requests.append(path)
+        if not path.startswith(PREFIX):
+            return "/nonexistent-outside-prefix"
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def guess_type(self, path):  # noqa: ANN001 - stdlib signature
+        if str(path).endswith(".wasm"):
+            return self.wasm_type
+        return super().guess_type(path)
+
+    def log_message(self, format, *args):  # noqa: A002, ANN001
+        pass
+
+
+@contextmanager
+def serve_site(directory: Path, wasm_type: str = "application/wasm") -> Iterator[dict]:
+    requests: list[str] = []
+    handler_cls = type("Handler", (_Handler,), {"wasm_type": wasm_type, "requests": requests})
+    handler = functools.partial(handler_cls, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield {"url": f"http://127.0.0.1:{server.server_address[1]}{PREFIX}", "requests": requests}
+    finally:
+        server.shutdown()
+        server.server_close()
