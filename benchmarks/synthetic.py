@@ -2,8 +2,8 @@
 
 Only the structure matters to the benchmark (competences, tubes, skill levels, variants, challenge
 types and option counts), so texts are placeholders. The shape follows what the content team
-aims at: 16 competences, 3–4 tubes each, 4–6 consecutive levels per tube within 1–7, 2–4
-variants per skill, about 55 % QCU (3–4 options), 20 % QCM, 20 % QROC and 5 % QROCM.
+aims at: 16 competences, 3–4 tubes each, 4–6 consecutive levels per tube within 1–7 (the first
+tube of a competence starts at level 1), 2–4 variants per skill, about 55 % QCU (3–4 options), 20 % QCM, 20 % QROC and 5 % QROCM.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def generate(seed: int = 0) -> dict[str, Any]:
             data["tubes"].append({"id": tube_id, "competence_id": comp,
                                   "title": f"Sujet {tube_id}"})
             count = rng.randint(4, 6)
-            start = rng.randint(1, 8 - count)
+            # Every competence has beginner content (Pix's scoring and first question assume it).
+            start = 1 if t == 0 else rng.randint(1, 8 - count)
             for level in range(start, start + count):
                 skill_id = f"{tube_id}{level}"
                 data["skills"].append({"id": skill_id, "tube_id": tube_id, "level": level,

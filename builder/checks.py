@@ -14,6 +14,7 @@ from engine.referential import Field as EngineField
 from .bundle import challenge_record
 from .content import Challenge, Content
 from .diagnostics import Problems
+from .yamlfile import line_of
 
 OFFICIAL_LEVEL_RANGE = range(1, 9)
 
@@ -143,7 +144,7 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
     ref_dir = content.referential_dir
     if ch.illustration:
         image = ch.illustration.get("image") or ""
-        img_line = ch.lines.get("illustration", ch.line)
+        img_line = line_of(image, ch.lines.get("illustration", ch.line))
         target = (ref_dir / image).resolve()
         if not image.startswith("images/") or ".." in image:
             problems.error(ch.path, img_line, f"l'image « {image} » doit être dans images/")
@@ -154,7 +155,7 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
             problems.error(ch.path, img_line, f"épreuve {ch.id} : le texte alternatif doit décrire "
                                               "ce que montre l'image (au moins une phrase)")
     if ch.document:
-        doc_line = ch.lines.get("document", ch.line)
+        doc_line = line_of(ch.document, ch.lines.get("document", ch.line))
         if not ch.document.startswith("documents/") or not ch.document.endswith(".md") \
                 or ".." in ch.document:
             problems.error(ch.path, doc_line, f"le document « {ch.document} » doit être un "
@@ -190,7 +191,7 @@ def _check_profiles(content: Content, problems: Problems) -> None:
             if not entry or not entry["sujet"]:
                 continue
             tube = tubes.get(entry["sujet"])
-            line = profile.lines.get("sujets", profile.line)
+            line = line_of(entry["sujet"], profile.lines.get("sujets", profile.line))
             if tube is None:
                 problems.error(profile.path, line, f"sujet inconnu « {entry['sujet']} »")
             elif entry["niveau_max"] and not any(s.level <= entry["niveau_max"]

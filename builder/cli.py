@@ -9,11 +9,9 @@ from pathlib import Path
 from .diagnostics import ContentError
 
 
-def _print_problems(problems, out=sys.stderr) -> None:
-    for p in problems.warnings:
-        print(p, file=out)
-    for p in problems.errors:
-        print(p, file=out)
+def _print_problems(problems) -> None:
+    for p in problems.warnings + problems.errors:
+        print(p, file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

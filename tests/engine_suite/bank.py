@@ -1,0 +1,56 @@
+"""A small referential in the bundle's JSON shape, with every challenge type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def make_bank(competences: int = 2, tubes: int = 3, levels: tuple[int, ...] = (1, 2, 3, 4, 5, 6),
+              variants: int = 3) -> dict[str, Any]:
+    data: dict[str, Any] = {"version": "test", "domains": [{"id": "1", "title": "Domaine"}],
+                            "competences": [], "tubes": [], "skills": [], "challenges": [],
+                            "tutorials": [{"id": "tuto-a", "title": "Tuto", "summary": "Résumé",
+                                           "duration": 5, "format": "fiche",
+                                           "url": "tutoriels/tuto-a/index.html"}],
+                            "profiles": []}
+    for c in range(competences):
+        cid = f"1.{c + 1}"
+        data["competences"].append({"id": cid, "title": f"Compétence {cid}", "domain_id": "1"})
+        for t in range(tubes):
+            tid = f"sujet-{c}-{'abcdefgh'[t]}"
+            data["tubes"].append({"id": tid, "competence_id": cid, "title": f"Sujet {tid}"})
+            for level in levels:
+                sid = f"@{tid}{level}"
+                data["skills"].append({"id": sid, "tube_id": tid, "level": level,
+                                       "title": f"Acquis {sid}", "tutorials": ["tuto-a"]})
+                for v in range(variants):
+                    data["challenges"].append(_challenge(f"{tid}-{level}{'abcdef'[v]}", sid, v))
+    return data
+
+
+def _challenge(cid: str, sid: str, variant: int) -> dict[str, Any]:
+    base = {"id": cid, "skill_id": sid, "instruction": f"<p>{cid}</p>", "explanation": "<p>…</p>"}
+    kind = variant % 3
+    if kind == 0:
+        return {**base, "type": "QCU", "proposals": ["A", "B", "C", "D"], "solution": 2}
+    if kind == 1:
+        return {**base, "type": "QCM", "proposals": ["A", "B", "C", "D"], "solution": [1, 3]}
+    return {**base, "type": "QROC", "solution": ["médiathèque"], "tolerances": ["T1", "T2", "T3"],
+            "fields": [{"key": "reponse", "label": "Réponse", "answers": ["médiathèque"]}]}
+
+
+def correct_response(challenge) -> object:
+    """A response that solves ``challenge`` (an engine Challenge)."""
+    if challenge.type == "QCU":
+        return str(challenge.solution)
+    if challenge.type == "QCM":
+        return sorted(challenge.solution)
+    return challenge.solution[0]
+
+
+def wrong_response(challenge) -> object:
+    if challenge.type == "QCU":
+        return str(1 if challenge.solution != 1 else 2)
+    if challenge.type == "QCM":
+        return [2]
+    return "bibliothèque"

@@ -1,0 +1,75 @@
+import unittest
+
+from engine.answers import is_correct, levenshtein, normalise, parse_number
+from engine.referential import Challenge, Field
+
+
+def qroc(answers, tolerances=("T1", "T2", "T3"), fmt="texte"):
+    return Challenge("c", "s", "QROC", solution=tuple(answers), tolerances=tuple(tolerances),
+                     format=fmt)
+
+
+class ChoiceTests(unittest.TestCase):
+    def test_qcu_accepts_only_its_solution(self):
+        ch = Challenge("c", "s", "QCU", proposals=("a", "b", "c"), solution=2)
+        self.assertTrue(is_correct(ch, "2"))
+        self.assertTrue(is_correct(ch, 2))
+        self.assertFalse(is_correct(ch, "1"))
+        self.assertFalse(is_correct(ch, "2,3"))
+        self.assertFalse(is_correct(ch, None))
+        self.assertFalse(is_correct(ch, "n'importe quoi"))
+
+    def test_qcm_needs_the_exact_set(self):
+        ch = Challenge("c", "s", "QCM", proposals=("a", "b", "c", "d"), solution=frozenset({1, 3}))
+        self.assertTrue(is_correct(ch, "3,1"))
+        self.assertTrue(is_correct(ch, [1, 3]))
+        self.assertFalse(is_correct(ch, [1]))
+        self.assertFalse(is_correct(ch, [1, 3, 4]))
+        self.assertFalse(is_correct(ch, [1, 1, 3]))
+
+
+class ToleranceTests(unittest.TestCase):
+    def test_t1_spaces_case_accents(self):
+        self.assertTrue(is_correct(qroc(["Médiathèque"], ["T1"]), "  MEDIA thèque "))
+        self.assertFalse(is_correct(qroc(["Médiathèque"], []), "mediatheque"))
+
+    def test_t2_punctuation_but_not_letters(self):
+        self.assertTrue(is_correct(qroc(["mot de passe"], ["T2"]), "mot-de-passe !"))
+        self.assertFalse(is_correct(qroc(["cœur"], ["T1", "T2"]), "cur"))
+        self.assertEqual(normalise("a.b, c!", ["T2"]), "a b c")
+
+    def test_t3_edit_distance_quarter_of_the_answer(self):
+        self.assertTrue(is_correct(qroc(["médiathèque"]), "mediatheqe"))
+        self.assertFalse(is_correct(qroc(["médiathèque"], ["T1", "T2"]), "mediatheqe"))
+        self.assertFalse(is_correct(qroc(["chat"]), "chien"))
+        self.assertEqual(levenshtein("kitten", "sitting"), 3)
+
+    def test_empty_answer_is_wrong(self):
+        self.assertFalse(is_correct(qroc(["a"]), "   "))
+
+    def test_numbers(self):
+        ch = qroc(["12,5"], fmt="nombre")
+        for good in ("12.5", "12,50", " 12,5 ", "+12.5"):
+            self.assertTrue(is_correct(ch, good), good)
+        for bad in ("125", "12", "douze", ""):
+            self.assertFalse(is_correct(ch, bad), bad)
+        self.assertEqual(parse_number("1 250,5"), 1250.5)
+
+
+class MultiFieldTests(unittest.TestCase):
+    def test_qrocm_ind_each_field(self):
+        ch = Challenge("c", "s", "QROCM-ind", tolerances=("T1",), fields=(
+            Field("prenom", "Prénom", ("Nadia",)), Field("nom", "Nom", ("Benali",))))
+        self.assertTrue(is_correct(ch, {"prenom": "nadia", "nom": "BENALI"}))
+        self.assertFalse(is_correct(ch, {"prenom": "Benali", "nom": "Nadia"}))
+        self.assertFalse(is_correct(ch, {"prenom": "nadia"}))
+        self.assertFalse(is_correct(ch, "nadia"))
+
+    def test_qrocm_dep_any_order_each_group_once(self):
+        ch = Challenge("c", "s", "QROCM-dep", tolerances=("T1",),
+                       solution=(("firefox",), ("chrome", "chromium"), ("safari",)),
+                       fields=(Field("a", "Un"), Field("b", "Deux")))
+        self.assertTrue(is_correct(ch, {"a": "Safari", "b": "Firefox"}))
+        self.assertTrue(is_correct(ch, {"a": "chromium", "b": "safari"}))
+        self.assertFalse(is_correct(ch, {"a": "chrome", "b": "chromium"}))
+        self.assertFalse(is_correct(ch, {"a": "firefox", "b": "opera"}))
