@@ -106,7 +106,8 @@ AddType image/svg+xml .svg
 AddCharset utf-8 .html .css .js .mjs .json .svg
 
 <IfModule mod_deflate.c>
-  AddOutputFilterByType DEFLATE text/html text/css text/javascript application/javascript application/json application/wasm image/svg+xml
+  AddOutputFilterByType DEFLATE text/html text/css text/javascript application/javascript
+  AddOutputFilterByType DEFLATE application/json application/wasm image/svg+xml
 </IfModule>
 
 <IfModule mod_headers.c>

@@ -7,6 +7,7 @@ checker, so what ``diagnum check`` accepts is exactly what a learner's browser w
 from __future__ import annotations
 
 import itertools
+
 from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import Field as EngineField

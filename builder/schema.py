@@ -64,7 +64,7 @@ class Field:
                 report(line, f"« {name} » doit être un nombre entier, pas « {text} »")
                 return None
             number = int(text)
-            if self.minimum is not None and number < self.minimum or (
+            if (self.minimum is not None and number < self.minimum) or (
                     self.maximum is not None and number > self.maximum):
                 report(line, f"« {name} » doit être entre {self.minimum} et {self.maximum}, "
                              f"pas {number}")
@@ -111,7 +111,7 @@ def validate_map(data: dict, spec: dict[str, Field], report: Report,
             report(lines.get(key, base), f"champ inconnu « {key} »{where} (champs possibles : "
                                          + ", ".join(spec) + ")")
     for key, fld in spec.items():
-        if key not in data or data[key] is None or data[key] == "" and fld.kind != "str":
+        if key not in data or data[key] is None or (data[key] == "" and fld.kind != "str"):
             if fld.required:
                 report(base, f"champ obligatoire manquant : « {key} »{where}")
             out[key] = fld.default

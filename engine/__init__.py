@@ -24,7 +24,7 @@ Public API (stable; tools outside the package rely on it):
 """
 
 from .answers import is_correct
-from .assessment import Assessment, AnswerRecord
+from .assessment import AnswerRecord, Assessment
 from .config import EngineConfig
 from .errors import EngineError
 from .model import ModelParams

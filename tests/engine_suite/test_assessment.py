@@ -103,7 +103,7 @@ class AssessmentTests(unittest.TestCase):
     def test_stops_within_bounds(self):
         config = EngineConfig(min_questions=4, max_questions=9)
         for seed in range(10):
-            a, asked = simulate(Assessment.start(REF, ["1.1"], seed=seed, config=config),
+            _, asked = simulate(Assessment.start(REF, ["1.1"], seed=seed, config=config),
                                 random.Random(seed).uniform(0, 7), random.Random(seed))
             self.assertTrue(4 <= len(asked) <= 9, len(asked))
 

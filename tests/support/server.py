@@ -17,7 +17,7 @@ PREFIX = "/centre/diagnostic/"
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+    extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".wasm": "application/wasm", ".mjs": "text/javascript",
                       ".js": "text/javascript", ".svg": "image/svg+xml"}
     wasm_type = "application/wasm"
@@ -29,12 +29,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return "/nonexistent-outside-prefix"
         return super().translate_path("/" + path[len(PREFIX):])
 
-    def guess_type(self, path):  # noqa: ANN001 - stdlib signature
+    def guess_type(self, path):
         if str(path).endswith(".wasm"):
             return self.wasm_type
         return super().guess_type(path)
 
-    def log_message(self, format, *args):  # noqa: A002, ANN001
+    def log_message(self, format, *args):
         pass
 
 
