@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import markdown
+from .bundle import profile_record
 from .content import Content
 from .urls import relative
 
@@ -41,7 +42,8 @@ def plan_pages(content: Content) -> list[Page]:
 
     pages = [
         Page("index.html", "index.html", {"competences": competences,
-                                          "profiles": content.profiles}),
+                                          "profiles": [profile_record(content, p)
+                                                       for p in content.profiles]}),
         Page("test/index.html", "test.html", {}),
         Page("tutoriels/index.html", "tutorials.html", {
             "groups": [(c, [(t, tutorials_by_tube.get(t.id, [])) for t in tubes_by_comp.get(c.id, [])])

@@ -17,6 +17,7 @@ from . import model
 from .answers import SKIPPED, is_correct
 from .config import EngineConfig
 from .errors import EngineError
+from .profiles import profile_skills
 from .referential import Challenge, Referential, Skill
 from .scoring import AssessmentResult, CompetenceResult, infer_skill_states, pix_for
 
@@ -67,8 +68,10 @@ class Assessment:
     """Public API: see the package docstring."""
 
     def __init__(self, ref: Referential, competences: list[str], seed: int,
-                 config: EngineConfig | None = None, skills: list[str] | None = None) -> None:
+                 config: EngineConfig | None = None, skills: list[str] | None = None,
+                 profile: str | None = None) -> None:
         self.ref = ref
+        self.profile = profile
         self.seed = int(seed)
         self.config = config or EngineConfig()
         self.target_skills = sorted(skills) if skills is not None else None
@@ -94,12 +97,18 @@ class Assessment:
     # ----------------------------------------------------------------- construction
     @classmethod
     def start(cls, ref: Referential, competences: list[str] | None = None, seed: int = 0,
-              config: EngineConfig | None = None, skills: list[str] | None = None) -> Assessment:
-        """A new assessment; ``skills`` restricts it to target skills (a profile's capped tubes)."""
+              config: EngineConfig | None = None, skills: list[str] | None = None,
+              profile: str | None = None) -> Assessment:
+        """A new assessment; ``skills`` restricts it to target skills (a profile's capped tubes),
+        ``profile`` names the target profile whose skills these are (for badges and stages)."""
+        if profile is not None and skills is None:
+            if profile not in ref.profiles:
+                raise EngineError("unknown-profile", f"Parcours inconnu : {profile}")
+            skills = profile_skills(ref.profiles[profile])
         if competences is None:
             wanted = {ref.skills[s].competence_id for s in skills or () if s in ref.skills}
             competences = [c.id for c in ref.competences if skills is None or c.id in wanted]
-        return cls(ref, list(competences), seed, config, skills)
+        return cls(ref, list(competences), seed, config, skills, profile)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,6 +117,7 @@ class Assessment:
             "seed": self.seed,
             "competences": list(self.competences),
             "skills": self.target_skills,
+            "profile": self.profile,
             "config": self.config.to_dict(),
             "answers": [a.to_dict() for a in self.answers],
             "closed": list(self.closed),
@@ -122,7 +132,7 @@ class Assessment:
                 raise ValueError(f"format {data.get('format')!r}")
             config = EngineConfig.from_dict(data.get("config"))
             assessment = cls(ref, list(data["competences"]), int(data["seed"]), config,
-                             data.get("skills"))
+                             data.get("skills"), data.get("profile"))
             for raw in data.get("answers", ()):
                 cid = str(raw["challenge"])
                 if cid not in ref.challenges:

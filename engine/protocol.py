@@ -21,6 +21,7 @@ from typing import Any
 
 from .assessment import Assessment
 from .errors import EngineError
+from .profiles import profile_result
 from .referential import Challenge, Referential, load_referential
 
 PROTOCOL_VERSION = 1
@@ -75,13 +76,8 @@ def _error(code: str, message: str) -> dict[str, Any]:
 
 def _start(ref: Referential, request: dict[str, Any]) -> Assessment:
     seed = int(request.get("seed", 0))
-    profile_id = request.get("profile")
-    if profile_id:
-        profile = ref.profiles.get(profile_id)
-        if profile is None:
-            raise EngineError("unknown-profile", f"Parcours inconnu : {profile_id}")
-        skills = [s for tube in profile["tubes"] for s in tube["skills"]]
-        return Assessment.start(ref, seed=seed, skills=skills)
+    if request.get("profile"):
+        return Assessment.start(ref, seed=seed, profile=str(request["profile"]))
     return Assessment.start(ref, list(request.get("competences") or []), seed=seed)
 
 
@@ -154,9 +150,9 @@ def result_view(ref: Referential, assessment: Assessment) -> dict[str, Any]:
     """The results page: levels per competence, skills, tutorials to propose, and the review."""
     result = assessment.result()
     competences = []
+    failed_direct = [a.challenge_id for a in assessment.answers if not a.correct]
     for cid, comp in result.competences.items():
         competence = ref.competence_by_id[cid]
-        failed_direct = [a.challenge_id for a in assessment.answers if not a.correct]
         tutorial_ids: list[str] = []
         for challenge_id in failed_direct:
             skill = ref.skills[ref.challenges[challenge_id].skill_id]
@@ -178,8 +174,11 @@ def result_view(ref: Referential, assessment: Assessment) -> dict[str, Any]:
             "response": response_view(challenge, record.response),
             "solution": solution_view(challenge), "explanation": challenge.explanation,
         })
+    profile = None
+    if assessment.profile in ref.profiles:
+        profile = profile_result(ref.profiles[assessment.profile], result.validated_skills)
     return {"complete": result.complete, "pix": result.pix, "competences": competences,
-            "review": review}
+            "review": review, "profile": profile}
 
 
 def _skill_view(ref: Referential, skill_id: str) -> dict[str, Any]:

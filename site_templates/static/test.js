@@ -297,10 +297,32 @@ function renderResults(result) {
     ? `Vous avez obtenu ${result.pix} pix sur l'ensemble des compétences testées.`
     : "Voici ce que le test a appris de vos réponses.";
   body.append(intro);
+  if (result.profile) body.append(profileCard(result.profile));
   for (const comp of result.competences) body.append(competenceCard(comp));
   if (result.review.length) body.append(reviewSection(result.review));
   show("results");
   $("results-title").focus();
+}
+
+function profileCard(profile) {
+  const card = html("section", { class: "profile-result", "aria-labelledby": "res-profile" });
+  card.append(html("h2", { id: "res-profile" }, `Parcours « ${escapeText(profile.title)} »`));
+  card.append(html("p", { class: "result-level" }, `<strong>${profile.mastery} %</strong> des acquis du parcours sont maîtrisés (${profile.validated} sur ${profile.skills}).`));
+  if (profile.stage) {
+    card.append(html("p", {}, `Palier ${profile.stage_index} sur ${profile.stage_count} : <strong>${escapeText(profile.stage.title)}</strong> — ${escapeText(profile.stage.message)}`));
+  }
+  for (const block of profile.blocks) {
+    card.append(html("p", { class: "meta" }, `${escapeText(block.title)} : ${block.mastery} %`));
+  }
+  if (profile.badges.length) {
+    const list = html("ul", { class: "badge-list" });
+    for (const badge of profile.badges) {
+      const status = badge.obtained ? "Badge obtenu" : `Pas encore obtenu (progression ${badge.progress} %)`;
+      list.append(html("li", { class: badge.obtained ? "obtained" : "" }, `<strong>${escapeText(badge.title)}</strong> — ${status}. ${escapeText(badge.description)}`));
+    }
+    card.append(list);
+  }
+  return card;
 }
 
 function competenceCard(comp) {

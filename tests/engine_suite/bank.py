@@ -25,6 +25,18 @@ def make_bank(competences: int = 2, tubes: int = 3, levels: tuple[int, ...] = (1
                                        "title": f"Acquis {sid}", "tutorials": ["tuto-a"]})
                 for v in range(variants):
                     data["challenges"].append(_challenge(f"{tid}-{level}{'abcdef'[v]}", sid, v))
+    data["profiles"].append({
+        "id": "bases", "title": "Bases", "description": "…",
+        "tubes": [{"tube": "sujet-0-a", "max_level": 2, "block": "un",
+                   "skills": ["@sujet-0-a1", "@sujet-0-a2"]},
+                  {"tube": "sujet-1-b", "max_level": 3, "block": "deux",
+                   "skills": ["@sujet-1-b1", "@sujet-1-b2", "@sujet-1-b3"]}],
+        "blocks": [{"id": "un", "title": "Un"}, {"id": "deux", "title": "Deux"}],
+        "badges": [{"id": "pret", "title": "Prêt", "description": "…", "threshold": 80,
+                    "blocks": ["un", "deux"], "block_threshold": 50}],
+        "stages": [{"threshold": 0, "title": "Départ", "message": "…"},
+                   {"threshold": 50, "title": "Milieu", "message": "…"},
+                   {"threshold": 100, "title": "Fin", "message": "…"}]})
     return data
 
 

@@ -115,6 +115,31 @@ class AssessmentTests(unittest.TestCase):
         self.assertLessEqual(a.result().competences["1.2"].level, 3)
 
 
+class ProfileTests(unittest.TestCase):
+    def test_profile_mastery_badges_and_stages(self):
+        from engine.profiles import profile_result
+
+        profile = REF.profiles["bases"]
+        none = profile_result(profile, [])
+        self.assertEqual((none["mastery"], none["stage"]["title"]), (0, "Départ"))
+        self.assertFalse(none["badges"][0]["obtained"])
+        most = profile_result(profile, ["@sujet-0-a1", "@sujet-0-a2", "@sujet-1-b1", "@sujet-1-b2"])
+        self.assertEqual(most["mastery"], 80)
+        self.assertEqual([b["mastery"] for b in most["blocks"]], [100, 67])
+        self.assertTrue(most["badges"][0]["obtained"])
+        self.assertEqual((most["stage"]["title"], most["stage_index"], most["stage_count"]),
+                         ("Milieu", 1, 2))
+        lopsided = profile_result(profile, ["@sujet-1-b1", "@sujet-1-b2", "@sujet-1-b3"])
+        self.assertFalse(lopsided["badges"][0]["obtained"])  # block "un" is at 0 %
+
+    def test_a_profile_assessment_targets_its_skills(self):
+        a, asked = simulate(Assessment.start(REF, profile="bases", seed=2), 6, random.Random(0))
+        self.assertEqual(a.competences, ["1.1", "1.2"])
+        self.assertLessEqual(len(asked), 5)
+        resumed = Assessment.from_dict(REF, a.to_dict())
+        self.assertEqual(resumed.profile, "bases")
+
+
 class ProtocolTests(unittest.TestCase):
     def setUp(self):
         self.assertTrue(handle({"type": "init", "referential": make_bank()})["ok"])
@@ -134,6 +159,17 @@ class ProtocolTests(unittest.TestCase):
         self.assertTrue(result["complete"])
         self.assertGreaterEqual(result["competences"][0]["level"], 4)
         self.assertTrue(all(item["correct"] for item in result["review"]))
+        self.assertIsNone(result["profile"])
+
+    def test_a_profile_through_messages(self):
+        response = handle({"type": "start", "profile": "bases", "seed": 9})
+        while response["challenge"]:
+            challenge = REF.challenges[response["challenge"]["id"]]
+            response = handle({"type": "answer", "state": response["state"],
+                               "challenge": challenge.id, "response": correct_response(challenge)})
+        profile = response["result"]["profile"]
+        self.assertEqual(profile["mastery"], 100)
+        self.assertTrue(profile["badges"][0]["obtained"])
 
     def test_errors_are_messages_not_crashes(self):
         bad = handle({"type": "resume", "state": {"format": 1, "answers": "x"}})
