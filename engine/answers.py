@@ -30,7 +30,7 @@ def t1(text: str) -> str:
 
 
 def t2(text: str) -> str:
-    kept = "".join(" " if unicodedata.category(ch)[0] in "PS" else ch for ch in text)
+    kept = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PS")
     return _SPACES.sub(" ", kept).strip()
 
 

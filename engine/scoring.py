@@ -25,22 +25,32 @@ def infer_skill_states(ref: Referential, answers: Iterable[AnswerRecord],
                        targets: set[str]) -> dict[str, bool]:
     """Skill id → validated (True) or failed (False), from direct answers and tube inference.
 
-    A direct answer always decides its own skill; an inferred state is set by the first answer
-    that implies it and is never overturned by a later inference.
+    Per tube, ``floor`` is the highest level answered right and ``ceiling`` the lowest answered
+    wrong. A skill not asked is validated below both, failed above both, and left unknown where
+    the answers contradict each other. This is Pix's rule when answers agree; it is monotone
+    within a tube and does not depend on the order of the answers.
     """
     direct: dict[str, bool] = {}
-    inferred: dict[str, bool] = {}
+    floor: dict[str, int] = {}
+    ceiling: dict[str, int] = {}
     for record in answers:
         skill = ref.skills[ref.challenges[record.challenge_id].skill_id]
         direct[skill.id] = record.correct
-        for other in ref.skills_by_tube.get(skill.tube_id, ()):
-            if other.id == skill.id or other.id not in targets or other.id in inferred:
+        if record.correct:
+            floor[skill.tube_id] = max(floor.get(skill.tube_id, 0), skill.level)
+        else:
+            ceiling[skill.tube_id] = min(ceiling.get(skill.tube_id, 99), skill.level)
+    states: dict[str, bool] = {}
+    for tube_id in floor.keys() | ceiling.keys():
+        low, high = floor.get(tube_id, 0), ceiling.get(tube_id, 99)
+        for skill in ref.skills_by_tube.get(tube_id, ()):
+            if skill.id in direct or skill.id not in targets:
                 continue
-            if record.correct and other.level < skill.level:
-                inferred[other.id] = True
-            elif not record.correct and other.level > skill.level:
-                inferred[other.id] = False
-    return {**inferred, **direct}
+            if skill.level < min(low, high):
+                states[skill.id] = True
+            elif skill.level > max(low, high):
+                states[skill.id] = False
+    return {**states, **direct}
 
 
 def pix_value(ref: Referential, skill_id: str) -> float:
