@@ -63,6 +63,9 @@ class _Run:
     def level_probabilities(self) -> list[float]:
         return model.level_probabilities(self.posterior, self.max_level)
 
+    def eap(self) -> float:
+        return model.expectation(self.posterior, model.GRID)
+
 
 class Assessment:
     """Public API: see the package docstring."""
@@ -70,6 +73,11 @@ class Assessment:
     def __init__(self, ref: Referential, competences: list[str], seed: int,
                  config: EngineConfig | None = None, skills: list[str] | None = None,
                  profile: str | None = None) -> None:
+        self._setup(ref, competences, seed, config, skills, profile)
+        self._replay()
+
+    def _setup(self, ref: Referential, competences: list[str], seed: int,
+               config: EngineConfig | None, skills: list[str] | None, profile: str | None) -> None:
         self.ref = ref
         self.profile = profile
         self.seed = int(seed)
@@ -92,7 +100,6 @@ class Assessment:
         self.closed: list[str] = []
         self.pending: str | None = None
         self._runs: dict[str, _Run] = {}
-        self._replay()
 
     # ----------------------------------------------------------------- construction
     @classmethod
@@ -131,8 +138,9 @@ class Assessment:
             if data.get("format") != STATE_FORMAT:
                 raise ValueError(f"format {data.get('format')!r}")
             config = EngineConfig.from_dict(data.get("config"))
-            assessment = cls(ref, list(data["competences"]), int(data["seed"]), config,
-                             data.get("skills"), data.get("profile"))
+            assessment = cls.__new__(cls)
+            assessment._setup(ref, list(data["competences"]), int(data["seed"]), config,
+                              data.get("skills"), data.get("profile"))
             for raw in data.get("answers", ()):
                 cid = str(raw["challenge"])
                 if cid not in ref.challenges:
@@ -163,7 +171,7 @@ class Assessment:
     def _collateral_prior(self) -> tuple[float, float]:
         """Shrink the population prior towards what closed competences showed."""
         cfg = self.config
-        done = [model.mean_sd(self._runs[c].posterior)[0] for c in self.closed
+        done = [self._runs[c].eap() for c in self.closed
                 if c in self._runs and self._runs[c].answers]
         if not done:
             return cfg.prior_mean, cfg.prior_sd
@@ -300,8 +308,9 @@ class Assessment:
         candidates = elsewhere or candidates
 
         scored = []
+        cache: dict[tuple, tuple[float, float]] = {}
         for skill in candidates:
-            p_success, info = self._predict(run, skill)
+            p_success, info = self._predict(run, skill, cache)
             penalty = cfg.tube_penalty ** run.tube_counts.get(skill.tube_id, 0)
             scored.append((skill, p_success, info * penalty))
         floor = cfg.min_success[min(run.fails_in_row if run.asked else 2, 2)]
@@ -317,17 +326,22 @@ class Assessment:
         variants.sort(key=lambda c: c.id)
         return rng.choice(variants)
 
-    def _predict(self, run: _Run, skill: Skill) -> tuple[float, float]:
+    def _predict(self, run: _Run, skill: Skill,
+                 cache: dict[tuple, tuple[float, float]]) -> tuple[float, float]:
         """Posterior-predictive success and expected information, averaged over the variants."""
         params = self.config.model
-        variants = self.ref.challenges_by_skill[skill.id]
-        guesses = sorted({model.guessing(c, params) for c in variants})
-        p_total = i_total = 0.0
-        for g in guesses:
-            p_total += model.expectation(run.posterior, model.success_curve(skill.level, g, params))
-            i_total += model.expectation(run.posterior,
-                                         model.information_curve(skill.level, g, params))
-        return p_total / len(guesses), i_total / len(guesses)
+        guesses = tuple(sorted({model.guessing(c, params)
+                                for c in self.ref.challenges_by_skill[skill.id]}))
+        key = (skill.level, guesses)
+        if key not in cache:
+            p_total = i_total = 0.0
+            for g in guesses:
+                p_total += model.expectation(run.posterior,
+                                             model.success_curve(skill.level, g, params))
+                i_total += model.expectation(run.posterior,
+                                             model.information_curve(skill.level, g, params))
+            cache[key] = (p_total / len(guesses), i_total / len(guesses))
+        return cache[key]
 
     # ----------------------------------------------------------------- results
     def progress(self) -> dict[str, Any]:

@@ -1,0 +1,64 @@
+// Engine time per step inside real Pyodide (Node), through the same message protocol the
+// browser's worker uses: every step parses the stored state, replays it, records the answer,
+// chooses the next question and serialises the state again.
+// Usage: node benchmarks/pyodide_steps.mjs [dist] [runs]
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const distDir = path.resolve(process.argv[2] || "dist");
+const runs = Number(process.argv[3] || 3);
+const version = readdirSync(path.join(distDir, "pyodide"))[0];
+const indexURL = path.join(distDir, "pyodide", version) + path.sep;
+const engineZip = readdirSync(path.join(distDir, "engine")).find((f) => f.endsWith(".zip"));
+const lock = JSON.parse(readFileSync(new URL("../node_modules/pyodide/pyodide-lock.json", import.meta.url)));
+const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
+
+let t = performance.now();
+const pyodide = await loadPyodide({ indexURL, lockFileContents: { info: lock.info, packages: {} } });
+const bootMs = performance.now() - t;
+pyodide.unpackArchive(new Uint8Array(readFileSync(path.join(distDir, "engine", engineZip))), "zip", { extractDir: "/app" });
+pyodide.runPython("import sys; sys.path.insert(0, '/app')");
+const protocol = pyodide.pyimport("engine.protocol");
+const call = (request) => JSON.parse(protocol.handle_json(JSON.stringify(request)));
+const referential = JSON.parse(readFileSync(path.join(distDir, "data", "referential.json"), "utf8"));
+t = performance.now();
+call({ type: "init", referential });
+const initMs = performance.now() - t;
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+const competences = referential.competences.map((c) => c.id);
+const steps = [];
+const firstSteps = [];
+let questions = 0;
+for (let run = 0; run < runs; run++) {
+  let seed = 1000 + run;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  t = performance.now();
+  let response = call({ type: "start", competences, seed });
+  firstSteps.push(performance.now() - t);
+  while (response.challenge) {
+    const c = response.challenge;
+    const answer = c.proposals ? String(1 + Math.floor(random() * c.proposals.length)) : (random() < 0.5 ? null : "réponse");
+    t = performance.now();
+    response = call({ type: "answer", state: response.state, challenge: c.id, response: answer });
+    steps.push(performance.now() - t);
+    if (!response.ok) throw new Error(JSON.stringify(response.error));
+    questions++;
+  }
+}
+const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
+const fmt = (x) => x.toFixed(2);
+console.log(`| mesure | valeur |`);
+console.log(`|---|---|`);
+console.log(`| Pyodide | ${version} (${pyodide.runPython("import sys; sys.version.split()[0]")}) |`);
+console.log(`| démarrage de Pyodide (Node, stdlib précompilée) | ${bootMs.toFixed(0)} ms |`);
+console.log(`| chargement du référentiel (${referential.challenges.length} épreuves) | ${initMs.toFixed(0)} ms |`);
+console.log(`| tests simulés (16 compétences chacun) | ${runs}, ${questions} questions |`);
+console.log(`| temps moteur par étape : moyenne | ${fmt(mean)} ms |`);
+console.log(`| médiane / 95e centile / maximum | ${fmt(percentile(steps, 0.5))} / ${fmt(percentile(steps, 0.95))} / ${fmt(Math.max(...steps))} ms |`);
+console.log(`| première étape (démarrage du test) | ${fmt(Math.max(...firstSteps))} ms |`);
