@@ -34,7 +34,10 @@ def challenge_record(ch: Challenge, render: bool = True) -> dict[str, Any]:
                              "answers": list(ch.answers)}]
     elif ch.type == "QROCM-ind":
         record["fields"] = [{"key": f["cle"], "label": f["libelle"],
-                             "answers": list(f.get("reponses") or [])} for f in ch.fields]
+                             "answers": list(f.get("reponses") or []),
+                             **({"tolerances": [t for t in f["tolerances"] if t]}
+                                if f.get("tolerances") is not None else {})}
+                            for f in ch.fields]
     elif ch.type == "QROCM-dep":
         record["fields"] = [{"key": f["cle"], "label": f["libelle"]} for f in ch.fields]
         record["solution"] = [list(g) for g in ch.answers]

@@ -89,7 +89,8 @@ def _engine_challenge(ch: Challenge) -> EngineChallenge:
         id=ch.id, skill_id=ch.skill_id, type=ch.type, proposals=tuple(record.get("proposals", ())),
         solution=solution, tolerances=tuple(record.get("tolerances", ())),
         format=record.get("format", "texte"),
-        fields=tuple(EngineField(f["key"], f["label"], tuple(f.get("answers", ())))
+        fields=tuple(EngineField(f["key"], f["label"], tuple(f.get("answers", ())),
+                                 tuple(f["tolerances"]) if "tolerances" in f else None)
                      for f in record.get("fields", ())))
 
 

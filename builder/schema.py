@@ -150,6 +150,7 @@ FIELD_ITEM = Field(kind="map", fields={
     "libelle": Field(required=True),
     "reponses": Field(kind="list", min_items=1, item=Field()),
     "refusees": Field(kind="list", item=Field()),
+    "tolerances": Field(kind="list", item=Field(choices=TOLERANCES)),
 })
 
 CHALLENGE = {

@@ -52,7 +52,8 @@ def normalise(text: Any, tolerances: Iterable[str]) -> str:
     if "T1" in active:
         value = t1(value)
     if "T2" in active:
-        value = t2(value)
+        # An answer made only of punctuation ("-", "+") is not erased: it is the answer.
+        value = t2(value) or value
     return value if active & {"T1", "T2"} else value.strip()
 
 
@@ -76,7 +77,8 @@ def parse_number(text: Any) -> float | None:
     return float(cleaned)
 
 
-def _single_field_matches(answer: Any, accepted: Iterable[str], challenge: Challenge) -> bool:
+def _single_field_matches(answer: Any, accepted: Iterable[str], challenge: Challenge,
+                          tolerances: tuple[str, ...] | None = None) -> bool:
     if challenge.format == "nombre":
         given = parse_number(answer)
         numbers = [parse_number(a) for a in accepted]
@@ -84,7 +86,8 @@ def _single_field_matches(answer: Any, accepted: Iterable[str], challenge: Chall
             return any(abs(given - n) < 1e-9 for n in numbers if n is not None)
         if given is None:
             return False
-    return text_matches(answer, accepted, challenge.tolerances)
+    return text_matches(answer, accepted,
+                        challenge.tolerances if tolerances is None else tolerances)
 
 
 def _as_indexes(response: Any) -> list[int]:
@@ -117,8 +120,8 @@ def is_correct(challenge: Challenge, response: Any) -> bool:
     if not isinstance(response, Mapping):
         return False
     if challenge.type == "QROCM-ind":
-        return all(_single_field_matches(response.get(f.key, ""), f.answers, challenge)
-                   for f in challenge.fields)
+        return all(_single_field_matches(response.get(f.key, ""), f.answers, challenge,
+                                         f.tolerances) for f in challenge.fields)
     if challenge.type == "QROCM-dep":
         unused = list(challenge.solution)
         for f in challenge.fields:

@@ -59,6 +59,7 @@ class Field:
     key: str
     label: str
     answers: tuple[str, ...] = ()
+    tolerances: tuple[str, ...] | None = None  # QROCM-ind: overrides the challenge's
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,8 @@ def _from_dict(data: dict[str, Any]) -> Referential:
             instruction=c.get("instruction", ""), proposals=tuple(c.get("proposals", ())),
             solution=solution, tolerances=tuple(c.get("tolerances", ("T1", "T2", "T3"))),
             format=c.get("format", "texte"),
-            fields=tuple(Field(f["key"], f.get("label", ""), tuple(f.get("answers", ())))
+            fields=tuple(Field(f["key"], f.get("label", ""), tuple(f.get("answers", ())),
+                               tuple(f["tolerances"]) if "tolerances" in f else None)
                          for f in c.get("fields", ())),
             explanation=c.get("explanation", ""), illustration=c.get("illustration"),
             document=c.get("document"),

@@ -66,6 +66,16 @@ class MultiFieldTests(unittest.TestCase):
         self.assertFalse(is_correct(ch, {"prenom": "nadia"}))
         self.assertFalse(is_correct(ch, "nadia"))
 
+    def test_qrocm_ind_field_tolerances_override(self):
+        ch = Challenge("c", "s", "QROCM-ind", tolerances=("T1", "T2", "T3"), fields=(
+            Field("ville", "Ville", ("Roubaix",)), Field("code", "Code", ("59100",), ("T1",))))
+        self.assertTrue(is_correct(ch, {"ville": "roubais", "code": "59100"}))
+        self.assertFalse(is_correct(ch, {"ville": "roubaix", "code": "59101"}))
+
+    def test_punctuation_only_answers_survive_t2(self):
+        self.assertTrue(is_correct(qroc(["-"]), " - "))
+        self.assertFalse(is_correct(qroc(["-"]), "+"))
+
     def test_qrocm_dep_any_order_each_group_once(self):
         ch = Challenge("c", "s", "QROCM-dep", tolerances=("T1",),
                        solution=(("firefox",), ("chrome", "chromium"), ("safari",)),
