@@ -1,0 +1,48 @@
+"""``diagnum serve``: prints its URL, serves the right MIME types, rebuilds when content changes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+from .conftest import ROOT
+
+
+def test_serve_builds_serves_and_rebuilds(content_copy, tmp_path):
+    dist = tmp_path / "dist"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "builder", "--content", str(content_copy), "--root", str(ROOT),
+         "serve", "--port", "0", "-o", str(dist)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = None
+        deadline = time.monotonic() + 120
+        while url is None and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+            url = match.group(1) if match else None
+        assert url, "no URL printed"
+        with urllib.request.urlopen(url + "index.html") as response:
+            assert "Faites le point" in response.read().decode()
+        wasm = next(dist.glob("pyodide/*/pyodide.asm.wasm")).relative_to(dist).as_posix()
+        with urllib.request.urlopen(url + wasm) as response:
+            assert response.headers["Content-Type"] == "application/wasm"
+        with urllib.request.urlopen(url + "static/worker.mjs") as response:
+            assert response.headers["Content-Type"].startswith("text/javascript")
+
+        tube = content_copy / "referential/4.1/arnaques.yaml"
+        tube.write_text(tube.read_text(encoding="utf-8").replace(
+            "titre: Les arnaques", "titre: Les arnaques en ligne"), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        page = ""
+        while "Les arnaques en ligne" not in page and time.monotonic() < deadline:
+            time.sleep(0.5)
+            with urllib.request.urlopen(url + "competences/4.1/index.html") as response:
+                page = response.read().decode()
+        assert "Les arnaques en ligne" in page
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
