@@ -467,11 +467,11 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="dev: tuning seeds and worlds; test: held-out seeds, all worlds")
     parser.add_argument("--worlds", help=f"comma list among {', '.join(WORLDS)} "
                         f"(default: {', '.join(TUNING_WORLDS)} for dev, all for test)")
-    parser.add_argument("--simulees", type=int, default=2000, help="per world (default 2000)")
+    parser.add_argument("--simulees", type=int, default=4000, help="per world (default 4000)")
     parser.add_argument("--world-seeds", type=int, default=4,
                         help="independently generated banks per world (default 4)")
-    parser.add_argument("--competences", default="4",
-                        help="'all', a count spread over the framework, or ids (default 4)")
+    parser.add_argument("--competences", default="8",
+                        help="'all', a count spread over the framework, or ids (default 8)")
     parser.add_argument("--random-length", default="15,all",
                         help="length(s) of the random baseline, comma list; 'all' asks every "
                         "skill once, the ceiling of any selection (default 15,all)")

@@ -70,11 +70,14 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
     return any(c and levenshtein(given, c) / len(c) <= _LEVENSHTEIN_MAX_RATE for c in candidates)
 
 
+_NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(?:[^\d.,+-][^\d]*)?")
+
+
 def parse_number(text: Any) -> float | None:
+    """A number as people type it: "1 250,50", "12.5", "16 €", "30 %" (a unit after is ignored)."""
     cleaned = _SPACES.sub("", pretreat(text)).replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cleaned):
-        return None
-    return float(cleaned)
+    match = _NUMBER.fullmatch(cleaned)
+    return float(match.group(1)) if match else None
 
 
 def _single_field_matches(answer: Any, accepted: Iterable[str], challenge: Challenge,

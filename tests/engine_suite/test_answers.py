@@ -50,9 +50,9 @@ class ToleranceTests(unittest.TestCase):
 
     def test_numbers(self):
         ch = qroc(["12,5"], fmt="nombre")
-        for good in ("12.5", "12,50", " 12,5 ", "+12.5"):
+        for good in ("12.5", "12,50", " 12,5 ", "+12.5", "12,5 €", "12,5 euros"):
             self.assertTrue(is_correct(ch, good), good)
-        for bad in ("125", "12", "douze", ""):
+        for bad in ("125", "12", "douze", "", "12,5,3", "-12,5", "1 2 . 5 x 3"):
             self.assertFalse(is_correct(ch, bad), bad)
         self.assertEqual(parse_number("1 250,5"), 1250.5)
 
