@@ -339,7 +339,18 @@ function competenceCard(comp) {
   const confidence = comp.probability >= 0.7 ? "forte" : comp.probability >= 0.5 ? "moyenne" : "modérée";
   card.append(html("p", { class: "meta" }, `${comp.correct} bonne${comp.correct > 1 ? "s" : ""} réponse${comp.correct > 1 ? "s" : ""} sur ${comp.asked} question${comp.asked > 1 ? "s" : ""} · confiance dans ce niveau : ${confidence}`));
   if (comp.validated.length) card.append(skillList("Ce que vous savez faire", comp.validated));
-  if (comp.failed.length) card.append(skillList("Ce que vous pouvez travailler", comp.failed));
+  if (comp.failed.length) {
+    // One next step per sujet (its easiest skill not yet acquired): a short list that helps.
+    const next = new Map();
+    for (const s of comp.failed) if (!next.has(s.tube) || next.get(s.tube).level > s.level) next.set(s.tube, s);
+    card.append(skillList("Vos prochaines étapes", [...next.values()]));
+    if (comp.failed.length > next.size) {
+      const more = html("details", { class: "more-skills" });
+      more.append(html("summary", {}, `Tout ce qui reste à travailler (${comp.failed.length})`));
+      more.append(skillList("Ce que vous pouvez travailler", comp.failed));
+      card.append(more);
+    }
+  }
   if (comp.tutorials.length) {
     card.append(html("h3", {}, "Tutoriels pour progresser"));
     const list = html("ul", { class: "tutorial-list" });
