@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import engine
 from engine import model
@@ -141,20 +141,33 @@ def _init(settings: Settings) -> None:
     _REF, _SETTINGS = load(settings.referential), settings
 
 
-Record = tuple[str, str, int, str, int, int, int, float, int, int, tuple[str, ...], float]
+class Record(NamedTuple):
+    """One simulated test, reduced to what the metrics need."""
+
+    world: str
+    row: str                 # engine (and scoring) name
+    bank: int
+    competence: str
+    truth: int               # true level
+    level: int               # estimated level
+    questions: int
+    sum_p: float             # sum of the true P(success) of the questions asked
+    after_failure: int       # questions asked right after a failure...
+    hard_after_failure: int  # ...of which the person was more likely to fail
+    asked: tuple[str, ...]
+    seconds: float           # engine time
 
 
 def _record(world: str, row: str, bank: int, sim: Simulee, level: int, answers: Answers,
             seconds: float) -> Record:
-    """One test, reduced to what the metrics need."""
     after = hard = 0
     for (_, was_right), (challenge, _) in itertools.pairwise(answers):
         if not was_right:
             after += 1
             hard += sim.p[challenge.id] < 0.5
-    return (world, row, bank, sim.competence_id, sim.true_level, level, len(answers),
-            sum(sim.p[c.id] for c, _ in answers), after, hard,
-            tuple(c.id for c, _ in answers), seconds)
+    return Record(world, row, bank, sim.competence_id, sim.true_level, level, len(answers),
+                  sum(sim.p[c.id] for c, _ in answers), after, hard,
+                  tuple(c.id for c, _ in answers), seconds)
 
 
 def simulate(job: tuple[str, int, int, int]) -> list[Record]:
@@ -221,19 +234,19 @@ class Stats:
     takers: Counter[str] = field(default_factory=Counter)
 
     def add(self, r: Record) -> None:
-        _, _, bank, cid, truth, level, n, sum_p, after, hard, asked, seconds = r
+        hit = r.level == r.truth
         self.tests += 1
-        self.exact += level == truth
-        self.within += abs(level - truth) <= 1
-        self.lengths.append(n)
-        self.sum_p += sum_p
-        self.after += after
-        self.hard += hard
-        self.seconds += seconds
-        self.bank_exact[bank][0] += level == truth
-        self.bank_exact[bank][1] += 1
-        self.seen[cid].update(asked)
-        self.takers[cid] += 1
+        self.exact += hit
+        self.within += abs(r.level - r.truth) <= 1
+        self.lengths.append(r.questions)
+        self.sum_p += r.sum_p
+        self.after += r.after_failure
+        self.hard += r.hard_after_failure
+        self.seconds += r.seconds
+        self.bank_exact[r.bank][0] += hit
+        self.bank_exact[r.bank][1] += 1
+        self.seen[r.competence].update(r.asked)
+        self.takers[r.competence] += 1
 
     def rate(self, k: int) -> float:
         return k / self.tests if self.tests else 0.0
@@ -282,7 +295,7 @@ class Stats:
 def aggregate(records: Iterable[Record]) -> dict[tuple[str, str], Stats]:
     stats: dict[tuple[str, str], Stats] = defaultdict(Stats)
     for r in records:
-        stats[r[0], r[1]].add(r)
+        stats[r.world, r.row].add(r)
     return stats
 
 
@@ -339,17 +352,17 @@ def confusion(records: list[Record], world: str, row: str) -> list[str]:
     """Ours in one world, per true level: where the errors are."""
     by_level: dict[int, list[Record]] = defaultdict(list)
     for r in records:
-        if r[0] == world and r[1] == row:
-            by_level[r[4]].append(r)
+        if r.world == world and r.row == row:
+            by_level[r.truth].append(r)
     lines = ["| true level | tests | exact | ±1 level | ≤ −2 | −1 | 0 | +1 | ≥ +2 | mean q |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for level in sorted(by_level):
         rs = by_level[level]
-        diffs = Counter(max(-2, min(2, r[5] - r[4])) for r in rs)
+        diffs = Counter(max(-2, min(2, r.level - r.truth)) for r in rs)
         share = [f"{diffs[d] / len(rs):.2f}" for d in (-2, -1, 0, 1, 2)]
         within = sum(diffs[d] for d in (-1, 0, 1)) / len(rs)
         lines.append(f"| {level} | {len(rs)} | {diffs[0] / len(rs):.3f} | {within:.3f} | "
-                     + " | ".join(share) + f" | {sum(r[6] for r in rs) / len(rs):.1f} |")
+                     + " | ".join(share) + f" | {sum(r.questions for r in rs) / len(rs):.1f} |")
     return lines
 
 
@@ -359,14 +372,14 @@ def per_competence(records: list[Record], world: str, rows: list[str]) -> list[s
     for row in rows:
         groups: dict[str, list[Record]] = defaultdict(list)
         for r in records:
-            if r[0] == world and r[1] == row:
-                groups[r[3]].append(r)
+            if r.world == world and r.row == row:
+                groups[r.competence].append(r)
         for cid in sorted(groups):
             rs = groups[cid]
             lines.append(f"| {row} | {cid} | {len(rs)} "
-                         f"| {sum(r[5] == r[4] for r in rs) / len(rs):.3f} "
-                         f"| {sum(abs(r[5] - r[4]) <= 1 for r in rs) / len(rs):.3f} "
-                         f"| {sum(r[6] for r in rs) / len(rs):.1f} |")
+                         f"| {sum(r.level == r.truth for r in rs) / len(rs):.3f} "
+                         f"| {sum(abs(r.level - r.truth) <= 1 for r in rs) / len(rs):.3f} "
+                         f"| {sum(r.questions for r in rs) / len(rs):.1f} |")
     return lines
 
 
@@ -478,9 +491,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--config", action="append", type=parse_config, default=[],
                         metavar="NAME=JSON",
                         help="a variant of ours, EngineConfig fields as JSON (repeatable)")
-    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                        help="processes (default 2; engine time is measured inside each)")
     parser.add_argument("--quick", action="store_true",
-                        help="smoke test: 2 competences, 2 banks, 40 simulees per world")
+                        help="smoke test: every world, 2 competences, 2 banks, 60 simulees")
     parser.add_argument("--write", type=Path, metavar="PATH",
                         help="also write the tables into this Markdown file")
     return parser.parse_args(argv)
@@ -493,9 +507,9 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"{referential} not found: build the site first, or use --synthetic")
     ref = load(referential)
     if args.quick:
-        args.simulees, args.world_seeds, args.competences = 40, 2, "2"
+        args.simulees, args.world_seeds, args.competences = 60, 2, "2"
     worlds = tuple(w.strip() for w in args.worlds.split(",")) if args.worlds else (
-        TUNING_WORLDS if args.split == "dev" else tuple(WORLDS))
+        TUNING_WORLDS if args.split == "dev" and not args.quick else tuple(WORLDS))
     if unknown := [w for w in worlds if w not in WORLDS]:
         raise SystemExit(f"unknown worlds: {', '.join(unknown)}")
     settings = Settings(
@@ -517,4 +531,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the importable copy, so that worker processes pickle ``benchmarks.engine.*`` names
+    # (needed with the "spawn" start method of macOS and Windows).
+    from benchmarks.engine import main as run_main
+
+    raise SystemExit(run_main())

@@ -3,7 +3,8 @@
 Only the structure matters to the benchmark (competences, tubes, skill levels, variants, challenge
 types and option counts), so texts are placeholders. The shape follows what the content team
 aims at: 16 competences, 3–4 tubes each, 4–6 consecutive levels per tube within 1–7 (the first
-tube of a competence starts at level 1), 2–4 variants per skill, about 55 % QCU (3–4 options), 20 % QCM, 20 % QROC and 5 % QROCM.
+tube of a competence starts at level 1), 2–4 variants per skill, about 55 % QCU (3–4 options),
+20 % QCM, 20 % QROC and 5 % QROCM.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ uniqueness, solutions) is ``checks``'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -205,8 +206,6 @@ def _load_competence_dir(comp_dir: Path, content: Content, problems: Problems) -
 
 
 def _load_tube(path: Path, competence_id: str, content: Content, problems: Problems) -> None:
-    import re
-
     tube_id = path.stem
     if not re.fullmatch(schema.TUBE_PATTERN, tube_id):
         problems.error(path, 0, f"nom de sujet « {tube_id} » invalide : minuscules, chiffres et "
