@@ -299,6 +299,10 @@ class Assessment:
         candidates = candidates or fresh
         if not candidates:
             return None
+        rng = self._rng(run)
+        cache: dict[tuple[int, float], tuple[float, float]] = {}
+        if not run.asked:
+            return self._first(run, candidates, rng, cache)
         # Tube coverage: quota until every tube is touched; never the same tube twice in a row.
         tubes = {s.tube_id for s in candidates}
         if any(run.tube_counts.get(t, 0) == 0 for t in tubes):
@@ -307,40 +311,55 @@ class Assessment:
         elsewhere = [s for s in candidates if s.tube_id != run.last_tube]
         candidates = elsewhere or candidates
 
-        scored = []
-        cache: dict[tuple, tuple[float, float]] = {}
-        for skill in candidates:
-            p_success, info = self._predict(run, skill, cache)
-            penalty = cfg.tube_penalty ** run.tube_counts.get(skill.tube_id, 0)
-            scored.append((skill, p_success, info * penalty))
-        floor = cfg.min_success[min(run.fails_in_row if run.asked else 2, 2)]
-        kind = [item for item in scored if item[1] >= floor]
+        # Benevolence is judged on the very question that would be shown, not on its skill.
+        options = [(skill, challenge, *self._predict(run, skill, challenge, cache))
+                   for skill in candidates for challenge in self._unseen(run, skill)]
+        floor = cfg.min_success[min(run.fails_in_row, 2)]
+        kind = [o for o in options if o[2] >= floor]
         if not kind:
-            best = max(p for _, p, _ in scored)
-            kind = [item for item in scored if item[1] >= best - 1e-9]
-        kind.sort(key=lambda item: (-item[2], item[0].level, item[0].id))
-        top = kind[:len(cfg.pick_weights)]
-        rng = self._rng(run)
-        skill = rng.choices([s for s, _, _ in top], weights=cfg.pick_weights[:len(top)])[0]
-        variants = [c for c in self.ref.challenges_by_skill[skill.id] if c.id not in run.seen]
-        variants.sort(key=lambda c: c.id)
-        return rng.choice(variants)
+            best = max(o[2] for o in options)
+            kind = [o for o in options if o[2] >= best - 0.05]
+        by_skill: dict[str, list[tuple]] = {}
+        for option in kind:
+            by_skill.setdefault(option[0].id, []).append(option)
+        ranked = sorted(
+            by_skill.values(),
+            key=lambda opts: (-max(o[3] for o in opts)
+                              * cfg.tube_penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
+                              opts[0][0].level, opts[0][0].id))
+        top = ranked[:len(cfg.pick_weights)]
+        chosen = rng.choices(top, weights=cfg.pick_weights[:len(top)])[0]
+        return self._pick_variant(chosen, rng)
 
-    def _predict(self, run: _Run, skill: Skill,
-                 cache: dict[tuple, tuple[float, float]]) -> tuple[float, float]:
-        """Posterior-predictive success and expected information, averaged over the variants."""
+    def _first(self, run: _Run, candidates: list[Skill], rng: random.Random,
+               cache: dict[tuple[int, float], tuple[float, float]]) -> Challenge:
+        """Start easy: a skill at the start level (from the prior), in any tube, at random."""
+        start = max(1, math.floor(run.prior[0] - self.config.start_below_prior))
+        lowest = min(s.level for s in candidates)
+        easy = [s for s in candidates if s.level <= max(start, lowest)]
+        skill = rng.choice(sorted(easy, key=lambda s: s.id))
+        return self._pick_variant([(skill, c, *self._predict(run, skill, c, cache))
+                                   for c in self._unseen(run, skill)], rng)
+
+    def _unseen(self, run: _Run, skill: Skill) -> list[Challenge]:
+        return sorted((c for c in self.ref.challenges_by_skill[skill.id] if c.id not in run.seen),
+                      key=lambda c: c.id)
+
+    def _pick_variant(self, options: list[tuple], rng: random.Random) -> Challenge:
+        """Among a skill's variants, favour the more informative ones (typed answers over
+        multiple choice) without always showing the same one."""
+        weights = [max(o[3], 1e-9) ** self.config.variant_sharpness for o in options]
+        return rng.choices([o[1] for o in options], weights=weights)[0]
+
+    def _predict(self, run: _Run, skill: Skill, challenge: Challenge,
+                 cache: dict[tuple[int, float], tuple[float, float]]) -> tuple[float, float]:
+        """Posterior-predictive success and expected information of one challenge."""
         params = self.config.model
-        guesses = tuple(sorted({model.guessing(c, params)
-                                for c in self.ref.challenges_by_skill[skill.id]}))
-        key = (skill.level, guesses)
+        key = (skill.level, model.guessing(challenge, params))
         if key not in cache:
-            p_total = i_total = 0.0
-            for g in guesses:
-                p_total += model.expectation(run.posterior,
-                                             model.success_curve(skill.level, g, params))
-                i_total += model.expectation(run.posterior,
-                                             model.information_curve(skill.level, g, params))
-            cache[key] = (p_total / len(guesses), i_total / len(guesses))
+            cache[key] = (
+                model.expectation(run.posterior, model.success_curve(*key, params)),
+                model.expectation(run.posterior, model.information_curve(*key, params)))
         return cache[key]
 
     # ----------------------------------------------------------------- results

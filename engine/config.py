@@ -16,22 +16,25 @@ class EngineConfig:
     prior_sd: float = 2.0
     # Correlation assumed between competences, for the collateral prior of later competences.
     competence_correlation: float = 0.5
-    min_questions: int = 5
+    min_questions: int = 7
     max_questions: int = 20
     # Stop once the most probable level has at least this probability...
-    stop_confidence: float = 0.75
+    stop_confidence: float = 0.8
     # ...or, after ``wide_stop_after`` questions, once level ± 1 has this probability.
-    wide_stop_after: int = 12
+    wide_stop_after: int = 14
     wide_stop_confidence: float = 0.97
     # Benevolence: minimum predicted success of the next question, by failures in a row (0, 1, ≥2).
-    # The first question of a competence is chosen as if after two failures: start easy.
-    min_success: tuple[float, float, float] = (0.45, 0.65, 0.75)
+    min_success: tuple[float, float, float] = (0.35, 0.6, 0.75)
     # Information is multiplied by this for each question already asked in the same tube.
     tube_penalty: float = 0.85
     # Until every tube has been touched, at most this many questions per tube.
     tube_quota: int = 2
     # Random pick among the best distinct skills, with these weights.
     pick_weights: tuple[float, ...] = (0.6, 0.25, 0.15)
+    # Among a skill's variants, pick with weights information ** sharpness (0: uniform).
+    variant_sharpness: float = 4.0
+    # The first question of a competence is at level floor(prior mean − this), or the lowest.
+    start_below_prior: float = 1.5
     # Ask skills that tube inference already settled only when nothing else is left.
     ask_inferred_last: bool = True
 
