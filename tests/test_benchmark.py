@@ -1,0 +1,51 @@
+"""The benchmark runs, and its Pix baseline behaves as Pix's smart-random does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from benchmarks.pix import SmartRandom, pix_level, predicted_level
+from engine import load_referential
+
+from .conftest import ROOT
+from .engine_suite.bank import make_bank
+
+REF = load_referential(make_bank(competences=1, tubes=3, levels=(1, 2, 3, 4, 5), variants=2))
+
+
+def test_quick_benchmark_reports_every_engine_and_the_targets():
+    result = subprocess.run([sys.executable, "-m", "benchmarks.engine", "--synthetic", "--quick"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for row in ("random-15 · EAP", "every skill · EAP", "Pix smart-random · Pix scoring",
+                "**ours**", "ours · at Pix's length"):
+        assert row in out, row
+    for world in ("S1", "S2", "S3", "S5"):
+        assert f"| {world} |" in out
+    assert "Targets, realistic world S2" in out
+
+
+def test_pix_starts_at_level_two_and_infers_along_tubes():
+    pix = SmartRandom(REF, "1.1", 7)
+    first = pix.next_challenge()
+    assert REF.skills[first.skill_id].level == 2
+    pix.record(first, True)
+    tube = REF.skills[first.skill_id].tube_id
+    assert pix.knowledge.status[f"@{tube}1"] is True
+    asked = 1
+    while (challenge := pix.next_challenge()) is not None:
+        assert challenge.skill_id not in {REF.challenges[c].skill_id for c in pix.answered}
+        pix.record(challenge, False)
+        asked += 1
+    assert asked < len(REF.skills)  # inference ends the test before every skill is asked
+    # Validated: levels 1 and 2 of one tube, 8/3 pix each: 5.3 pix, level 0.
+    assert pix.level() == 0
+    assert pix_level(REF, "1.1", [(REF.challenges_by_skill[f"@{t}{lv}"][0], True)
+                                  for t in REF.tubes for lv in (1, 2, 3)]) == 3
+
+
+def test_pix_predicted_level_matches_observed_successes():
+    assert predicted_level([]) == 3.5
+    assert predicted_level([(1, 5), (1, 6)]) > predicted_level([(0, 1), (0, 2)])
