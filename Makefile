@@ -45,8 +45,13 @@ test: setup chromium
 	$(BIN)/ruff check builder engine benchmarks tests
 	$(BIN)/python -m pytest
 
-bench: setup
-	$(BIN)/python -m benchmarks.engine
+# The engine's measured figures, written into docs/ (see docs/benchmark-*.md for the protocol).
+bench: build
+	$(BIN)/python -m benchmarks.engine --split test --write docs/benchmark-engine.md
+	node benchmarks/pyodide_steps.mjs dist 5 | tee docs/benchmark-pyodide.md.new
+	@{ echo "# Engine time per step in Pyodide"; echo; \
+	   echo "Command: \`node benchmarks/pyodide_steps.mjs dist 5\` ($$(date -u +%Y-%m-%d), $$(nproc) cores)."; \
+	   echo; cat docs/benchmark-pyodide.md.new; } > docs/benchmark-pyodide.md && rm docs/benchmark-pyodide.md.new
 
 lint: $(STAMP)
 	$(BIN)/ruff check builder engine benchmarks tests

@@ -335,8 +335,9 @@ class Assessment:
                cache: dict[tuple[int, float], tuple[float, float]]) -> Challenge:
         """Start easy: a skill at the start level (from the prior), in any tube, at random."""
         start = max(1, math.floor(run.prior[0] - self.config.start_below_prior))
-        lowest = min(s.level for s in candidates)
-        easy = [s for s in candidates if s.level <= max(start, lowest)]
+        level = max((s.level for s in candidates if s.level <= start),
+                    default=min(s.level for s in candidates))
+        easy = [s for s in candidates if s.level == level]
         skill = rng.choice(sorted(easy, key=lambda s: s.id))
         return self._pick_variant([(skill, c, *self._predict(run, skill, c, cache))
                                    for c in self._unseen(run, skill)], rng)

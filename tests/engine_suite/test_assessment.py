@@ -107,6 +107,19 @@ class AssessmentTests(unittest.TestCase):
                                 random.Random(seed).uniform(0, 7), random.Random(seed))
             self.assertTrue(4 <= len(asked) <= 9, len(asked))
 
+    def test_later_competences_start_from_what_earlier_ones_showed(self):
+        strong, _ = simulate(Assessment.start(REF, ["1.1", "1.2"], seed=4), 6.5, random.Random(4))
+        weak, _ = simulate(Assessment.start(REF, ["1.1", "1.2"], seed=4), 0.3, random.Random(4))
+        strong_prior = strong._runs["1.2"].prior
+        weak_prior = weak._runs["1.2"].prior
+        self.assertGreater(strong_prior[0], 4.0)
+        self.assertLess(weak_prior[0], 2.0)
+        self.assertLess(strong_prior[1], EngineConfig().prior_sd)
+        first_strong = REF.challenges[strong.answers[len(strong._runs["1.1"].answers)].challenge_id]
+        first_weak = REF.challenges[weak.answers[len(weak._runs["1.1"].answers)].challenge_id]
+        self.assertGreater(REF.skills[first_strong.skill_id].level,
+                           REF.skills[first_weak.skill_id].level)
+
     def test_target_skills_restrict_the_test(self):
         skills = [s.id for s in REF.skills.values() if s.tube_id == "sujet-1-b" and s.level <= 3]
         a, asked = simulate(Assessment.start(REF, skills=skills, seed=1), 6, random.Random(0))
