@@ -181,6 +181,7 @@ function renderProgress(progress) {
   const overall = (progress.competence_index + share) / progress.competence_count;
   $("progress-fill").style.width = `${Math.round(overall * 100)}%`;
   $("question-title").textContent = `Question ${n}`;
+  document.title = `Question ${n} — ${comp.title} — Diagnum`;
 }
 
 function html(tag, attrs = {}, inner = "") {
@@ -301,6 +302,7 @@ function renderResults(result) {
   for (const comp of result.competences) body.append(competenceCard(comp));
   if (result.review.length) body.append(reviewSection(result.review));
   show("results");
+  document.title = "Vos résultats — Diagnum";
   $("results-title").focus();
 }
 
