@@ -17,6 +17,7 @@ from .referential import Challenge
 SKIPPED = "#ABAND#"
 _LEVENSHTEIN_MAX_RATE = 0.25
 _SPACES = re.compile(r"\s+")
+_INDEX_SEPARATORS = re.compile(r"[,\s]+")
 
 
 def pretreat(text: Any) -> str:
@@ -95,7 +96,7 @@ def _single_field_matches(answer: Any, accepted: Iterable[str], challenge: Chall
 
 def _as_indexes(response: Any) -> list[int]:
     if isinstance(response, str):
-        parts = [p for p in re.split(r"[,\s]+", response.strip()) if p]
+        parts = [p for p in _INDEX_SEPARATORS.split(response.strip()) if p]
     elif isinstance(response, Iterable):
         parts = list(response)
     else:

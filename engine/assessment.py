@@ -55,6 +55,7 @@ class _Run:
     last_tube: str | None = None
     fails_in_row: int = 0
     inferred: dict[str, bool] = field(default_factory=dict)
+    cached_eap: float | None = None
 
     @property
     def asked(self) -> int:
@@ -64,7 +65,9 @@ class _Run:
         return model.level_probabilities(self.posterior, self.max_level)
 
     def eap(self) -> float:
-        return model.expectation(self.posterior, model.GRID)
+        if self.cached_eap is None:
+            self.cached_eap = model.expectation(self.posterior, model.GRID)
+        return self.cached_eap
 
 
 class Assessment:
@@ -194,10 +197,17 @@ class Assessment:
         # Closed competences first, in the order they closed (they feed later priors), then the rest.
         order = [c for c in self.closed] + [c for c in self.competences if c not in self.closed]
         for cid in order:
-            run = self._new_run(cid)
-            for record in by_competence[cid]:
-                self._apply(run, record)
-            self._runs[cid] = run
+            if cid in self.closed or by_competence[cid]:
+                run = self._new_run(cid)
+                for record in by_competence[cid]:
+                    self._apply(run, record)
+                self._runs[cid] = run
+
+    def _run(self, cid: str) -> _Run:
+        """The run of a competence; one not started yet gets its prior when first needed."""
+        if cid not in self._runs:
+            self._runs[cid] = self._new_run(cid)
+        return self._runs[cid]
 
     def _apply(self, run: _Run, record: AnswerRecord) -> None:
         challenge = self.ref.challenges[record.challenge_id]
@@ -205,6 +215,7 @@ class Assessment:
         curve = model.success_curve(skill.level, model.guessing(challenge, self.config.model),
                                     self.config.model)
         run.posterior = model.update(run.posterior, curve, record.correct)
+        run.cached_eap = None
         run.answers.append(record)
         run.asked_skills.add(skill.id)
         run.seen.add(challenge.id)
@@ -226,16 +237,17 @@ class Assessment:
         if self.pending is not None:
             return self.ref.challenges[self.pending]
         while (cid := self.current_competence) is not None:
-            run = self._runs[cid]
+            run = self._run(cid)
             choice = None if self._should_stop(run) else self._choose(run)
             if choice is not None:
                 self.pending = choice.id
                 return choice
             self.closed.append(cid)
-            # Later competences start from a prior informed by this one.
+            # Later competences will start from a prior informed by this one.
             for later in self.competences:
-                if later not in self.closed and not self._runs[later].answers:
-                    self._runs[later] = self._new_run(later)
+                run = self._runs.get(later)
+                if later not in self.closed and run is not None and not run.answers:
+                    del self._runs[later]
         return None
 
     def answer(self, challenge_id: str, response: Any) -> bool:
@@ -263,7 +275,7 @@ class Assessment:
         if cid != self.current_competence:
             raise EngineError("not-current",
                               f"L'épreuve {challenge.id} n'appartient pas à la compétence en cours.")
-        run = self._runs[cid]
+        run = self._run(cid)
         if skill.id in run.asked_skills:
             raise EngineError("already-answered", f"L'acquis {skill.id} a déjà été évalué.")
         record = AnswerRecord(challenge.id, correct, status, response)
@@ -358,9 +370,12 @@ class Assessment:
         params = self.config.model
         key = (skill.level, model.guessing(challenge, params))
         if key not in cache:
-            cache[key] = (
-                model.expectation(run.posterior, model.success_curve(*key, params)),
-                model.expectation(run.posterior, model.information_curve(*key, params)))
+            curve = model.success_curve(*key, params)
+            if self.config.criterion == "level":
+                cache[key] = model.level_information(run.posterior, curve, run.max_level)
+            else:
+                cache[key] = (model.expectation(run.posterior, curve),
+                              model.expectation(run.posterior, model.information_curve(*key, params)))
         return cache[key]
 
     # ----------------------------------------------------------------- results
@@ -368,7 +383,7 @@ class Assessment:
         """Where the learner is, for a progress indicator."""
         cid = self.current_competence
         index = self.competences.index(cid) if cid else len(self.competences)
-        run = self._runs.get(cid) if cid else None
+        run = self._run(cid) if cid else None
         return {
             "competence": cid,
             "competence_index": index,
@@ -382,7 +397,7 @@ class Assessment:
     def result(self) -> AssessmentResult:
         competences = {}
         for cid in self.competences:
-            run = self._runs[cid]
+            run = self._run(cid)
             probs = run.level_probabilities()
             level = max(range(len(probs)), key=probs.__getitem__)
             mean, sd = model.mean_sd(run.posterior)

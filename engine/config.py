@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 from .model import ModelParams
@@ -24,9 +25,12 @@ class EngineConfig:
     wide_stop_after: int = 14
     wide_stop_confidence: float = 0.97
     # Benevolence: minimum predicted success of the next question, by failures in a row (0, 1, ≥2).
-    min_success: tuple[float, float, float] = (0.35, 0.6, 0.75)
+    min_success: tuple[float, float, float] = (0.25, 0.5, 0.65)
+    # What "informative" means: "fisher" (precision of θ) or "level" (mutual information between
+    # the answer and the level, which targets the boundary between the levels still in doubt).
+    criterion: str = "level"
     # Information is multiplied by this for each question already asked in the same tube.
-    tube_penalty: float = 0.85
+    tube_penalty: float = 0.95
     # Until every tube has been touched, at most this many questions per tube.
     tube_quota: int = 2
     # Random pick among the best distinct skills, with these weights.
@@ -39,6 +43,10 @@ class EngineConfig:
     ask_inferred_last: bool = True
 
     def to_dict(self) -> dict[str, Any]:
+        return dict(self._as_dict)
+
+    @cached_property
+    def _as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod

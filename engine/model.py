@@ -11,6 +11,7 @@ type and its number of options, and a small slip rate caps success below 1.
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,7 +95,35 @@ def mean_sd(posterior: list[float]) -> tuple[float, float]:
 
 def level_probabilities(posterior: list[float], max_level: int) -> list[float]:
     """P(level = L) for L in 0..max_level (everything above the cap counts as the cap)."""
-    probs = [0.0] * (max_level + 1)
-    for w, lvl in zip(posterior, GRID_LEVELS, strict=True):
-        probs[min(lvl, max_level)] += w
-    return probs
+    return [sum(posterior[a:b]) for a, b in level_slices(max_level)]
+
+
+def _entropy(probs: list[float]) -> float:
+    """Entropy of an unnormalised distribution: log(T) − Σ p log p / T."""
+    total = sum(probs)
+    if total <= 0:
+        return 0.0
+    return math.log(total) - sum(p * math.log(p) for p in probs if p > 0) / total
+
+
+@lru_cache(maxsize=16)
+def level_slices(max_level: int) -> tuple[tuple[int, int], ...]:
+    """For each level 0..max_level, the [start, end) range of grid points that fall in it."""
+    bounds = []
+    for level in range(max_level + 1):
+        indexes = [i for i, lvl in enumerate(GRID_LEVELS) if min(lvl, max_level) == level]
+        bounds.append((indexes[0], indexes[-1] + 1) if indexes else (0, 0))
+    return tuple(bounds)
+
+
+def level_information(posterior: list[float], curve: tuple[float, ...],
+                      max_level: int) -> tuple[float, float]:
+    """(P(success), mutual information between the answer and the level): how much, on average,
+    the answer to this challenge will sharpen P(level). It targets the question that separates
+    the levels still in doubt, which is what exact-level accuracy needs."""
+    right = [sum(map(operator.mul, posterior[a:b], curve[a:b])) for a, b in level_slices(max_level)]
+    mass = level_probabilities(posterior, max_level)
+    p_right = sum(right)
+    wrong = [m - r for m, r in zip(mass, right, strict=True)]
+    info = _entropy(mass) - p_right * _entropy(right) - (1.0 - p_right) * _entropy(wrong)
+    return p_right, info

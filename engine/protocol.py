@@ -16,6 +16,7 @@ sent to the page carries no solution; solutions travel only in the final review.
 
 from __future__ import annotations
 
+import gc
 import json
 from typing import Any
 
@@ -47,6 +48,10 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
     try:
         if kind == "init":
             _referential = load_referential(request["referential"])
+            # The referential lives as long as the worker: keep it out of every garbage
+            # collection, which would otherwise walk its thousands of objects again and again.
+            gc.collect()
+            gc.freeze()
             return {"ok": True, "protocol": PROTOCOL_VERSION, "version": _referential.version}
         if _referential is None:
             raise EngineError("not-ready", "Le moteur n'est pas encore prêt.")
