@@ -47,11 +47,10 @@ test: setup chromium
 
 # The engine's measured figures, written into docs/ (see docs/benchmark-*.md for the protocol).
 bench: build
-	$(BIN)/python -m benchmarks.engine --split test --write docs/benchmark-engine.md
-	node benchmarks/pyodide_steps.mjs dist 5 | tee docs/benchmark-pyodide.md.new
-	@{ echo "# Engine time per step in Pyodide"; echo; \
-	   echo "Command: \`node benchmarks/pyodide_steps.mjs dist 5\` ($$(date -u +%Y-%m-%d), $$(nproc) cores)."; \
-	   echo; cat docs/benchmark-pyodide.md.new; } > docs/benchmark-pyodide.md && rm docs/benchmark-pyodide.md.new
+	$(BIN)/python -m benchmarks.engine --split test --competences all \
+	  --config 'fisher={"criterion": "fisher"}' --config 'kinder={"min_success": [0.45, 0.65, 0.75]}' \
+	  --config 'uniform-variants={"variant_sharpness": 0}' --write docs/benchmark-engine.md
+	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check builder engine benchmarks tests

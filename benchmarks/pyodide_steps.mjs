@@ -54,6 +54,9 @@ for (let run = 0; run < runs; run++) {
 }
 const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
 const fmt = (x) => x.toFixed(2);
+console.log("# Engine time per step in Pyodide\n");
+console.log(`Command: \`node benchmarks/pyodide_steps.mjs ${process.argv[2] || "dist"} ${runs}\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}).\n`);
+console.log("Each step goes through the same message protocol as the browser's worker (`engine.protocol.handle_json`): the stored state is parsed, the answer is checked and recorded, the next question is chosen, and the state is serialised again. Simulated full profiles (16 competences each) on the built referential.\n");
 console.log(`| mesure | valeur |`);
 console.log(`|---|---|`);
 console.log(`| Pyodide | ${version} (${pyodide.runPython("import sys; sys.version.split()[0]")}) |`);
@@ -64,3 +67,4 @@ console.log(`| temps moteur par question (réponse enregistrée, question suivan
 console.log(`| médiane / 95e centile / maximum | ${fmt(percentile(steps, 0.5))} / ${fmt(percentile(steps, 0.95))} / ${fmt(Math.max(...steps))} ms |`);
 console.log(`| première étape (démarrage du test), au plus | ${fmt(Math.max(...firstSteps))} ms |`);
 console.log(`| dernière étape (résultats et correction de tout le test), au plus | ${fmt(Math.max(...lastSteps))} ms |`);
+console.log("\nThe last step of a test builds the whole results page (levels, skills, tutorials, and the correction of every question), once per test.");
