@@ -176,3 +176,21 @@ def test_pages_pass_axe(site, page):
         wait_next(page, number)
     result = axe.run(page, options=options)
     assert result.violations_count == 0, result.generate_report()
+
+
+def test_a_parcours_shows_mastery_stage_and_badge(site, page):
+    page.goto(site["url"] + "index.html")
+    page.get_by_role("link", name="Commencer ce parcours « L'essentiel »").click()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert "L'essentiel" in page.text_content("#intro-subject")
+    page.click("#start-button")
+    page.wait_for_selector("#question:not([hidden])")
+    while page.is_visible("#question"):
+        number = question_number(page)
+        page.click("#skip-button")
+        wait_next(page, number)
+        assert number < 10  # the parcours targets 5 skills
+    text = page.text_content("#results")
+    assert "Parcours « L'essentiel »" in text
+    assert "0 %" in text and "Palier 0 sur 1" in text and "Départ" in text
+    assert "Pas encore obtenu" in text
