@@ -26,6 +26,18 @@ def check_content(content: Content, problems: Problems) -> None:
         _check_challenge(content, challenge, problems)
     _check_tutorials(content, problems)
     _check_profiles(content, problems)
+    _check_unused_files(content, problems)
+
+
+def _check_unused_files(content: Content, problems: Problems) -> None:
+    """Images and documents no challenge cites: forgotten, or a typo in a challenge's path."""
+    used = {c.illustration["image"] for c in content.challenges if c.illustration}
+    used |= {c.document for c in content.challenges if c.document}
+    for folder in ("images", "documents"):
+        base = content.referential_dir / folder
+        for path in sorted(base.iterdir()) if base.is_dir() else ():
+            if path.is_file() and f"{folder}/{path.name}" not in used:
+                problems.warning(path, 0, "fichier inutilisé : aucune épreuve ne le cite")
 
 
 def _duplicates(items, key, problems: Problems, what: str) -> None:
