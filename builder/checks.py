@@ -12,6 +12,7 @@ from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import Field as EngineField
 
+from . import markdown
 from .bundle import challenge_record
 from .content import Challenge, Content
 from .diagnostics import Problems
@@ -98,7 +99,7 @@ def _engine_challenge(ch: Challenge) -> EngineChallenge:
     elif ch.type == "QROCM-dep":
         solution = tuple(tuple(g) for g in solution or ())
     return EngineChallenge(
-        id=ch.id, skill_id=ch.skill_id, type=ch.type, proposals=tuple(record.get("proposals", ())),
+        id=ch.id, skill_id=ch.skill_id, type=ch.type, proposals=list(record.get("proposals", ())),
         solution=solution, tolerances=tuple(record.get("tolerances", ())),
         format=record.get("format", "texte"),
         fields=tuple(EngineField(f["key"], f["label"], tuple(f.get("answers", ())),
@@ -155,6 +156,11 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
             if is_correct(engine_ch, {**good, ch.fields[0]["cle"]: wrong}):
                 problems.error(ch.path, ch.lines.get("refusees", line),
                                f"épreuve {ch.id} : « {wrong} » devrait être refusée")
+    for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
+        # A block scalar (|) starts on the line after its key.
+        start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)
+        for line, message in markdown.lint(text, start, top_heading=3):
+            problems.error(ch.path, line, f"épreuve {ch.id}, {name} : {message}")
     ref_dir = content.referential_dir
     if ch.illustration:
         image = ch.illustration.get("image") or ""
@@ -181,6 +187,9 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
 
 def _check_tutorials(content: Content, problems: Problems) -> None:
     _duplicates(content.tutorials, lambda t: t.id, problems, "tutoriel")
+    for tut in content.tutorials:
+        for line, message in markdown.lint(tut.body, tut.body_line):
+            problems.error(tut.path, line, message)
     skills = {s.id for s in content.skills}
     covered: set[str] = set()
     for tut in content.tutorials:

@@ -59,3 +59,35 @@ def word_count(text: str) -> int:
         if token.type == "inline":
             words += len(token.content.split())
     return words
+
+
+def lint(text: str, first_line: int = 1, top_heading: int = 2) -> list[tuple[int, str]]:
+    """Problems an editor must fix, as (line, message): raw HTML (removed on the page), headings
+    that break the page's outline (RGAA 9.1), images without text alternative.
+
+    ``first_line`` is the file line of the text's first line; token line maps do the rest.
+    """
+    found: list[tuple[int, str]] = []
+    previous = top_heading - 1
+    tokens = _parser().parse(text or "")
+    for token in tokens:
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type in ("html_block", "html_inline"):
+            found.append((line, "HTML brut : il sera retiré de la page ; écrivez en Markdown"))
+        elif token.type == "heading_open":
+            level = int(token.tag[1])
+            if level < top_heading:
+                found.append((line, f"intertitre de niveau {level} : commencez à "
+                                    f"{'#' * top_heading} (le titre de la page existe déjà)"))
+            elif level > previous + 1:
+                found.append((line, f"intertitre de niveau {level} après un niveau {previous} : "
+                                    "ne sautez pas de niveau"))
+            previous = level
+        elif token.type == "inline":
+            for child in token.children or ():
+                if child.type == "html_inline":
+                    found.append((line, "HTML brut : il sera retiré de la page ; "
+                                        "écrivez en Markdown"))
+                elif child.type == "image" and not child.content.strip():
+                    found.append((line, "image sans texte alternatif : ![description](…)"))
+    return found

@@ -33,6 +33,15 @@ def format_stats(content: Content) -> str:
                 if len(skill.challenges) < need:
                     missing.append(f"{skill.id} : {len(skill.challenges)} épreuve(s), "
                                    f"il en faut au moins {need}")
+    lines += ["", "Sujet | compétence | niveaux | acquis | épreuves | types", "---|---|---|---|---|---"]
+    for tube in sorted(content.tubes, key=lambda t: ([int(x) for x in t.competence_id.split(".")],
+                                                     t.id)):
+        challenges = [c for s in tube.skills for c in s.challenges]
+        kinds = Counter(c.type for c in challenges)
+        lines.append(f"{tube.id} | {tube.competence_id} | "
+                     f"{','.join(str(s.level) for s in sorted(tube.skills, key=lambda s: s.level))} | "
+                     f"{len(tube.skills)} | {len(challenges)} | "
+                     + " ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     types = Counter(c.type for c in content.challenges)
     levels = Counter(s.level for s in content.skills)
     totals = {"competences": len(content.competences), "tubes": len(content.tubes),

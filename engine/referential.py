@@ -68,7 +68,7 @@ class Challenge:
     skill_id: str
     type: str
     instruction: str = ""
-    proposals: tuple[str, ...] = ()
+    proposals: list[str] = field(default_factory=list)
     # QCU: one 1-based index; QCM: a set of indexes; QROC: accepted strings;
     # QROCM-ind: per-field accepted strings (in ``fields``); QROCM-dep: groups of accepted strings.
     solution: Any = None
@@ -159,7 +159,7 @@ def _from_dict(data: dict[str, Any]) -> Referential:
             solution = tuple(tuple(group) for group in solution)
         challenges[c["id"]] = Challenge(
             id=c["id"], skill_id=c["skill_id"], type=c["type"],
-            instruction=c.get("instruction", ""), proposals=tuple(c.get("proposals", ())),
+            instruction=c.get("instruction", ""), proposals=list(c.get("proposals", ())),
             solution=solution, tolerances=tuple(c.get("tolerances", ("T1", "T2", "T3"))),
             format=c.get("format", "texte"),
             fields=tuple(Field(f["key"], f.get("label", ""), tuple(f.get("answers", ())),

@@ -139,3 +139,16 @@ def test_all_problems_at_once_and_check_exit_code(content_copy, capsys):
 def test_valid_fixture_checks_clean(capsys):
     assert main(["--content", str(ROOT / "tests/fixtures/content"), "check"]) == 0
     assert "Contenu valide" in capsys.readouterr().out
+
+
+def test_markdown_problems_point_at_their_line(content_copy, previous_dist):
+    tut = "tutorials/guide-arnaques.md"
+    heading = edit(content_copy, tut, "## Les étapes", "# Les étapes")
+    html = edit(content_copy, tut, "## À retenir", "## À retenir\n\n<div>Encadré</div>")
+    html += 2
+    statement = edit(content_copy, TUBE, "consigne: Question mots-de-passe-2a de niveau 2.",
+                     "consigne: Question <b>mots-de-passe-2a</b> de niveau 2.")
+    problems = problems_of(content_copy, previous_dist)
+    assert_reported(problems, tut, heading, "intertitre de niveau 1")
+    assert_reported(problems, tut, html, "HTML brut")
+    assert_reported(problems, TUBE, statement, "épreuve mots-de-passe-2a, consigne : HTML brut")

@@ -31,7 +31,7 @@ class AssessmentTests(unittest.TestCase):
         skill = REF.skills["@sujet-0-a3"]
         self.assertEqual((skill.tube_id, skill.competence_id, skill.level), ("sujet-0-a", "1.1", 3))
         self.assertEqual(REF.tubes["sujet-0-a"].competence_id, "1.1")
-        self.assertEqual(REF.challenges["sujet-0-a-3a"].proposals, ("A", "B", "C", "D"))
+        self.assertEqual(REF.challenges["sujet-0-a-3a"].proposals, ["A", "B", "C", "D"])
 
     def test_starts_easy_and_never_repeats_a_skill(self):
         for seed in range(20):
