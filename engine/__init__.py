@@ -4,6 +4,16 @@ What "level" means: a person is at level L in a competence when they succeed at 
 time on typical level-L challenges of that competence, guessing aside. Levels run 0..8, capped at
 the highest level the competence has content for.
 
+How it works (each choice is a field of ``EngineConfig``, measured in docs/benchmark-engine.md):
+a challenge's expert level is a noisy label (difficulty ~ N(level, 0.6²)), with a guessing floor
+from its type and options and a slip rate (``model``); each competence has a posterior on a grid
+of the level scale, whose prior comes from the competences already finished. The first question
+is easy; then the engine asks the challenge whose answer best separates the levels still in doubt,
+among those the person is likely enough to succeed (more so after one or two failures), covering
+the tubes, never the same skill twice, at random among the best. It stops when the level is known
+with enough confidence, between a minimum and a maximum number of questions. Pix's tube inference
+gives the validated and failed skills; pix follow Pix's scale (8 per level, 64 per competence).
+
 Public API (stable; tools outside the package rely on it):
 
 - ``load_referential(path_or_dict) -> Referential``: ``ref.competences`` (list; ``.id`` like "1.1",

@@ -25,6 +25,8 @@ def site(built_site: Path):
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900})
+    requested: list[str] = []
+    context.on("request", lambda r: requested.append(r.url))
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -32,6 +34,12 @@ def page(browser):
     yield page
     context.close()
     assert not errors, errors
+    # No third-party request, from the page or from the engine's worker.
+    foreign = [u for u in requested if not u.startswith("http://127.0.0.1:")]
+    assert not foreign, foreign
+    if any("/test/index.html" in u for u in requested):
+        # The worker's own fetches are seen too (so the check above covers them).
+        assert any(u.endswith("pyodide.asm.wasm") for u in requested)
 
 
 def answer_with_keyboard(page) -> None:
