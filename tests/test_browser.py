@@ -202,3 +202,28 @@ def test_a_parcours_shows_mastery_stage_and_badge(site, page):
     assert "Parcours « L'essentiel »" in text
     assert "0 %" in text and "Palier 0 sur 1" in text and "Départ" in text
     assert "Pas encore obtenu" in text
+
+
+def test_two_tabs_never_overwrite_each_other(site, page):
+    url = site["url"] + "test/index.html?competence=4.1"
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.click("#start-button")
+    page.wait_for_selector("#question:not([hidden])")
+    page.click("#skip-button")
+    wait_next(page, 1)
+    other = page.context.new_page()
+    other.goto(url)
+    other.wait_for_selector(READY, timeout=60_000)
+    other.click("#resume-button")
+    other.wait_for_selector("#question:not([hidden])")
+    assert question_number(other) == 2
+    for number in (2, 3):
+        page.click("#skip-button")
+        wait_next(page, number)
+    other.click("#skip-button")  # a stale tab, two answers behind
+    other.wait_for_function("document.getElementById('question-title').textContent === 'Question 4'")
+    assert "autre onglet" in other.text_content("#question-error")
+    saved = stored(page)["profiles"]["p1"]["sessions"]["competence:4.1"]["state"]
+    assert len(saved["answers"]) == 3
+    other.close()

@@ -91,7 +91,8 @@ function describeTarget() {
 
 function savedSession() {
   try {
-    return load().data.profiles[load().data.active].sessions[sessionKey] || null;
+    const { data } = load();
+    return data.profiles[data.active].sessions[sessionKey] || null;
   } catch {
     return null;
   }
@@ -279,6 +280,15 @@ async function submit(skipped) {
     return;
   }
   for (const id of ["submit-button", "skip-button"]) $(id).disabled = true;
+  // The same test open in another tab may have gone further: never answer over it.
+  const stored = savedSession();
+  if (stored && stored.state.answers.length > current.state.answers.length) {
+    const resumed = await rpc({ type: "resume", state: stored.state });
+    if (resumed.ok) {
+      render(resumed);
+      return showQuestionError("Ce test a avancé dans un autre onglet : voici la question où il en est.");
+    }
+  }
   const result = await rpc({ type: "answer", state: current.state, challenge: challenge.id, response });
   if (!result.ok) {
     for (const id of ["submit-button", "skip-button"]) $(id).disabled = false;
