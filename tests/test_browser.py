@@ -75,6 +75,8 @@ def test_a_whole_competence_test_with_a_reload(site, page):
     page.get_by_role("link", name="Passer le test « Sécuriser l'environnement numérique »").click()
     page.wait_for_selector(READY, timeout=60_000)
     assert "Sécuriser l'environnement numérique" in page.text_content("#intro-subject")
+    assert not page.is_visible("#resume-button") and not page.is_visible("#restart-button")
+    assert page.evaluate("document.activeElement.id") == "start-button"
     page.click("#start-button")
     page.wait_for_selector("#question:not([hidden])")
     assert page.evaluate("document.activeElement.id") == "question-title"
