@@ -148,6 +148,8 @@ def test_broken_engine_shows_a_french_error_not_a_spinner(built_site, tmp_path, 
         page.goto(server["url"] + "test/index.html?competence=4.1")
         page.wait_for_selector("#failure:not([hidden])", timeout=60_000)
         assert "n'a pas pu démarrer" in page.text_content("#failure-body")
+        assert not page.is_visible("#failure-body pre")  # the traceback stays folded away
+        assert "Traceback" in page.text_content("#failure-body pre")
         page.close()
 
 

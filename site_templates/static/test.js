@@ -58,7 +58,9 @@ function startWorker() {
   rpc({ type: "boot", config: { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), lock: runtime.lock } })
     .then((response) => {
       clearTimeout(timer);
-      if (!response.ok) return fail(`Le moteur du test n'a pas pu démarrer : ${response.error.message}`);
+      if (!response.ok) {
+        return fail("Le moteur du test n'a pas pu démarrer. Un fichier du site est peut-être abîmé ou incomplet sur l'hébergement : réessayez plus tard, et si cela recommence, prévenez la personne qui a installé Diagnum.", response.error.detail || response.error.message);
+      }
       document.body.dataset.engineReady = "true";
       document.body.dataset.engineLoadMs = response.loadMs;
       ready();
@@ -70,8 +72,16 @@ function show(section) {
   for (const id of ["intro", "question", "results", "failure"]) $(id).hidden = id !== section;
 }
 
-function fail(message) {
-  $("failure-body").textContent = message;
+// A French explanation for the learner; technical details folded away for whoever installed the site.
+function fail(message, detail) {
+  const body = $("failure-body");
+  body.replaceChildren(html("p", {}, escapeText(message)));
+  if (detail) {
+    const more = html("details");
+    more.append(html("summary", {}, "Détails techniques (pour la personne qui a installé Diagnum)"));
+    more.append(html("pre", { class: "technical" }, escapeText(detail)));
+    body.append(more);
+  }
   show("failure");
   $("failure-title").focus();
 }

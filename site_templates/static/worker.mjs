@@ -59,6 +59,7 @@ self.onmessage = async (event) => {
     response.engineMs = Math.round((performance.now() - started) * 100) / 100;
     postMessage({ id, response });
   } catch (error) {
-    postMessage({ id, response: { ok: false, error: { code: "worker", message: String(error && error.message || error) } } });
+    const detail = String((error && error.message) || error);
+    postMessage({ id, response: { ok: false, error: { code: request.type === "boot" ? "boot" : "worker", message: detail, detail } } });
   }
 };
