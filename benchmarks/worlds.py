@@ -123,9 +123,9 @@ class Simulee:
     (common random numbers), so every engine meets the same person giving the same answers."""
 
     def __init__(self, ref: Referential, competence_id: str, world: World,
-                 bank: dict[str, Item], rng: random.Random) -> None:
+                 bank: dict[str, Item], rng: random.Random, theta: float | None = None) -> None:
         self.competence_id = competence_id
-        self.theta = world.population.draw(rng)
+        self.theta = world.population.draw(rng) if theta is None else theta
         self.true_level = true_level(self.theta, world.truth, ref.max_level(competence_id))
         tube_sd = world.truth.tube_sd
         self.p: dict[str, float] = {}

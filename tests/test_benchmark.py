@@ -49,3 +49,14 @@ def test_pix_starts_at_level_two_and_infers_along_tubes():
 def test_pix_predicted_level_matches_observed_successes():
     assert predicted_level([]) == 3.5
     assert predicted_level([(1, 5), (1, 6)]) > predicted_level([(0, 1), (0, 2)])
+
+
+def test_profile_benchmark_compares_both_priors():
+    from benchmarks.profile import run
+
+    ref = load_referential(make_bank(competences=4, tubes=2, levels=(1, 2, 3, 4), variants=2))
+    table = run(ref, people=8)
+    rows = [line for line in table.splitlines() if line.startswith("| with") or
+            line.startswith("| each")]
+    assert len(rows) == 2
+    assert all("| 32 |" in row for row in rows)  # 8 people × 4 competences each
