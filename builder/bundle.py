@@ -24,7 +24,10 @@ def challenge_record(ch: Challenge, render: bool = True) -> dict[str, Any]:
     }
     if ch.type in ("QCU", "QCM"):
         record["proposals"] = [inline(p) for p in ch.proposals]
-        record["solution"] = ch.answer[0] if ch.type == "QCU" and ch.answer else ch.answer
+        if ch.type == "QCU":
+            record["solution"] = ch.answer[0] if len(ch.answer) == 1 else None
+        else:
+            record["solution"] = ch.answer
     else:
         record["tolerances"] = list(ch.tolerances)
         record["format"] = ch.format

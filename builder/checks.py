@@ -10,7 +10,7 @@ import itertools
 
 from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
-from engine.referential import Field as EngineField
+from engine.referential import challenge_from_record
 
 from . import markdown
 from .bundle import challenge_record
@@ -90,21 +90,7 @@ def _check_structure(content: Content, problems: Problems) -> None:
 
 
 def _engine_challenge(ch: Challenge) -> EngineChallenge:
-    record = challenge_record(ch, render=False)
-    solution = record.get("solution")
-    if ch.type == "QCM":
-        solution = frozenset(solution or ())
-    elif ch.type == "QROC":
-        solution = tuple(solution or ())
-    elif ch.type == "QROCM-dep":
-        solution = tuple(tuple(g) for g in solution or ())
-    return EngineChallenge(
-        id=ch.id, skill_id=ch.skill_id, type=ch.type, proposals=list(record.get("proposals", ())),
-        solution=solution, tolerances=tuple(record.get("tolerances", ())),
-        format=record.get("format", "texte"),
-        fields=tuple(EngineField(f["key"], f["label"], tuple(f.get("answers", ())),
-                                 tuple(f["tolerances"]) if "tolerances" in f else None)
-                     for f in record.get("fields", ())))
+    return challenge_from_record(challenge_record(ch, render=False))
 
 
 def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> None:

@@ -146,28 +146,7 @@ def _from_dict(data: dict[str, Any]) -> Referential:
     for c in data["challenges"]:
         if c["skill_id"] not in skills:
             raise KeyError(f"épreuve {c['id']} : acquis inconnu {c['skill_id']}")
-        if c["type"] not in CHALLENGE_TYPES:
-            raise ValueError(f"épreuve {c['id']} : type inconnu {c['type']}")
-        solution = c.get("solution")
-        if c["type"] == "QCM":
-            solution = frozenset(int(i) for i in solution)
-        elif c["type"] == "QCU":
-            solution = int(solution)
-        elif c["type"] == "QROC":
-            solution = tuple(solution)
-        elif c["type"] == "QROCM-dep":
-            solution = tuple(tuple(group) for group in solution)
-        challenges[c["id"]] = Challenge(
-            id=c["id"], skill_id=c["skill_id"], type=c["type"],
-            instruction=c.get("instruction", ""), proposals=list(c.get("proposals", ())),
-            solution=solution, tolerances=tuple(c.get("tolerances", ("T1", "T2", "T3"))),
-            format=c.get("format", "texte"),
-            fields=tuple(Field(f["key"], f.get("label", ""), tuple(f.get("answers", ())),
-                               tuple(f["tolerances"]) if "tolerances" in f else None)
-                         for f in c.get("fields", ())),
-            explanation=c.get("explanation", ""), illustration=c.get("illustration"),
-            document=c.get("document"),
-        )
+        challenges[c["id"]] = challenge_from_record(c)
     return Referential(
         domains=[Domain(d["id"], d["title"]) for d in data.get("domains", ())],
         competences=[Competence(c["id"], c["title"], c["domain_id"], c.get("description", ""),
@@ -176,4 +155,30 @@ def _from_dict(data: dict[str, Any]) -> Referential:
         tutorials={t["id"]: t for t in data.get("tutorials", ())},
         profiles={p["id"]: p for p in data.get("profiles", ())},
         version=str(data.get("version", "")),
+    )
+
+
+def challenge_from_record(c: dict[str, Any]) -> Challenge:
+    """One challenge of the bundle's JSON (the builder's content check uses it too)."""
+    if c["type"] not in CHALLENGE_TYPES:
+        raise ValueError(f"épreuve {c['id']} : type inconnu {c['type']}")
+    solution = c.get("solution")
+    if c["type"] == "QCM":
+        solution = frozenset(int(i) for i in solution or ())
+    elif c["type"] == "QCU":
+        solution = int(solution) if solution is not None else None
+    elif c["type"] == "QROC":
+        solution = tuple(solution or ())
+    elif c["type"] == "QROCM-dep":
+        solution = tuple(tuple(group) for group in solution or ())
+    return Challenge(
+        id=c["id"], skill_id=c["skill_id"], type=c["type"],
+        instruction=c.get("instruction", ""), proposals=list(c.get("proposals", ())),
+        solution=solution, tolerances=tuple(c.get("tolerances", ("T1", "T2", "T3"))),
+        format=c.get("format", "texte"),
+        fields=tuple(Field(f["key"], f.get("label", ""), tuple(f.get("answers", ())),
+                           tuple(f["tolerances"]) if "tolerances" in f else None)
+                     for f in c.get("fields", ())),
+        explanation=c.get("explanation", ""), illustration=c.get("illustration"),
+        document=c.get("document"),
     )
