@@ -14,7 +14,7 @@ from engine.referential import challenge_from_record
 
 from . import markdown
 from .bundle import challenge_record
-from .content import Challenge, Content
+from .content import Challenge, Content, tube_of
 from .diagnostics import Problems
 from .yamlfile import line_of
 
@@ -183,7 +183,7 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
             if sid not in skills:
                 problems.error(tut.path, tut.skill_lines.get(sid, 2),
                                f"acquis inconnu « {sid} » (vérifiez le nom du sujet et le niveau)")
-        covered.update(sid[1:].rstrip("12345678") for sid in tut.skills + tut.learning_more)
+        covered.update(tube_of(sid) for sid in tut.skills + tut.learning_more)
     for tube in content.tubes:
         if tube.skills and tube.id not in covered:
             problems.error(tube.path, tube.line, f"le sujet « {tube.id} » n'a aucun tutoriel : "

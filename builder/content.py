@@ -118,6 +118,11 @@ class Content:
         return [c for s in self.skills for c in s.challenges]
 
 
+def tube_of(skill_ref: str) -> str:
+    """The tube id of a skill reference: "@mots-cles2" → "mots-cles"."""
+    return skill_ref[1:].rstrip("12345678")
+
+
 def load_content(root: Path, problems: Problems) -> Content:
     content = Content(root=root)
     ref_dir = root / "referential"
