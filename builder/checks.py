@@ -12,11 +12,11 @@ from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
 
-from . import markdown
+from . import markdown, svgcheck
 from .bundle import challenge_record
 from .content import Challenge, Content, tube_of
 from .diagnostics import Problems
-from .yamlfile import line_of
+from .yamlfile import line_of, read_text
 
 OFFICIAL_LEVEL_RANGE = range(1, 9)
 
@@ -25,6 +25,9 @@ def check_content(content: Content, problems: Problems) -> None:
     _check_structure(content, problems)
     for challenge in content.challenges:
         _check_challenge(content, challenge, problems)
+        _check_challenge_texts(challenge, problems)
+    _check_documents(content, problems)
+    _check_images(content, problems)
     _check_tutorials(content, problems)
     _check_profiles(content, problems)
     _check_unused_files(content, problems)
@@ -146,11 +149,6 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
             if is_correct(engine_ch, {**good, ch.fields[0]["cle"]: wrong}):
                 problems.error(ch.path, ch.lines.get("refusees", line),
                                f"épreuve {ch.id} : « {wrong} » devrait être refusée")
-    for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
-        # A block scalar (|) starts on the line after its key.
-        start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)
-        for line, message in markdown.lint(text, start, top_heading=3):
-            problems.error(ch.path, line, f"épreuve {ch.id}, {name} : {message}")
     ref_dir = content.referential_dir
     if ch.illustration:
         image = ch.illustration.get("image") or ""
@@ -175,9 +173,61 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
                            f"document introuvable : content/referential/{ch.document}")
 
 
+def _check_challenge_texts(ch: Challenge, problems: Problems) -> None:
+    """Every Markdown text of a challenge: lint (raw HTML, script links, external images…) and
+    length."""
+    for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
+        # A block scalar (|) starts on the line after its key.
+        start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)
+        if message := markdown.too_long(text, name):
+            problems.error(ch.path, start, f"épreuve {ch.id}, {name} : {message}")
+        for line, message in markdown.lint(text, start, top_heading=3):
+            problems.error(ch.path, line, f"épreuve {ch.id}, {name} : {message}")
+    proposals_line = ch.lines.get("propositions", ch.line)
+    for index, proposal in enumerate(getattr(ch, "proposals", None) or [], start=1):
+        line = line_of(proposal, proposals_line)
+        where = f"épreuve {ch.id}, proposition {index}"
+        if message := markdown.too_long(proposal, "proposition"):
+            problems.error(ch.path, line, f"{where} : {message}")
+        for at, message in markdown.lint_inline(proposal, line):
+            problems.error(ch.path, at, f"{where} : {message}")
+
+
+def _check_documents(content: Content, problems: Problems) -> None:
+    """Each cited document once: UTF-8, a sensible length, safe Markdown (what the build renders)."""
+    ref_dir = content.referential_dir
+    for doc in sorted({c.document for c in content.challenges if c.document}):
+        path = ref_dir / doc
+        if not doc.startswith("documents/") or ".." in doc or not path.is_file():
+            continue  # reported where the challenge cites it
+        try:
+            text = read_text(path)
+        except UnicodeDecodeError:
+            problems.error(path, 0, "le document n'est pas en UTF-8 : enregistrez-le en UTF-8 "
+                                    "(menu « Enregistrer sous » de l'éditeur)")
+            continue
+        except OSError as exc:
+            problems.error(path, 0, f"document illisible : {exc.strerror}")
+            continue
+        if message := markdown.too_long(text, "document"):
+            problems.error(path, 1, message)
+        for line, message in markdown.lint(text, 1, check_headings=False):
+            problems.error(path, line, message)
+
+
+def _check_images(content: Content, problems: Problems) -> None:
+    """Every SVG of images/ is checked like code: it is served from the site's own origin."""
+    base = content.referential_dir / "images"
+    for path in sorted(base.glob("*.svg")) if base.is_dir() else ():
+        for line, message in svgcheck.check_file(path):
+            problems.error(path, line, message)
+
+
 def _check_tutorials(content: Content, problems: Problems) -> None:
     _duplicates(content.tutorials, lambda t: t.id, problems, "tutoriel")
     for tut in content.tutorials:
+        if message := markdown.too_long(tut.body, "tutoriel"):
+            problems.error(tut.path, tut.body_line, message)
         for line, message in markdown.lint(tut.body, tut.body_line):
             problems.error(tut.path, line, message)
     skills = {s.id for s in content.skills}

@@ -110,6 +110,12 @@ _TRANSLATIONS: tuple[tuple[str, str], ...] = (
      "un seul document par fichier : retirez la ligne « --- » (ou « ... »)"),
     ("characters are not allowed",
      "caractère de contrôle invisible interdit : retapez cette ligne"),
+    ("expected node content",
+     "valeur attendue ici : un crochet « [ » ou une accolade « { » n'est pas fermé, ou un "
+     "texte qui commence par l'un d'eux doit être entre guillemets"),
+    ("expected the node content",
+     "valeur attendue ici : un crochet « [ » ou une accolade « { » n'est pas fermé, ou un "
+     "texte qui commence par l'un d'eux doit être entre guillemets"),
     ("found unexpected ':'",
      "« : » inattendu : mettez le texte entre guillemets"),
 )
@@ -204,7 +210,8 @@ def parse(text: str, first_line: int = 1) -> Any:
         raise YamlError(exc.line + offset, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
+        last_line = len(text.rstrip("\n").split("\n"))  # errors "at the end" point past it
+        line = (min(mark.line + 1, last_line) + offset) if mark else first_line
         raise YamlError(line, translate(exc.problem, exc.context)) from exc
     except yaml.reader.ReaderError as exc:
         line = text[:exc.position].count("\n") + first_line
