@@ -14,6 +14,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from .security import CONTENT_SECURITY_POLICY
+
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PYC_SCRIPT = Path(__file__).parent / "js" / "pyc_stdlib.mjs"
 
@@ -97,7 +99,7 @@ def copy_static(templates: Path, dest: Path) -> dict[str, str]:
     return hashes
 
 
-HTACCESS = """\
+HTACCESS = f"""\
 # Diagnum — réglages pour les hébergements Apache qui ne connaissent pas ces types de fichiers.
 AddType application/wasm .wasm
 AddType text/javascript .mjs .js
@@ -120,5 +122,8 @@ AddCharset utf-8 .html .css .js .mjs .json .svg
     Header set Cache-Control "no-cache"
   </FilesMatch>
   Header set X-Content-Type-Options "nosniff"
+  # Même origine seulement, aucun script en ligne (voir builder/security.py) ; l'en-tête est
+  # le seul à s'appliquer au Web Worker du moteur.
+  Header set Content-Security-Policy "{CONTENT_SECURITY_POLICY}"
 </IfModule>
 """

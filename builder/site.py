@@ -12,6 +12,7 @@ from markupsafe import Markup
 from . import markdown
 from .bundle import profile_record
 from .content import Content, tube_of
+from .security import META_CONTENT_SECURITY_POLICY
 from .urls import relative
 
 
@@ -72,6 +73,7 @@ def plan_pages(content: Content) -> list[Page]:
 def make_environment(templates: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["content_security_policy"] = META_CONTENT_SECURITY_POLICY
     env.filters["markdown"] = lambda text: Markup(markdown.render(text))
     env.filters["inline"] = lambda text: Markup(markdown.render_inline(text))
     return env
