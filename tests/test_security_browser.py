@@ -14,6 +14,7 @@ import pytest
 from builder.security import CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY
 
 from .support.server import serve_site
+from .test_browser import answer_with_keyboard, question_number, wait_next
 
 READY = "body[data-engine-ready]"
 
@@ -60,10 +61,9 @@ def test_a_question_is_answered_under_the_policy_and_injected_script_is_blocked(
         page.wait_for_selector(READY, timeout=60_000)  # Pyodide booted in the worker
         page.click("#start-button")
         page.wait_for_selector("#question:not([hidden])")
-        page.locator("#question-body input").first.check()
-        page.keyboard.press("Enter")
-        page.wait_for_function(
-            "() => document.getElementById('question-title').textContent !== 'Question 1'")
+        answer_with_keyboard(page)
+        wait_next(page, 1)
+        assert question_number(page) == 2
         assert page.evaluate("window.__violations") == []
         assert not [m for m in console if "Content Security Policy" in m], console
 
