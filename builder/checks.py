@@ -12,7 +12,7 @@ from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
 
-from . import markdown, svgcheck
+from . import links, markdown, svgcheck
 from .bundle import challenge_record
 from .content import Challenge, Content, tube_of
 from .diagnostics import Problems
@@ -230,6 +230,7 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
             problems.error(tut.path, tut.body_line, message)
         for line, message in markdown.lint(tut.body, tut.body_line):
             problems.error(tut.path, line, message)
+    links.check_tutorial_links(content, problems)
     skills = {s.id for s in content.skills}
     failed_tubes = content.failed_tube_ids
     covered: set[str] = set()

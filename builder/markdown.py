@@ -8,6 +8,7 @@ links and external images errors, so nothing is ever stripped silently.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import nh3
@@ -20,7 +21,10 @@ ALLOWED_TAGS = {
     "sub", "sup", "del",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
-                      "th": {"scope"}, "td": set(), "ol": {"start"}}
+                      "th": {"scope"}, "td": set(), "ol": {"start"},
+                      "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
+# Ids the page templates already use: a heading's anchor never takes them (see ``slug``).
+RESERVED_IDS = frozenset({"contenu", "aide-acquis"})
 
 
 @lru_cache(maxsize=1)
@@ -29,14 +33,56 @@ def _parser() -> MarkdownIt:
         ["table", "strikethrough"]).use(deflist_plugin)
 
 
+def slug(text: str) -> str:
+    """A heading's anchor: "Étape 2 : le mot de passe" → "etape-2-le-mot-de-passe"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "section"
+
+
+def _anchors(tokens) -> list[tuple[int, str]]:
+    """(token index, unique anchor) of each heading, in order; repeats get -2, -3…"""
+    seen: set[str] = set(RESERVED_IDS)
+    out = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and i + 1 < len(tokens):
+            base = slug(tokens[i + 1].content)
+            anchor, n = base, 1
+            while anchor in seen:
+                n += 1
+                anchor = f"{base}-{n}"
+            seen.add(anchor)
+            out.append((i, anchor))
+    return out
+
+
+def _heading_ids(state) -> None:
+    for i, anchor in _anchors(state.tokens):
+        state.tokens[i].attrSet("id", anchor)
+
+
+@lru_cache(maxsize=1)
+def _anchored_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
+        ["table", "strikethrough"]).use(deflist_plugin)
+    md.core.ruler.push("heading_ids", _heading_ids)
+    return md
+
+
+def heading_anchors(text: str) -> set[str]:
+    """The anchors ``render(text, anchors=True)`` gives the headings (targets of ``#…`` links)."""
+    return {anchor for _i, anchor in _anchors(_parser().parse(text or ""))}
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener noreferrer")
 
 
-def render(text: str) -> str:
-    """A block of Markdown (statement, explanation, tutorial body) as sanitised HTML."""
-    return sanitise(_parser().render((text or "").removeprefix("\ufeff")))
+def render(text: str, anchors: bool = False) -> str:
+    """A block of Markdown (statement, explanation, tutorial body) as sanitised HTML; with
+    ``anchors``, headings get ids (a tutorial's sections, targets of links)."""
+    parser = _anchored_parser() if anchors else _parser()
+    return sanitise(parser.render((text or "").removeprefix("\ufeff")))
 
 
 def render_inline(text: str) -> str:

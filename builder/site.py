@@ -63,7 +63,7 @@ def plan_pages(content: Content) -> list[Page]:
         comp_ids = sorted({tubes[t].competence_id for t in tube_ids if t in tubes},
                           key=competence_key)
         pages.append(Page(f"tutoriels/{tut.id}/index.html", "tutorial.html", {
-            "tutorial": tut, "body": Markup(markdown.render(tut.body)),
+            "tutorial": tut, "body": Markup(markdown.render(tut.body, anchors=True)),
             "skills": related, "tubes": [tubes[t] for t in tube_ids if t in tubes],
             "competences": [comp_by_id[c] for c in comp_ids if c in comp_by_id],
         }))

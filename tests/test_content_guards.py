@@ -216,3 +216,45 @@ def test_every_bundled_svg_passes():
     assert bad == {}
     assert svgcheck.check_file(ROOT / "site_templates" / "static" / "favicon.svg") == []
 
+
+
+# --- Links between tutorials --------------------------------------------------------------------
+
+def _append(content: Path, rel: str, text: str) -> int:
+    """Append a paragraph to a tutorial; return its line."""
+    path = content / rel
+    body = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    path.write_text(body + text + "\n", encoding="utf-8")
+    return body.count("\n") + 1
+
+
+@pytest.mark.parametrize("href, fragment", [
+    ("../guide-mots-de-pas/", "lien vers un tutoriel inconnu « guide-mots-de-pas »"),
+    ("../guide-mots-de-passe/#a-savoir", "section « #a-savoir » introuvable dans le tutoriel "
+                                          "« guide-mots-de-passe »"),
+    ("#les-etapes-bis", "section « #les-etapes-bis » introuvable dans le tutoriel "
+                        "« guide-arnaques »"),
+    ("guide-sources.md", "pour le tutoriel « guide-sources », écrivez ../guide-sources/"),
+    ("../../index.html", "lien interne « ../../index.html » non reconnu"),
+])
+def test_a_broken_link_between_tutorials_is_an_error(content_copy, previous_dist, href,
+                                                     fragment):
+    line = _append(content_copy, TUTORIAL, f"Voir aussi [l'autre fiche]({href}).")
+    problems = problems_of(content_copy, previous_dist)
+    assert_reported(problems, TUTORIAL, line, fragment)
+
+
+def test_good_links_between_tutorials_build_and_reach_their_section(content_copy, tmp_path):
+    from builder.build import build
+
+    from .conftest import ROOT
+    _append(content_copy, TUTORIAL, "Voir [la fiche](../guide-sources/), [ses étapes]"
+                                    "(../guide-mots-de-passe/index.html#pourquoi-c-est-utile), "
+                                    "[plus haut](#les-etapes) et [le site](https://www.pix.fr/).")
+    dist = tmp_path / "dist"
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    page = (dist / "tutoriels/guide-arnaques/index.html").read_text(encoding="utf-8")
+    assert 'href="../guide-sources/"' in page
+    assert '<h2 id="les-etapes">Les étapes</h2>' in page
+    target = (dist / "tutoriels/guide-mots-de-passe/index.html").read_text(encoding="utf-8")
+    assert 'id="pourquoi-c-est-utile"' in target
