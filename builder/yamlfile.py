@@ -212,7 +212,10 @@ def parse(text: str, first_line: int = 1) -> Any:
         mark = exc.problem_mark or exc.context_mark
         last_line = len(text.rstrip("\n").split("\n"))  # errors "at the end" point past it
         line = (min(mark.line + 1, last_line) + offset) if mark else first_line
-        raise YamlError(line, translate(exc.problem, exc.context)) from exc
+        problem = exc.problem
+        if mark and problem and "cannot start any token" in problem and "'" not in problem:
+            problem = problem.replace("character", f"character {_char_at(text, mark)!r}")
+        raise YamlError(line, translate(problem, exc.context)) from exc
     except yaml.reader.ReaderError as exc:
         line = text[:exc.position].count("\n") + first_line
         raise YamlError(line, translate(exc.reason)) from exc
@@ -228,6 +231,14 @@ def parse(text: str, first_line: int = 1) -> Any:
     if offset:
         _shift(value, offset)
     return value
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    """The character a mark points at (libyaml's messages do not name it, PyYAML's do)."""
+    lines = text.split("\n")
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return "?"
 
 
 def _shift(value: Any, offset: int) -> None:

@@ -123,7 +123,9 @@ def test_every_duplicate_is_reported_at_once():
     ("mot: bonjour #hashtag\n", 1),
     ("consigne: Un texte\n  sur deux lignes # coupé\n", 2),
 ])
-def test_a_text_cut_by_a_comment_is_an_error(text, line):
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+def test_a_text_cut_by_a_comment_is_an_error(monkeypatch, loader, text, line):
+    monkeypatch.setattr(yamlfile, "LOADER", getattr(yaml, loader))
     with pytest.raises(YamlError) as caught:
         parse(text)
     assert caught.value.line == line
@@ -150,10 +152,11 @@ def test_a_bom_at_the_start_is_ignored():
 @pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
 @pytest.mark.parametrize("text, line, fragment", [
     ("titre: Attention: piège\n", 1, "« : » suivi d'une espace"),
-    ("a:\n\t- b\n", 2, "tabulation"),
+    ("a:\n\t- b\n", 2, "tabulation interdite : indentez avec des espaces"),
     ("a: [b\n", 1, "crochets non fermée"),
     ("- a\nb: c\n", 2, "indentation incorrecte"),
-    ("a: @b\n", 1, "« @ »"),
+    ("a: @b\n", 1, "un texte ne peut pas commencer par « @ »"),
+    ("a: `b`\n", 1, "un texte ne peut pas commencer par « ` »"),
     ('a: "b\n', 1, "n'est pas fermé"),
     ("a: 1\n---\nb: 2\n", 2, "un seul document"),
 ])
