@@ -258,3 +258,20 @@ def test_good_links_between_tutorials_build_and_reach_their_section(content_copy
     assert '<h2 id="les-etapes">Les étapes</h2>' in page
     target = (dist / "tutoriels/guide-mots-de-passe/index.html").read_text(encoding="utf-8")
     assert 'id="pourquoi-c-est-utile"' in target
+
+
+# --- Command line ---------------------------------------------------------------------------------
+
+def test_a_missing_node_modules_says_what_to_run(tmp_path, capsys):
+    from .conftest import FIXTURE_CONTENT, ROOT
+    root = tmp_path / "projet"
+    root.mkdir()
+    for name in ("engine", "site_templates"):
+        (root / name).symlink_to(ROOT / name)
+    code = main(["--content", str(FIXTURE_CONTENT), "--root", str(root), "build",
+                 "-o", str(tmp_path / "dist")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Pyodide est introuvable dans node_modules/ : lancez « npm ci »" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "dist").exists()
