@@ -6,11 +6,12 @@ checker, so what ``diagnum check`` accepts is exactly what a learner's browser w
 
 from __future__ import annotations
 
-import itertools
+from pathlib import Path
 
 from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
+from engine.types import challenge_type
 
 from . import links, markdown, svgcheck
 from .bundle import challenge_record
@@ -23,9 +24,10 @@ OFFICIAL_LEVEL_RANGE = range(1, 9)
 
 def check_content(content: Content, problems: Problems) -> None:
     _check_structure(content, problems)
+    sources: dict[Path, list[str]] = {}
     for challenge in content.challenges:
         _check_challenge(content, challenge, problems)
-        _check_challenge_texts(challenge, problems)
+        _check_challenge_texts(challenge, problems, sources)
     _check_documents(content, problems)
     _check_images(content, problems)
     _check_tutorials(content, problems)
@@ -101,54 +103,13 @@ def _engine_challenge(ch: Challenge) -> EngineChallenge:
 
 
 def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> None:
-    line = ch.lines.get("reponse") or ch.lines.get("reponses") or ch.line
-    engine_ch = _engine_challenge(ch)
-    if ch.type in ("QCU", "QCM") and ch.answer and all(a <= len(ch.proposals) for a in ch.answer):
-        if not is_correct(engine_ch, ",".join(map(str, ch.answer))):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        options = range(1, len(ch.proposals) + 1)
-        wrong = [(o,) for o in options if o not in ch.answer]
-        if ch.type == "QCM":
-            wrong = [c for r in range(1, len(ch.proposals) + 1)
-                     for c in itertools.combinations(options, r) if set(c) != set(ch.answer)]
-        accepted = [w for w in wrong if is_correct(engine_ch, list(w))]
-        if accepted:
-            problems.error(ch.path, line, f"épreuve {ch.id} : une mauvaise réponse est acceptée "
-                                          f"({accepted[0]})")
-        if len(set(p.strip().lower() for p in ch.proposals)) != len(ch.proposals):
-            problems.error(ch.path, ch.lines.get("propositions", ch.line),
-                           f"épreuve {ch.id} : deux propositions identiques")
-    elif ch.type == "QROC":
-        for answer in ch.answers:
-            if not is_correct(engine_ch, answer):
-                problems.error(ch.path, line, f"épreuve {ch.id} : la réponse « {answer} » est "
-                                              "refusée par le correcteur (format nombre ?)")
-        for wrong in ch.refused:
-            if is_correct(engine_ch, wrong):
-                problems.error(ch.path, ch.lines.get("refusees", line),
-                               f"épreuve {ch.id} : « {wrong} » devrait être refusée mais les "
-                               f"tolérances {'/'.join(ch.tolerances) or '(aucune)'} l'acceptent")
-    elif ch.type == "QROCM-ind" and ch.fields:
-        good = {f["cle"]: (f.get("reponses") or [""])[0] for f in ch.fields}
-        if not is_correct(engine_ch, good):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        for f in ch.fields:
-            for wrong in f.get("refusees") or []:
-                if is_correct(engine_ch, {**good, f["cle"]: wrong}):
-                    problems.error(ch.path, line, f"épreuve {ch.id} : « {wrong} » devrait être "
-                                                  f"refusée pour le champ « {f['cle']} »")
-    elif ch.type == "QROCM-dep" and ch.fields and len(ch.answers) >= len(ch.fields):
-        good = {f["cle"]: ch.answers[i][0] for i, f in enumerate(ch.fields)}
-        if not is_correct(engine_ch, good):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        same = {f["cle"]: ch.answers[0][0] for f in ch.fields}
-        if is_correct(engine_ch, same):
-            problems.error(ch.path, line, f"épreuve {ch.id} : la même réponse répétée dans "
-                                          "chaque champ est acceptée")
-        for wrong in ch.refused:
-            if is_correct(engine_ch, {**good, ch.fields[0]["cle"]: wrong}):
-                problems.error(ch.path, ch.lines.get("refusees", line),
-                               f"épreuve {ch.id} : « {wrong} » devrait être refusée")
+    if ch.valid:
+        # The type's own cases, run through the engine's checker: what the check accepts is
+        # exactly what a learner's browser will accept.
+        engine_ch = _engine_challenge(ch)
+        for case in challenge_type(ch.type).self_checks(ch.payload, engine_ch.data):
+            if is_correct(engine_ch, case.response) != case.accepted:
+                problems.error(ch.path, ch.line_at(case.at), f"épreuve {ch.id} : {case.message}")
     ref_dir = content.referential_dir
     if ch.illustration:
         image = ch.illustration.get("image") or ""
@@ -173,7 +134,8 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
                            f"document introuvable : content/referential/{ch.document}")
 
 
-def _check_challenge_texts(ch: Challenge, problems: Problems) -> None:
+def _check_challenge_texts(ch: Challenge, problems: Problems,
+                           sources: dict[Path, list[str]]) -> None:
     """Every Markdown text of a challenge: lint (raw HTML, script links, external images…) and
     length."""
     for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
@@ -183,14 +145,57 @@ def _check_challenge_texts(ch: Challenge, problems: Problems) -> None:
             problems.error(ch.path, start, f"épreuve {ch.id}, {name} : {message}")
         for line, message in markdown.lint(text, start, top_heading=3):
             problems.error(ch.path, line, f"épreuve {ch.id}, {name} : {message}")
-    proposals_line = ch.lines.get("propositions", ch.line)
-    for index, proposal in enumerate(getattr(ch, "proposals", None) or [], start=1):
-        line = line_of(proposal, proposals_line)
-        where = f"épreuve {ch.id}, proposition {index}"
-        if message := markdown.too_long(proposal, "proposition"):
+    if not ch.valid:
+        return
+    # Whatever the type renders (proposals, labels…), collected through its own record.
+    collector = _TextCollector()
+    challenge_type(ch.type).record(ch.payload, collector)
+    for kind, text in collector.texts:
+        line = _source_line(ch, text, sources)
+        where = f"épreuve {ch.id}, texte « {_short(text)} »"
+        if message := markdown.too_long(text, "proposition" if kind == "inline" else "consigne"):
             problems.error(ch.path, line, f"{where} : {message}")
-        for at, message in markdown.lint_inline(proposal, line):
+        lint = markdown.lint_inline(text, line) if kind == "inline" else \
+            markdown.lint(text, line, top_heading=3)
+        for at, message in lint:
             problems.error(ch.path, at, f"{where} : {message}")
+
+
+class _TextCollector:
+    """A renderer that renders nothing: it notes each display text a type would render."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[str, str]] = []
+
+    def block(self, text: str) -> str:
+        self.texts.append(("block", text))
+        return text
+
+    def inline(self, text: str) -> str:
+        self.texts.append(("inline", text))
+        return text
+
+
+def _short(text: str, size: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def _source_line(ch: Challenge, text: str, sources: dict[Path, list[str]]) -> int:
+    """The line of ``text`` in the challenge's file (searched from the challenge's first line):
+    loaded values lose their line once a type has converted them."""
+    first = next((part.strip() for part in text.split("\n") if part.strip()), "")
+    if first:
+        if ch.path not in sources:
+            try:
+                sources[ch.path] = read_text(ch.path).split("\n")
+            except (OSError, UnicodeDecodeError):
+                sources[ch.path] = []
+        lines = sources[ch.path]
+        for number in range(ch.line - 1, len(lines)):
+            if first in lines[number]:
+                return number + 1
+    return ch.line
 
 
 def _check_documents(content: Content, problems: Problems) -> None:

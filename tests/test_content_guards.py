@@ -105,7 +105,7 @@ def test_raw_html_in_a_document_or_a_proposal_is_an_error(content_copy, previous
                     "          - La réponse <code>A</code>\n")
     problems = problems_of(content_copy, previous_dist)
     assert_reported(problems, DOC, doc_line, "HTML brut interdit")
-    assert_reported(problems, TUBE, proposal, "proposition 1 : HTML brut interdit")
+    assert_reported(problems, TUBE, proposal, "texte « La réponse <code>A</code> » : HTML brut")
 
 
 # --- Sizes -------------------------------------------------------------------------------------
