@@ -80,7 +80,7 @@ def test_a_question_is_answered_under_the_policy_and_injected_script_is_blocked(
           i.src = 'https://tracker.example.org/pixel.png';
           document.body.appendChild(i);
         }""")
-        page.wait_for_function("window.__violations.length >= 3")
+        page.wait_for_function("() => window.__violations.length >= 3")
         assert page.evaluate("window.__pwned") is None
         violations = page.evaluate("window.__violations")
         assert sum(v.startswith("script-src") for v in violations) >= 2, violations
