@@ -143,6 +143,7 @@ def _check_challenge_texts(ch: Challenge, problems: Problems,
         start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)
         if message := markdown.too_long(text, name):
             problems.error(ch.path, start, f"épreuve {ch.id}, {name} : {message}")
+            continue
         for line, message in markdown.lint(text, start, top_heading=3):
             problems.error(ch.path, line, f"épreuve {ch.id}, {name} : {message}")
     if not ch.valid:
@@ -155,6 +156,7 @@ def _check_challenge_texts(ch: Challenge, problems: Problems,
         where = f"épreuve {ch.id}, texte « {_short(text)} »"
         if message := markdown.too_long(text, "proposition" if kind == "inline" else "consigne"):
             problems.error(ch.path, line, f"{where} : {message}")
+            continue
         lint = markdown.lint_inline(text, line) if kind == "inline" else \
             markdown.lint(text, line, top_heading=3)
         for at, message in lint:
@@ -216,6 +218,7 @@ def _check_documents(content: Content, problems: Problems) -> None:
             continue
         if message := markdown.too_long(text, "document"):
             problems.error(path, 1, message)
+            continue
         for line, message in markdown.lint(text, 1, check_headings=False):
             problems.error(path, line, message)
 
@@ -233,6 +236,7 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
     for tut in content.tutorials:
         if message := markdown.too_long(tut.body, "tutoriel"):
             problems.error(tut.path, tut.body_line, message)
+            continue  # nothing more is read of an absurd text
         for line, message in markdown.lint(tut.body, tut.body_line):
             problems.error(tut.path, line, message)
     links.check_tutorial_links(content, problems)
