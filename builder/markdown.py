@@ -157,39 +157,55 @@ _KIND_NAMES = {"consigne": "une consigne", "pourquoi": "une explication (pourquo
                "tutoriel": "un tutoriel"}
 
 
-def _inline_problems(children, line: int) -> list[tuple[int, str]]:
+def _locator(lines: list[str], token, first_line: int):
+    """``needle → file line``: the line of a block token's source where ``needle`` appears
+    (a paragraph spans several lines; its inline children carry no line of their own)."""
+    start, end = token.map if token.map else (0, 1)
+
+    def where(needle: str) -> int:
+        for offset, source in enumerate(lines[start:end]):
+            if needle and needle in source:
+                return first_line + start + offset
+        return first_line + start
+    return where
+
+
+def _inline_problems(children, where) -> list[tuple[int, str]]:
     found = []
     for child in children or ():
         if child.type == "html_inline":
-            found.append((line, HTML_MESSAGE))
+            found.append((where(child.content), HTML_MESSAGE))
         elif child.type == "image":
             src = str(child.attrs.get("src", ""))
             if not child.content.strip():
-                found.append((line, "image sans texte alternatif : ![description](…)"))
+                found.append((where("!["), "image sans texte alternatif : ![description](…)"))
             if is_external(src):
-                found.append((line, f"image externe « {src[:80]} » : la page ferait contacter un "
-                                    "autre site par le navigateur ; mettez un lien "
-                                    "[texte](adresse) à la place"))
+                found.append((where(src), f"image externe « {src[:80]} » : la page ferait "
+                                          "contacter un autre site par le navigateur ; mettez un "
+                                          "lien [texte](adresse) à la place"))
         elif child.type == "link_open":
             href = str(child.attrs.get("href", ""))
             scheme = scheme_of(href)
             if scheme in SCRIPT_SCHEMES:
-                found.append((line, f"lien « {scheme}: » interdit : un lien mène à une adresse "
-                                    "web (https://…), un courriel (mailto:) ou un numéro (tel:)"))
-        found.extend(_inline_problems(child.children, line))
+                found.append((where(href), f"lien « {scheme}: » interdit : un lien mène à une "
+                                           "adresse web (https://…), un courriel (mailto:) ou un "
+                                           "numéro (tel:)"))
+        found.extend(_inline_problems(child.children, where))
     return found
 
 
 def links(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(source line, href) of every link in a block of Markdown."""
     out = []
+    lines = (text or "").split("\n")
     for token in _lint_parser().parse(text or ""):
-        line = first_line + (token.map[0] if token.map else 0)
+        where = _locator(lines, token, first_line)
         stack = list(token.children or ())
         while stack:
             child = stack.pop(0)
             if child.type == "link_open":
-                out.append((line, str(child.attrs.get("href", ""))))
+                href = str(child.attrs.get("href", ""))
+                out.append((where(href), href))
             stack[0:0] = list(child.children or ())
     return out
 
@@ -198,7 +214,7 @@ def lint_inline(text: str, line: int) -> list[tuple[int, str]]:
     """Problems of one line of Markdown (a proposal), all on ``line``."""
     found: list[tuple[int, str]] = []
     for token in _lint_parser().parseInline(text or ""):
-        found.extend(_inline_problems(token.children, line))
+        found.extend(_inline_problems(token.children, lambda _needle: line))
     return list(dict.fromkeys(found))
 
 
@@ -213,6 +229,7 @@ def lint(text: str, first_line: int = 1, top_heading: int = 2,
     found: list[tuple[int, str]] = []
     previous = top_heading - 1
     tokens = _lint_parser().parse(text or "")
+    lines = (text or "").split("\n")
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
         if token.type == "html_block":
@@ -227,5 +244,5 @@ def lint(text: str, first_line: int = 1, top_heading: int = 2,
                                     "ne sautez pas de niveau"))
             previous = level
         elif token.type == "inline":
-            found.extend(_inline_problems(token.children, line))
+            found.extend(_inline_problems(token.children, _locator(lines, token, first_line)))
     return list(dict.fromkeys(found))

@@ -275,3 +275,12 @@ def test_a_missing_node_modules_says_what_to_run(tmp_path, capsys):
     assert "Pyodide est introuvable dans node_modules/ : lancez « npm ci »" in err
     assert "Traceback" not in err
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_problem_inside_a_long_paragraph_points_at_its_own_line(content_copy, previous_dist):
+    start = _append(content_copy, TUTORIAL, "Une phrase sur une ligne,\nune autre ligne,\n"
+                                            "puis [un piège](javascript:alert(1)) ici\n"
+                                            "et une image ![logo](https://example.org/l.png).")
+    problems = problems_of(content_copy, previous_dist)
+    assert_reported(problems, TUTORIAL, start + 2, "lien « javascript: » interdit")
+    assert_reported(problems, TUTORIAL, start + 3, "image externe")
