@@ -18,10 +18,11 @@ function svg(tag, attrs = {}) {
   return node;
 }
 
-// The mark's place: the zone's top right corner, kept inside the picture, so it hides little.
+// The mark's place: just outside the zone's top right corner, kept inside the picture, so that
+// it hides little of what was chosen.
 function corner(points, [x0, y0, width, height], r) {
-  const x = Math.max(...points.map((p) => p[0]));
-  const y = Math.min(...points.map((p) => p[1]));
+  const x = Math.max(...points.map((p) => p[0])) + r * 0.4;
+  const y = Math.min(...points.map((p) => p[1])) - r * 0.4;
   const clamp = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
   return [clamp(x, x0 + r * 1.2, x0 + width - r * 1.2), clamp(y, y0 + r * 1.2, y0 + height - r * 1.2)];
 }
