@@ -59,6 +59,11 @@ function overlay(view) {
   return layer;
 }
 
+// French spacing: a no-break space before « : » and inside « », so no line starts with « : » or « ».
+function nonBreaking(text) {
+  return text.replace(/ ([:;!?»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
+}
+
 function radios(view, el) {
   const fieldset = el("fieldset", { class: "choices zone-choices", "aria-describedby": "instruction" },
     el("legend", {}, "Choisissez un endroit de l'image :"));
@@ -67,7 +72,7 @@ function radios(view, el) {
     const id = `zone-${zone.key}`;
     fieldset.append(el("div", { class: "choice zone-choice", "data-key": zone.key },
       el("input", { type: "radio", name: NAME, id, value: zone.key }),
-      el("label", { for: id }, `Zone ${i + 1} sur ${total} : ${zone.label}`)));
+      el("label", { for: id }, nonBreaking(`Zone ${i + 1} sur ${total} : ${zone.label}`))));
   });
   return fieldset;
 }
