@@ -55,15 +55,23 @@ class Challenge(Located):
     illustration: dict[str, str] | None = None
     document: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    retired: bool = False              # never asked again, kept for old results (docs/ids.md)
+    replaced_by: str | None = None
 
 
 @dataclass
 class Skill(Located):
-    id: str
+    id: str            # permanent, written in the content (docs/ids.md): never derived from the level
     tube_id: str
     level: int
     title: str
     challenges: list[Challenge] = field(default_factory=list)
+    id_line: int = 0
+
+    @property
+    def askable(self) -> bool:
+        """Whether the engine can still ask it: at least one challenge is not retired."""
+        return any(not c.retired for c in self.challenges)
 
 
 @dataclass
@@ -117,10 +125,12 @@ class Content:
     def challenges(self) -> list[Challenge]:
         return [c for s in self.skills for c in s.challenges]
 
-
-def tube_of(skill_ref: str) -> str:
-    """The tube id of a skill reference: "@mots-cles2" → "mots-cles"."""
-    return skill_ref[1:].rstrip("12345678")
+    def tube_of(self, skill_id: str) -> str | None:
+        """The tube of a skill, looked up (a skill id says nothing of its tube or level)."""
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill.tube_id
+        return None
 
 
 def load_content(root: Path, problems: Problems) -> Content:
@@ -230,8 +240,14 @@ def _load_tube(path: Path, competence_id: str, content: Content, problems: Probl
         if not skill_values or skill_values["niveau"] is None:
             continue
         level = skill_values["niveau"]
-        skill = Skill(path, line_of(raw), f"@{tube_id}{level}", tube_id, level,
-                      skill_values["intitule"] or "")
+        # A missing or invalid id is reported; a stand-in keeps the other checks meaningful.
+        skill_id = skill_values["id"] or f"@{tube_id}{level}"
+        if raw.get("id") is None:
+            report(line_of(raw), f"acquis de niveau {level} sans « id » : ajoutez la ligne "
+                                 f"id: \"{skill_id}\" sous « niveau » (un identifiant permanent, "
+                                 "qui ne change plus, même si l'acquis change de niveau)")
+        skill = Skill(path, line_of(raw), skill_id, tube_id, level,
+                      skill_values["intitule"] or "", id_line=raw.key_lines.get("id", line_of(raw)))
         raw_challenges = raw.get("epreuves") if isinstance(raw.get("epreuves"), list) else []
         for raw_c, c_values in zip(raw_challenges, skill_values["epreuves"] or [], strict=False):
             if c_values:
@@ -252,6 +268,7 @@ def _challenge(path: Path, raw: LDict, v: dict[str, Any], skill_id: str, report)
         format=v["format"] or "texte", tolerances=[t for t in (v["tolerances"] or []) if t],
         illustration=v["illustration"], document=v["document"], lines=lines,
         refused=[r for r in v["refusees"] or [] if r], input_label=v["champ"],
+        retired=bool(v["retiree"]), replaced_by=v["remplacee_par"],
     )
 
     def forbid(*names: str) -> None:
