@@ -8,22 +8,30 @@ the worker holds nothing but the referential and a reload can never lose an answ
 - ``{"type": "resume", "state": {...}}``
 - ``{"type": "answer", "state": {...}, "challenge": id, "response": ...}`` (``response`` null = skipped)
 - ``{"type": "result", "state": {...}}``
+- ``{"type": "record", "state": {...}, "status": "interrupted" | "replaced" | "content-changed",
+  "started_at": date}`` → ``{"ok", "record"}``: the self-contained record of an unfinished test,
+  for the history (docs/result-file.md).
 
-Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progress", "result"
-(when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The challenge
-sent to the page carries no solution; solutions travel only in the final review.
+``start``, ``resume`` and ``answer`` may carry ``started_at`` (the date the test began, ISO 8601):
+it goes into the final record. Each answer returns ``{"ok": true, "state", "challenge" (next, or
+null), "progress", "result" and "record" (when over)}``; refusals return ``{"ok": false, "error":
+{"code", "message"}}``. The challenge sent to the page carries no solution; solutions travel only
+in the final review.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from .assessment import Assessment
 from .errors import EngineError
 from .profiles import profile_result
+from .record import make_record
 from .referential import Challenge, Referential, load_referential
+from .resultfile import validate_record
 
 PROTOCOL_VERSION = 1
 _referential: Referential | None = None
@@ -57,9 +65,9 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             raise EngineError("not-ready", "Le moteur n'est pas encore prêt.")
         ref = _referential
         if kind == "start":
-            return _step(ref, _start(ref, request))
+            return _step(ref, _start(ref, request), request)
         if kind == "resume":
-            return _step(ref, Assessment.from_dict(ref, request["state"]))
+            return _step(ref, Assessment.from_dict(ref, request["state"]), request)
         if kind == "answer":
             assessment = _restore(ref, request["state"])
             challenge_id = str(request["challenge"])
@@ -67,11 +75,17 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
                 raise EngineError("not-pending", "Cette question n'est plus celle en cours : "
                                                  "la page va se remettre à jour.")
             correct = assessment.answer(challenge_id, request.get("response"))
-            return {**_step(ref, assessment), "answered": {"challenge": challenge_id,
+            return {**_step(ref, assessment, request), "answered": {"challenge": challenge_id,
                                                           "correct": correct}}
         if kind == "result":
             assessment = Assessment.from_dict(ref, request["state"])
             return {"ok": True, "result": result_view(ref, assessment)}
+        if kind == "record":
+            status = request.get("status")
+            if status not in ("interrupted", "replaced", "content-changed"):
+                raise EngineError("bad-request", f"Statut d'enregistrement inconnu : {status!r}")
+            assessment = Assessment.from_dict(ref, request["state"])
+            return {"ok": True, "record": _record(ref, assessment, request, status)}
         raise EngineError("bad-request", f"Demande inconnue : {kind!r}")
     except EngineError as exc:
         return _error(exc.code, exc.message)
@@ -100,7 +114,25 @@ def _start(ref: Referential, request: dict[str, Any]) -> Assessment:
     return Assessment.start(ref, list(request.get("competences") or []), seed=seed)
 
 
-def _step(ref: Referential, assessment: Assessment) -> dict[str, Any]:
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _record(ref: Referential, assessment: Assessment, request: dict[str, Any],
+            status: str) -> dict[str, Any]:
+    """The record of a test for the history; a date the page sent malformed is refused."""
+    finished_at = _now()
+    started_at = request.get("started_at") or finished_at
+    record = make_record(ref, assessment, started_at=str(started_at)[:40],
+                         finished_at=finished_at, status=status)
+    problems = validate_record(record)
+    if problems:
+        raise EngineError("bad-request", "Enregistrement impossible : " + "; ".join(problems[:5]))
+    return record
+
+
+def _step(ref: Referential, assessment: Assessment,
+          request: dict[str, Any] | None = None) -> dict[str, Any]:
     global _last
     challenge = assessment.next_challenge()
     _last = assessment
@@ -112,6 +144,7 @@ def _step(ref: Referential, assessment: Assessment) -> dict[str, Any]:
     }
     if challenge is None:
         out["result"] = result_view(ref, assessment)
+        out["record"] = _record(ref, assessment, request or {}, "finished")
     return out
 
 
