@@ -391,5 +391,8 @@ def _load_profile(path: Path, content: Content, problems: Problems) -> None:
     if not isinstance(data, dict):
         problems.error(path, line_of(data, 1), "doit décrire un parcours (titre, sujets…)")
         return
+    if not re.fullmatch(schema.ID_PATTERN, path.stem):
+        problems.error(path, 0, f"nom de parcours « {path.stem} » invalide : minuscules, chiffres "
+                                "et tirets (100 caractères au plus)")
     values = schema.validate_map(data, schema.PROFILE, _reporter(path, problems), "parcours")
     content.profiles.append(Profile(path, data.line, path.stem, values, dict(data.key_lines)))

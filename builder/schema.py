@@ -120,8 +120,9 @@ def validate_map(data: dict, spec: dict[str, Field], report: Report,
     return out
 
 
-ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
-TUBE_PATTERN = r"[a-z][a-z0-9-]*[a-z]"
+# At most 100 characters: results carry these ids (engine/resultfile.py has the same bounds).
+ID_PATTERN = r"(?=.{1,100}$)[a-z0-9][a-z0-9-]*"
+TUBE_PATTERN = r"(?=.{2,100}$)[a-z][a-z0-9-]*[a-z]"
 # A skill id is permanent (docs/ids.md): written once in the content, never computed, never reused.
 SKILL_ID_PATTERN = r"(?=.{2,64}$)@[a-z0-9]+(?:-[a-z0-9]+)*"
 SKILL_ID_HINT = ("« @ » suivi de minuscules, chiffres et tirets (64 caractères au plus), entre "

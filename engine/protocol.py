@@ -144,7 +144,11 @@ def _step(ref: Referential, assessment: Assessment,
     }
     if challenge is None:
         out["result"] = result_view(ref, assessment)
-        out["record"] = _record(ref, assessment, request or {}, "finished")
+        # The last answer is already counted: a record that cannot be made must not refuse it.
+        try:
+            out["record"] = _record(ref, assessment, request or {}, "finished")
+        except EngineError as exc:
+            out["record"], out["record_error"] = None, exc.message
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from .assessment import STATE_FORMAT, Assessment
 from .profiles import profile_result
 from .referential import Referential
-from .resultfile import FORMAT, MAX_RESPONSE, STATUSES, VERSION
+from .resultfile import FORMAT, MAX_RESPONSE, MAX_TEXT, STATUSES, VERSION
 
 # Bump when what the engine scores changes meaning (levels, pix, inference).
 ENGINE_VERSION = "1"
@@ -50,7 +50,7 @@ def make_record(ref: Referential, assessment: Assessment, *, started_at: str, fi
         profile = {
             "id": outcome["id"], "mastery": outcome["mastery"],
             "badges": [b["id"] for b in outcome["badges"] if b["obtained"]],
-            "stage": ({"index": outcome["stage_index"], "title": stage["title"]}
+            "stage": ({"index": outcome["stage_index"], "title": stage["title"][:MAX_TEXT]}
                       if stage is not None else None),
         }
     return {

@@ -168,3 +168,14 @@ def test_retirement_mistakes_name_file_and_line(content_copy):
     assert_reported(problems, TUBE, to_retired + 2, "« mots-de-passe-3a » est elle-même retirée")
     assert_reported(problems, TUBE, alive + 1, "ne s'utilise qu'avec « retiree: oui »")
     assert_reported(problems, TUBE, not_bool + 1, "« retiree » doit valoir oui ou non")
+
+
+def test_ids_that_results_carry_are_bounded(content_copy):
+    long_id = "mots-de-passe-" + "x" * 100
+    line = edit(content_copy, TUBE, "      - id: mots-de-passe-1a\n", f"      - id: {long_id}\n")
+    (content_copy / "referential/parcours/essentiel.yaml").rename(
+        content_copy / "referential/parcours/Essentiel_2.yaml")
+    problems = problems_of(content_copy)
+    assert_reported(problems, TUBE, line, f"« id » vaut « {long_id} »")
+    assert_reported(problems, "referential/parcours/Essentiel_2.yaml", 0,
+                    "nom de parcours « Essentiel_2 » invalide")

@@ -201,6 +201,17 @@ class ProtocolRecordTests(unittest.TestCase):
             self.assertEqual([a["challenge"] for a in out["record"]["answers"]], [challenge.id])
             self.assertEqual(validate_record(out["record"]), [])
 
+    def test_a_record_that_cannot_be_made_never_refuses_the_last_answer(self):
+        response = handle({"type": "start", "competences": ["1.1"], "seed": 3})
+        while response["challenge"] is not None:
+            response = handle({"type": "answer", "state": response["state"],
+                               "challenge": response["challenge"]["id"], "response": None,
+                               "started_at": "hier"})
+            self.assertTrue(response["ok"], response)
+        self.assertIsNone(response["record"])
+        self.assertIn("started_at", response["record_error"])
+        self.assertTrue(response["result"]["competences"])
+
     def test_record_requests_are_checked(self):
         start = handle({"type": "start", "competences": ["1.1"], "seed": 2})
         bad_status = handle({"type": "record", "state": start["state"], "status": "finished"})
