@@ -13,10 +13,13 @@ the worker holds nothing but the referential and a reload can never lose an answ
   for the history (docs/result-file.md).
 
 ``start``, ``resume`` and ``answer`` may carry ``started_at`` (the date the test began, ISO 8601):
-it goes into the final record. Each answer returns ``{"ok": true, "state", "challenge" (next, or
-null), "progress", "result" and "record" (when over)}``; refusals return ``{"ok": false, "error":
-{"code", "message"}}``. The challenge sent to the page carries no solution; solutions travel only
-in the final review.
+it goes into the final record. With ``"record": true`` they also get the record so far (status
+``interrupted``) at every step: a page keeps it with the session, so that a test that cannot resume
+on updated content still goes to the history as it was taken.
+
+Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progress", "result" and
+"record" (when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The
+challenge sent to the page carries no solution; solutions travel only in the final review.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from .profiles import profile_result
 from .record import make_record
 from .referential import Challenge, Referential, load_referential
 from .resultfile import validate_record
+from .scoring import AssessmentResult
 
 PROTOCOL_VERSION = 1
 _referential: Referential | None = None
@@ -119,12 +123,12 @@ def _now() -> str:
 
 
 def _record(ref: Referential, assessment: Assessment, request: dict[str, Any],
-            status: str) -> dict[str, Any]:
+            status: str, result: AssessmentResult | None = None) -> dict[str, Any]:
     """The record of a test for the history; a date the page sent malformed is refused."""
     finished_at = _now()
     started_at = request.get("started_at") or finished_at
     record = make_record(ref, assessment, started_at=str(started_at)[:40],
-                         finished_at=finished_at, status=status)
+                         finished_at=finished_at, status=status, result=result)
     problems = validate_record(record)
     if problems:
         raise EngineError("bad-request", "Enregistrement impossible : " + "; ".join(problems[:5]))
@@ -142,11 +146,15 @@ def _step(ref: Referential, assessment: Assessment,
         "challenge": challenge_view(ref, challenge) if challenge else None,
         "progress": assessment.progress(),
     }
+    result = None
     if challenge is None:
-        out["result"] = result_view(ref, assessment)
-        # The last answer is already counted: a record that cannot be made must not refuse it.
+        result = assessment.result()
+        out["result"] = result_view(ref, assessment, result)
+    if challenge is None or (request or {}).get("record") is True:
+        # The answer is already counted: a record that cannot be made must not refuse it.
+        status = "finished" if challenge is None else "interrupted"
         try:
-            out["record"] = _record(ref, assessment, request or {}, "finished")
+            out["record"] = _record(ref, assessment, request or {}, status, result)
         except EngineError as exc:
             out["record"], out["record_error"] = None, exc.message
     return out
@@ -204,9 +212,10 @@ def response_view(challenge: Challenge, response: Any) -> list[str]:
     return [str(response)]
 
 
-def result_view(ref: Referential, assessment: Assessment) -> dict[str, Any]:
+def result_view(ref: Referential, assessment: Assessment,
+                result: AssessmentResult | None = None) -> dict[str, Any]:
     """The results page: levels per competence, skills, tutorials to propose, and the review."""
-    result = assessment.result()
+    result = result or assessment.result()
     competences = []
     failed_direct = [a.challenge_id for a in assessment.answers if not a.correct]
     for cid, comp in result.competences.items():

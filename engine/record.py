@@ -16,17 +16,19 @@ from .assessment import STATE_FORMAT, Assessment
 from .profiles import profile_result
 from .referential import Referential
 from .resultfile import FORMAT, MAX_RESPONSE, MAX_TEXT, STATUSES, VERSION
+from .scoring import AssessmentResult
 
 # Bump when what the engine scores changes meaning (levels, pix, inference).
 ENGINE_VERSION = "1"
 
 
 def make_record(ref: Referential, assessment: Assessment, *, started_at: str, finished_at: str,
-                status: str = "finished") -> dict[str, Any]:
-    """The record of ``assessment`` (JSON-ready), on the referential it was taken on."""
+                status: str = "finished", result: AssessmentResult | None = None) -> dict[str, Any]:
+    """The record of ``assessment`` (JSON-ready), on the referential it was taken on;
+    ``result`` saves computing ``assessment.result()`` again when the caller has it."""
     if status not in STATUSES:
         raise ValueError(f"statut inconnu : {status}")
-    result = assessment.result()
+    result = result or assessment.result()
     answers = []
     for record in assessment.answers:
         challenge = ref.challenges[record.challenge_id]

@@ -212,6 +212,22 @@ class ProtocolRecordTests(unittest.TestCase):
         self.assertIn("started_at", response["record_error"])
         self.assertTrue(response["result"]["competences"])
 
+    def test_each_step_can_carry_the_record_so_far(self):
+        response = handle({"type": "start", "competences": ["1.1"], "seed": 5, "record": True,
+                           "started_at": START})
+        self.assertEqual(response["record"]["answers"], [])
+        count = 0
+        while response["challenge"] is not None:
+            response = handle({"type": "answer", "state": response["state"], "record": True,
+                               "challenge": response["challenge"]["id"], "response": None,
+                               "started_at": START})
+            count += 1
+            record = response["record"]
+            self.assertEqual(len(record["answers"]), count)
+            self.assertEqual(record["status"],
+                             "interrupted" if response["challenge"] else "finished")
+            self.assertEqual(validate_record(record), [])
+
     def test_record_requests_are_checked(self):
         start = handle({"type": "start", "competences": ["1.1"], "seed": 2})
         bad_status = handle({"type": "record", "state": start["state"], "status": "finished"})
