@@ -6,11 +6,10 @@ checker, so what ``diagnum check`` accepts is exactly what a learner's browser w
 
 from __future__ import annotations
 
-import itertools
-
 from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
+from engine.types import challenge_type
 
 from . import markdown
 from .bundle import challenge_record
@@ -134,54 +133,13 @@ def _engine_challenge(ch: Challenge) -> EngineChallenge:
 
 
 def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> None:
-    line = ch.lines.get("reponse") or ch.lines.get("reponses") or ch.line
-    engine_ch = _engine_challenge(ch)
-    if ch.type in ("QCU", "QCM") and ch.answer and all(a <= len(ch.proposals) for a in ch.answer):
-        if not is_correct(engine_ch, ",".join(map(str, ch.answer))):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        options = range(1, len(ch.proposals) + 1)
-        wrong = [(o,) for o in options if o not in ch.answer]
-        if ch.type == "QCM":
-            wrong = [c for r in range(1, len(ch.proposals) + 1)
-                     for c in itertools.combinations(options, r) if set(c) != set(ch.answer)]
-        accepted = [w for w in wrong if is_correct(engine_ch, list(w))]
-        if accepted:
-            problems.error(ch.path, line, f"épreuve {ch.id} : une mauvaise réponse est acceptée "
-                                          f"({accepted[0]})")
-        if len(set(p.strip().lower() for p in ch.proposals)) != len(ch.proposals):
-            problems.error(ch.path, ch.lines.get("propositions", ch.line),
-                           f"épreuve {ch.id} : deux propositions identiques")
-    elif ch.type == "QROC":
-        for answer in ch.answers:
-            if not is_correct(engine_ch, answer):
-                problems.error(ch.path, line, f"épreuve {ch.id} : la réponse « {answer} » est "
-                                              "refusée par le correcteur (format nombre ?)")
-        for wrong in ch.refused:
-            if is_correct(engine_ch, wrong):
-                problems.error(ch.path, ch.lines.get("refusees", line),
-                               f"épreuve {ch.id} : « {wrong} » devrait être refusée mais les "
-                               f"tolérances {'/'.join(ch.tolerances) or '(aucune)'} l'acceptent")
-    elif ch.type == "QROCM-ind" and ch.fields:
-        good = {f["cle"]: (f.get("reponses") or [""])[0] for f in ch.fields}
-        if not is_correct(engine_ch, good):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        for f in ch.fields:
-            for wrong in f.get("refusees") or []:
-                if is_correct(engine_ch, {**good, f["cle"]: wrong}):
-                    problems.error(ch.path, line, f"épreuve {ch.id} : « {wrong} » devrait être "
-                                                  f"refusée pour le champ « {f['cle']} »")
-    elif ch.type == "QROCM-dep" and ch.fields and len(ch.answers) >= len(ch.fields):
-        good = {f["cle"]: ch.answers[i][0] for i, f in enumerate(ch.fields)}
-        if not is_correct(engine_ch, good):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        same = {f["cle"]: ch.answers[0][0] for f in ch.fields}
-        if is_correct(engine_ch, same):
-            problems.error(ch.path, line, f"épreuve {ch.id} : la même réponse répétée dans "
-                                          "chaque champ est acceptée")
-        for wrong in ch.refused:
-            if is_correct(engine_ch, {**good, ch.fields[0]["cle"]: wrong}):
-                problems.error(ch.path, ch.lines.get("refusees", line),
-                               f"épreuve {ch.id} : « {wrong} » devrait être refusée")
+    if ch.valid:
+        # The type's own cases, run through the engine's checker: what the check accepts is
+        # exactly what a learner's browser will accept.
+        engine_ch = _engine_challenge(ch)
+        for case in challenge_type(ch.type).self_checks(ch.payload, engine_ch.data):
+            if is_correct(engine_ch, case.response) != case.accepted:
+                problems.error(ch.path, ch.line_at(case.at), f"épreuve {ch.id} : {case.message}")
     for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
         # A block scalar (|) starts on the line after its key.
         start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)

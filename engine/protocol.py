@@ -19,7 +19,9 @@ on updated content still goes to the history as it was taken.
 
 Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progress", "result" and
 "record" (when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The
-challenge sent to the page carries no solution; solutions travel only in the final review.
+challenge sent to the page carries no solution; solutions travel only in the final review. Display
+strings the builder sanitised travel as ``{"html": …}``; every other string is text (see
+``engine.text``). A record is plain data: every string in it is text.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from .record import make_record
 from .referential import Challenge, Referential, load_referential
 from .resultfile import validate_record
 from .scoring import AssessmentResult
+from .text import to_wire
+from .types import challenge_type
 
 PROTOCOL_VERSION = 1
 _referential: Referential | None = None
@@ -51,7 +55,7 @@ def handle_json(request: str) -> str:
         payload = json.loads(request)
     except ValueError:
         return json.dumps(_error("bad-request", "Message illisible."))
-    return json.dumps(handle(payload), ensure_ascii=False)
+    return json.dumps(to_wire(handle(payload)), ensure_ascii=False)
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
@@ -168,48 +172,27 @@ def challenge_view(ref: Referential, challenge: Challenge) -> dict[str, Any]:
         "id": challenge.id, "type": challenge.type, "instruction": challenge.instruction,
         "competence": {"id": competence.id, "title": competence.title},
     }
-    if challenge.proposals:
-        view["proposals"] = list(challenge.proposals)
-    if challenge.fields:
-        view["fields"] = [{"key": f.key, "label": f.label} for f in challenge.fields]
-        view["format"] = challenge.format
     if challenge.illustration:
         view["illustration"] = challenge.illustration
     if challenge.document:
         view["document"] = challenge.document
+    kind = challenge_type(challenge.type)
+    view.update(kind.view(challenge.data))
+    if "image" in view:  # the type shows the illustration itself (e.g. zones to click on it)
+        view.pop("illustration", None)
     return view
 
 
 def solution_view(challenge: Challenge) -> list[str]:
     """The expected answer, as lines a learner can read in the review."""
-    if challenge.type == "QCU":
-        return [challenge.proposals[challenge.solution - 1]]
-    if challenge.type == "QCM":
-        return [challenge.proposals[i - 1] for i in sorted(challenge.solution)]
-    if challenge.type == "QROC":
-        return [challenge.solution[0]] if challenge.solution else []
-    if challenge.type == "QROCM-ind":
-        return [f"{f.label} : {f.answers[0]}" for f in challenge.fields if f.answers]
-    if challenge.type == "QROCM-dep":
-        return [" ou ".join(group[:2]) for group in challenge.solution]
-    return []
+    return challenge_type(challenge.type).solution_view(challenge.data)
 
 
 def response_view(challenge: Challenge, response: Any) -> list[str]:
-    """The learner's own answer, as lines to show next to the solution."""
+    """The learner's own answer, as lines of text to show next to the solution."""
     if response is None:
         return []
-    try:
-        if challenge.type in ("QCU", "QCM"):
-            raw = response if isinstance(response, list) else str(response).split(",")
-            return [challenge.proposals[int(i) - 1] for i in raw
-                    if 0 < int(i) <= len(challenge.proposals)]
-        if isinstance(response, dict):
-            labels = {f.key: f.label for f in challenge.fields}
-            return [f"{labels.get(k, k)} : {v}" for k, v in response.items()]
-    except (TypeError, ValueError):
-        return []
-    return [str(response)]
+    return challenge_type(challenge.type).response_view(challenge.data, response)
 
 
 def result_view(ref: Referential, assessment: Assessment,

@@ -52,7 +52,7 @@ def make_record(ref: Referential, assessment: Assessment, *, started_at: str, fi
         profile = {
             "id": outcome["id"], "mastery": outcome["mastery"],
             "badges": [b["id"] for b in outcome["badges"] if b["obtained"]],
-            "stage": ({"index": outcome["stage_index"], "title": stage["title"][:MAX_TEXT]}
+            "stage": ({"index": outcome["stage_index"], "title": str(stage["title"])[:MAX_TEXT]}
                       if stage is not None else None),
         }
     return {
