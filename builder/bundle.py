@@ -47,6 +47,10 @@ def challenge_record(ch: Challenge, render: bool = True) -> dict[str, Any]:
                                   "alt": ch.illustration["alt"]}
     if ch.document:
         record["document"] = ch.document
+    if ch.retired:  # kept so that old states and results stay readable; never asked again
+        record["retired"] = True
+        if ch.replaced_by:
+            record["replaced_by"] = ch.replaced_by
     record.update(challenge_type(ch.type).record(ch.payload, renderer))
     return record
 
@@ -101,7 +105,7 @@ def profile_record(content: Content, profile: Any) -> dict[str, Any]:
         if tube is None:
             continue
         tubes.append({"tube": tube_id, "max_level": cap, "block": bloc,
-                      "skills": [s.id for s in tube.skills if s.level <= cap]})
+                      "skills": [s.id for s in tube.skills if s.level <= cap and s.askable]})
     return {
         "id": profile.id, "title": v["titre"], "description": v["description"],
         "tubes": tubes,

@@ -15,7 +15,7 @@ from engine.types import challenge_type
 
 from . import links, markdown, svgcheck
 from .bundle import challenge_record
-from .content import Challenge, Content, tube_of
+from .content import Challenge, Content
 from .diagnostics import Problems
 from .yamlfile import line_of, read_text
 
@@ -65,6 +65,8 @@ def _check_structure(content: Content, problems: Problems) -> None:
     _duplicates(content.competences, lambda c: c.id, problems, "compétence")
     _duplicates(content.tubes, lambda t: t.id, problems, "sujet")
     _duplicates(content.challenges, lambda c: c.id, problems, "épreuve")
+    _check_skill_ids(content, problems)
+    _check_retired(content, problems)
     domain_ids = {d.id for d in content.domains}
     competence_ids = {c.id for c in content.competences}
     domains_failed = content.has_failed(content.referential_dir / "domaines.yaml")
@@ -96,6 +98,44 @@ def _check_structure(content: Content, problems: Problems) -> None:
                 problems.error(tube.path, skill.line, f"l'acquis {skill.id} n'a aucune épreuve")
         if not tube.skills:
             problems.error(tube.path, tube.line, "ce sujet n'a aucun acquis")
+
+
+def _check_skill_ids(content: Content, problems: Problems) -> None:
+    """Skill ids are permanent and unique across the whole referential (docs/ids.md)."""
+    seen: dict[str, object] = {}
+    for skill in content.skills:
+        first = seen.setdefault(skill.id, skill)
+        if first is not skill:
+            problems.error(skill.path, skill.id_line or skill.line,
+                           f"acquis « {skill.id} » en double (déjà défini dans "
+                           f"{problems.rel(first.path)}:{first.id_line or first.line}) : un id "
+                           "d'acquis est unique et ne se réutilise jamais, choisissez-en un neuf")
+
+
+def _check_retired(content: Content, problems: Problems) -> None:
+    """A retired challenge stays in the content; what replaces it must exist and be live."""
+    by_id = {c.id: c for c in content.challenges}
+    for ch in content.challenges:
+        line = ch.lines.get("remplacee_par", ch.line)
+        if ch.replaced_by and not ch.retired:
+            problems.error(ch.path, line, f"épreuve {ch.id} : « remplacee_par » ne s'utilise "
+                                          "qu'avec « retiree: oui »")
+        if ch.replaced_by:
+            target = by_id.get(ch.replaced_by)
+            if target is None:
+                problems.error(ch.path, line, f"épreuve {ch.id} : remplacee_par cite une épreuve "
+                                              f"inconnue « {ch.replaced_by} »")
+            elif target is ch:
+                problems.error(ch.path, line, f"épreuve {ch.id} : une épreuve ne se remplace pas "
+                                              "elle-même")
+            elif target.retired:
+                problems.error(ch.path, line, f"épreuve {ch.id} : l'épreuve de remplacement "
+                                              f"« {target.id} » est elle-même retirée ; citez "
+                                              "une épreuve active")
+    for skill in content.skills:
+        if skill.challenges and not skill.askable:
+            problems.warning(skill.path, skill.line, f"toutes les épreuves de l'acquis {skill.id} "
+                                                     "sont retirées : il ne sera plus proposé")
 
 
 def _engine_challenge(ch: Challenge) -> EngineChallenge:
@@ -245,10 +285,12 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
     covered: set[str] = set()
     for tut in content.tutorials:
         for sid in tut.skills + tut.learning_more:
-            if sid not in skills and tube_of(sid) not in failed_tubes:
+            # A skill of a sujet that could not be read is not "unknown": that file is the error.
+            if sid not in skills and not failed_tubes:
                 problems.error(tut.path, tut.skill_lines.get(sid, 2),
-                               f"acquis inconnu « {sid} » (vérifiez le nom du sujet et le niveau)")
-        covered.update(tube_of(sid) for sid in tut.skills + tut.learning_more)
+                               f"acquis inconnu « {sid} » (vérifiez la ligne « id » de "
+                               "l'acquis dans son sujet)")
+        covered.update(content.tube_of(sid) for sid in tut.skills + tut.learning_more)
     tutorials_failed = any(p.suffix == ".md" for p in content.failed)
     for tube in content.tubes:
         if tube.skills and tube.id not in covered and not tutorials_failed:

@@ -54,6 +54,8 @@ class Challenge(Located):
     document: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
     valid: bool = True   # False when loading it reported a problem: no self-check then
+    retired: bool = False              # never asked again, kept for old results (docs/ids.md)
+    replaced_by: str | None = None
 
     def line_at(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -61,11 +63,17 @@ class Challenge(Located):
 
 @dataclass
 class Skill(Located):
-    id: str
+    id: str            # permanent, written in the content (docs/ids.md): never derived from the level
     tube_id: str
     level: int
     title: str
     challenges: list[Challenge] = field(default_factory=list)
+    id_line: int = 0
+
+    @property
+    def askable(self) -> bool:
+        """Whether the engine can still ask it: at least one challenge is not retired."""
+        return any(not c.retired for c in self.challenges)
 
 
 @dataclass
@@ -131,10 +139,12 @@ class Content:
     def challenges(self) -> list[Challenge]:
         return [c for s in self.skills for c in s.challenges]
 
-
-def tube_of(skill_ref: str) -> str:
-    """The tube id of a skill reference: "@mots-cles2" → "mots-cles"."""
-    return skill_ref[1:].rstrip("12345678")
+    def tube_of(self, skill_id: str) -> str | None:
+        """The tube of a skill, looked up (a skill id says nothing of its tube or level)."""
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill.tube_id
+        return None
 
 
 def load_content(root: Path, problems: Problems) -> Content:
@@ -268,8 +278,14 @@ def _load_tube(path: Path, competence_id: str, content: Content, problems: Probl
         if not skill_values or skill_values["niveau"] is None:
             continue
         level = skill_values["niveau"]
-        skill = Skill(path, line_of(raw), f"@{tube_id}{level}", tube_id, level,
-                      skill_values["intitule"] or "")
+        # A missing or invalid id is reported; a stand-in keeps the other checks meaningful.
+        skill_id = skill_values["id"] or f"@{tube_id}{level}"
+        if raw.get("id") is None:
+            report(line_of(raw), f"acquis de niveau {level} sans « id » : ajoutez la ligne "
+                                 f"id: \"{skill_id}\" sous « niveau » (un identifiant permanent, "
+                                 "qui ne change plus, même si l'acquis change de niveau)")
+        skill = Skill(path, line_of(raw), skill_id, tube_id, level,
+                      skill_values["intitule"] or "", id_line=raw.key_lines.get("id", line_of(raw)))
         for raw_c in skill_values["epreuves"] or []:
             challenge = _challenge(path, raw_c, skill.id, report, assets)
             if challenge:
@@ -308,7 +324,8 @@ def _challenge(path: Path, raw: Any, skill_id: str, report, assets: ContentAsset
         return None
     return Challenge(path, raw.line, values["id"], skill_id, kind.name, values["consigne"],
                      values["pourquoi"], payload, values["illustration"], values["document"],
-                     dict(raw.key_lines), valid=not reported)
+                     dict(raw.key_lines), valid=not reported,
+                     retired=bool(values["retiree"]), replaced_by=values["remplacee_par"])
 
 
 _ALL_TYPE_FIELDS = {name for t in REGISTRY.values() for name in t.fields}
@@ -396,5 +413,8 @@ def _load_profile(path: Path, content: Content, problems: Problems) -> None:
     if not isinstance(data, dict):
         problems.error(path, line_of(data, 1), "doit décrire un parcours (titre, sujets…)")
         return
+    if not re.fullmatch(schema.ID_PATTERN, path.stem):
+        problems.error(path, 0, f"nom de parcours « {path.stem} » invalide : minuscules, chiffres "
+                                "et tirets (100 caractères au plus)")
     values = schema.validate_map(data, schema.PROFILE, _reporter(path, problems), "parcours")
     content.profiles.append(Profile(path, data.line, path.stem, values, dict(data.key_lines)))

@@ -120,9 +120,14 @@ def validate_map(data: dict, spec: dict[str, Field], report: Report,
     return out
 
 
-ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
-TUBE_PATTERN = r"[a-z][a-z0-9-]*[a-z]"
-SKILL_REF_PATTERN = r"@[a-z][a-z0-9-]*[a-z][1-8]"
+# At most 100 characters: results carry these ids (engine/resultfile.py has the same bounds).
+ID_PATTERN = r"(?=.{1,100}$)[a-z0-9][a-z0-9-]*"
+TUBE_PATTERN = r"(?=.{2,100}$)[a-z][a-z0-9-]*[a-z]"
+# A skill id is permanent (docs/ids.md): written once in the content, never computed, never reused.
+SKILL_ID_PATTERN = r"(?=.{2,64}$)@[a-z0-9]+(?:-[a-z0-9]+)*"
+SKILL_ID_HINT = ("« @ » suivi de minuscules, chiffres et tirets (64 caractères au plus), entre "
+                 "guillemets (ex. \"@mots-cles2\")")
+SKILL_REF_PATTERN = SKILL_ID_PATTERN
 CODE_PATTERN = r"[1-9](\.[1-9][0-9]?)?"
 
 def field_from_spec(spec: dict[str, Any]) -> Field:
@@ -164,10 +169,15 @@ CHALLENGE_COMMON = {
     "illustration": Field(kind="map", fields={
         "image": Field(required=True), "alt": Field(required=True)}),
     "document": Field(),
+    # Common to every type: a retired challenge stays in the content, is never asked again, and
+    # stays readable in old results (docs/ids.md).
+    "retiree": Field(kind="bool", default=False),
+    "remplacee_par": Field(pattern=ID_PATTERN, pattern_hint="l'id d'une autre épreuve"),
 }
 
 SKILL = {
     "niveau": Field(kind="int", required=True, minimum=1, maximum=8),
+    "id": Field(pattern=SKILL_ID_PATTERN, pattern_hint=SKILL_ID_HINT),
     "intitule": Field(required=True),
     # Each challenge is validated against CHALLENGE_COMMON plus its type's fields.
     "epreuves": Field(kind="list", required=True, min_items=1, item=Field(kind="any")),

@@ -32,6 +32,9 @@ Public API (stable; tools outside the package rely on it):
 - ``EngineConfig``: the tunable choices (the benchmark compares variants).
 - ``EngineError``: every refusal, with ``.code`` and a French ``.message``.
 - ``protocol.handle(request) -> response``: the JSON message protocol of the browser's worker.
+- ``record.make_record(ref, assessment, started_at=…, finished_at=…, status=…)``: a test as a
+  self-contained record; ``resultfile.validate_result_file(data)`` / ``parse_result_file(text)``:
+  the one result file (docs/result-file.md).
 """
 
 from .answers import is_correct

@@ -66,6 +66,9 @@ class Challenge:
     data: Any = field(default=None, compare=False)
     illustration: dict[str, str] | None = field(default=None, compare=False, hash=False)
     document: Html | None = None
+    # A retired challenge is never asked again but stays readable in old states and results.
+    retired: bool = False
+    replaced_by: str | None = None
 
     @property
     def proposals(self) -> list[str]:
@@ -95,9 +98,12 @@ class Referential:
         for skill in sorted(self.skills.values(), key=lambda s: (s.tube_id, s.level)):
             self.skills_by_competence.setdefault(skill.competence_id, []).append(skill)
             self.skills_by_tube.setdefault(skill.tube_id, []).append(skill)
+        # The challenges that can still be asked: retired ones stay in ``challenges`` only, so
+        # that old states resume and old answers are scored, but nothing selects them again.
         self.challenges_by_skill: dict[str, list[Challenge]] = {s: [] for s in self.skills}
         for challenge in self.challenges.values():
-            self.challenges_by_skill.setdefault(challenge.skill_id, []).append(challenge)
+            if not challenge.retired:
+                self.challenges_by_skill.setdefault(challenge.skill_id, []).append(challenge)
 
     def max_level(self, competence_id: str) -> int:
         """Highest level the competence has askable content for (0 if none)."""
@@ -161,4 +167,5 @@ def challenge_from_record(c: dict[str, Any]) -> Challenge:
         instruction=Html(c.get("instruction", "")), explanation=Html(c.get("explanation", "")),
         data=kind.parse(c), illustration=c.get("illustration"),
         document=html_or_none(c.get("document")),
+        retired=bool(c.get("retired", False)), replaced_by=c.get("replaced_by"),
     )

@@ -93,7 +93,7 @@ def test_a_valid_zone_challenge_loads_in_neutral_order(content_copy):
     add_zone(content_copy, GOOD_ZONES)
     content, problems = load_and_check(content_copy)
     assert not problems.errors, problems.errors
-    (zone,) = [c for c in content.challenges if c.type == "zone"]
+    (zone,) = [c for c in content.challenges if c.id == "mots-de-passe-1z"]
     labels = [z["label"] for z in zone.payload["zones"]]
     assert labels == ["en haut au centre : la première ligne du message",
                       "au centre : la deuxième ligne, avec une adresse",
