@@ -26,6 +26,10 @@ from .profiles import profile_result
 from .referential import Challenge, Referential, load_referential
 
 PROTOCOL_VERSION = 1
+# A learner's response is short: the page caps typed answers at this length, and the engine
+# refuses anything longer (a runaway paste, a forged message) before storing it in the state.
+MAX_RESPONSE_LENGTH = 500
+MAX_RESPONSE_ITEMS = 20
 _referential: Referential | None = None
 # The assessment of the last step, reused when the page sends back exactly the state it was given:
 # replaying a long test (the full profile has ~200 answers) at every step would cost more than
@@ -66,7 +70,9 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             if assessment.next_challenge() is None or assessment.pending != challenge_id:
                 raise EngineError("not-pending", "Cette question n'est plus celle en cours : "
                                                  "la page va se remettre à jour.")
-            correct = assessment.answer(challenge_id, request.get("response"))
+            response = request.get("response")
+            _check_response_size(response)
+            correct = assessment.answer(challenge_id, response)
             return {**_step(ref, assessment), "answered": {"challenge": challenge_id,
                                                           "correct": correct}}
         if kind == "result":
@@ -77,6 +83,25 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         return _error(exc.code, exc.message)
     except (KeyError, TypeError, ValueError) as exc:
         return _error("bad-request", f"Demande incomplète ou mal formée ({exc!r}).")
+
+
+def _check_response_size(response: Any) -> None:
+    """Refuse a response too long to be a learner's answer, whatever its shape."""
+    if isinstance(response, dict):
+        if len(response) > MAX_RESPONSE_ITEMS:
+            raise EngineError("response-too-long", "Cette réponse a trop de champs pour être "
+                                                   "enregistrée.")
+        values = [*response.keys(), *response.values()]
+    elif isinstance(response, list):
+        if len(response) > MAX_RESPONSE_ITEMS:
+            raise EngineError("response-too-long", "Cette réponse a trop d'éléments pour être "
+                                                   "enregistrée.")
+        values = response
+    else:
+        values = [response]
+    if any(isinstance(v, str) and len(v) > MAX_RESPONSE_LENGTH for v in values):
+        raise EngineError("response-too-long", f"Cette réponse est trop longue : "
+                                               f"{MAX_RESPONSE_LENGTH} caractères au plus.")
 
 
 def _restore(ref: Referential, state: dict[str, Any]) -> Assessment:

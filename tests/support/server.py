@@ -1,7 +1,8 @@
 """Serve a built site from a sub-path on 127.0.0.1, as a centre's host would (/centre/diagnostic/).
 
 Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly.
-Options reproduce a badly configured host (wrong MIME type for .wasm).
+Options reproduce a badly configured host (wrong MIME type for .wasm) or a slow one (``delays``:
+seconds to wait before answering a path that ends with a given suffix).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,9 +24,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                       ".js": "text/javascript", ".svg": "image/svg+xml"}
     wasm_type = "application/wasm"
     requests: list[str]
+    delays: dict[str, float]
 
     def translate_path(self, path: str) -> str:
         self.requests.append(path)
+        for suffix, seconds in self.delays.items():
+            if path.split("?")[0].endswith(suffix):
+                time.sleep(seconds)
         if not path.startswith(PREFIX):
             return "/nonexistent-outside-prefix"
         return super().translate_path("/" + path[len(PREFIX):])
@@ -39,9 +45,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(directory: Path, wasm_type: str = "application/wasm") -> Iterator[dict]:
+def serve_site(directory: Path, wasm_type: str = "application/wasm",
+               delays: dict[str, float] | None = None) -> Iterator[dict]:
     requests: list[str] = []
-    handler_cls = type("Handler", (_Handler,), {"wasm_type": wasm_type, "requests": requests})
+    handler_cls = type("Handler", (_Handler,), {"wasm_type": wasm_type, "requests": requests,
+                                                "delays": dict(delays or {})})
     handler = functools.partial(handler_cls, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
