@@ -39,7 +39,7 @@ function startWorker() {
     onProgress: (step) => {
       $("engine-status-text").textContent = step === "engine" ? "Préparation des questions…" : "Chargement du moteur du test…";
     },
-    onStall: () => fail("Le moteur du test met longtemps à démarrer. La connexion est peut-être lente, ou l'hébergement sert mal les fichiers .wasm. Cette page continue d'attendre : si le moteur arrive, le test s'affichera tout seul. Sinon, réessayez dans un moment ; si cela recommence, prévenez la personne qui a installé Diagnum."),
+    onStall: () => slowBoot("Le moteur du test met longtemps à démarrer. La connexion est peut-être lente, ou l'hébergement sert mal les fichiers .wasm. Cette page continue d'attendre : si le moteur arrive, le test s'affichera tout seul. Sinon, réessayez dans un moment ; si cela recommence, prévenez la personne qui a installé Diagnum."),
   });
   let booting;
   try {
@@ -48,11 +48,22 @@ function startWorker() {
     return fail("Ce navigateur ne sait pas lancer le moteur du test (« module worker »). Essayez avec une version récente de Firefox, Chrome, Edge ou Safari.");
   }
   booting.then((response) => {
+    $("failure-title").textContent = FAILURE_TITLE;
     document.body.dataset.engineReady = "true";
     document.body.dataset.engineLoadMs = response.loadMs;
     show("intro"); // also recovers from the "takes long" message
     ready();
-  }, (error) => fail(error.message, error.detail));
+  }, (error) => {
+    $("failure-title").textContent = FAILURE_TITLE;
+    fail(error.message, error.detail);
+  });
+}
+
+// A long silence while booting: said, but the page keeps waiting and recovers by itself.
+const FAILURE_TITLE = document.getElementById("failure-title").textContent;
+function slowBoot(message) {
+  fail(message);
+  $("failure-title").textContent = "Le test met longtemps à démarrer";
 }
 
 // One request to the engine; null when the engine is lost (the page then offers « Reprendre »).
@@ -342,7 +353,7 @@ async function setAside(session, message) {
   const changed = session.state.referential !== runtime.version;
   replacing = changed ? "contenu-modifie" : "illisible";
   const outcome = await save(null);
-  if (outcome.status === "conflict") return followOtherTab(outcome.stored, "");
+  if (outcome.status === "conflict") return followOtherTab(outcome.stored, "Ce test vient de changer dans un autre onglet : voici où il en est.");
   const n = session.state.answers.length;
   const kept = outcome.status === "saved"
     ? `Il a été rangé tel quel dans l'historique de ce navigateur (${plural(n, "réponse")} ${n > 1 ? "gardées" : "gardée"}).`
