@@ -10,7 +10,9 @@ the worker holds nothing but the referential and a reload can never lose an answ
 - ``{"type": "result", "state": {...}}``
 
 Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progress", "result"
-(when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The challenge
+(when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}`` (an answer
+longer than ``MAX_RESPONSE_LENGTH`` characters, or with more than ``MAX_RESPONSE_ITEMS`` keys or
+items, is refused with ``response-too-long``). The challenge
 sent to the page carries no solution; solutions travel only in the final review.
 """
 

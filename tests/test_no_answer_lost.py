@@ -85,10 +85,20 @@ def assert_axe_clean(page) -> None:
 
 
 def new_page(browser, *scripts: str):
+    """A page in a fresh French context; close it with close() to check no script failed."""
     context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900})
+    errors: list[str] = []
+    context.on("weberror", lambda e: errors.append(str(e.error)))
+    context.script_errors = errors
     for script in scripts:
         context.add_init_script(script)
     return context.new_page()
+
+
+def close(page) -> None:
+    errors = page.context.script_errors
+    page.context.close()
+    assert not errors, errors
 
 
 def start(page, url: str) -> None:
@@ -165,7 +175,7 @@ def test_a_full_storage_stays_on_screen_is_retried_and_space_can_be_freed(site, 
     assert [h["state"]["seed"] for h in data["history"]] == [2, 9, 3]
     skip(page)
     assert len(session_state(page)["answers"]) == 3
-    page.context.close()
+    close(page)
 
 
 def test_storage_that_refuses_everything_lets_the_learner_go_on_unsaved_knowingly(site, browser):
@@ -192,7 +202,7 @@ def test_storage_that_refuses_everything_lets_the_learner_go_on_unsaved_knowingl
     assert banner.is_visible(), "the banner stays for the whole test"
     shot(page, "1-sans-enregistrer")
     assert_axe_clean(page)
-    page.context.close()
+    close(page)
 
 
 # ------------------------------------------------------------------ 2. a second tab's « Commencer »
@@ -238,7 +248,7 @@ def test_a_second_tab_asks_before_replacing_a_test_in_progress(site, browser):
     first.wait_for_function("document.getElementById('question-title').textContent === 'Question 1'")
     assert "remplacé par un nouveau test dans un autre onglet" in first.text_content("#info-note")
     assert first.inner_html("#instruction") == second.inner_html("#instruction")
-    first.context.close()
+    close(first)
 
 
 # ------------------------------------------------------------------ 3. two tabs, one question
@@ -285,7 +295,7 @@ def test_two_tabs_answering_at_the_same_moment_one_answer_wins(origin):
     if secure:
         shot(told[0], "3-reponse-dans-un-autre-onglet")
         assert_axe_clean(told[0])
-    one.context.close()
+    close(one)
 
 
 # ------------------------------------------------------------------ 4. damaged documents
@@ -399,7 +409,7 @@ def test_content_updated_on_the_server_never_overwrites_stored_answers(tmp_path,
         page.wait_for_selector("#question:not([hidden])")
         assert question_number(page) == 1
         assert len(stored(page)["profiles"]["p1"]["history"]) == 1
-        page.context.close()
+        close(page)
 
 
 # ------------------------------------------------------------------ 6. the worker dies
@@ -425,7 +435,7 @@ def test_a_dead_worker_times_out_and_the_test_resumes_with_nothing_lost(site, br
     assert question_number(page) == 2 and page.inner_html("#instruction") == shown
     skip(page)
     assert len(stored(page)["profiles"]["p1"]["sessions"]["competence:1.1"]["state"]["answers"]) == 2
-    page.context.close()
+    close(page)
 
 
 # ------------------------------------------------------------------ 7. 404 and a slow boot
@@ -444,7 +454,7 @@ def test_a_missing_runtime_file_fails_fast_in_french(built_site, tmp_path, brows
         assert "introuvable" in text and "pyodide.asm.wasm" in text and "404" in text
         shot(page, "7-fichier-introuvable")
         assert_axe_clean(page)
-        page.context.close()
+        page.context.close()  # the worker's own failed download is an expected error here
 
 
 def test_a_long_silence_while_booting_is_said_and_the_page_recovers(built_site, browser):
@@ -461,4 +471,19 @@ def test_a_long_silence_while_booting_is_said_and_the_page_recovers(built_site, 
         page.wait_for_selector(READY, timeout=60_000)  # the engine arrives: the page recovers
         assert page.is_visible("#intro") and not page.is_visible("#failure")
         assert page.text_content("#failure-title") == "Le test ne peut pas démarrer"
-        page.context.close()
+        close(page)
+
+
+def test_no_time_limit_while_bytes_keep_arriving(built_site, browser):
+    """A slow connection: 80 s (page time) of download, never a "too long" message."""
+    with serve_site(built_site, trickle={".wasm": 4}) as server:
+        page = new_page(browser)
+        page.clock.install()
+        page.goto(server["url"] + "test/index.html?competence=4.1")
+        for _ in range(4):
+            time.sleep(0.7)  # bytes arrive meanwhile, and the worker reports them
+            page.clock.fast_forward(20_000)
+            assert not page.is_visible("#failure")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert not page.is_visible("#failure")
+        close(page)

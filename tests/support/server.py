@@ -2,7 +2,8 @@
 
 Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly.
 Options reproduce a badly configured host (wrong MIME type for .wasm) or a slow one (``delays``:
-seconds to wait before answering a path that ends with a given suffix).
+seconds to wait before answering a path that ends with a given suffix; ``trickle``: seconds over
+which to send such a file, in small chunks, as a slow connection would).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     wasm_type = "application/wasm"
     requests: list[str]
     delays: dict[str, float]
+    trickle: dict[str, float]
 
     def translate_path(self, path: str) -> str:
         self.requests.append(path)
@@ -34,6 +36,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(PREFIX):
             return "/nonexistent-outside-prefix"
         return super().translate_path("/" + path[len(PREFIX):])
+
+    def copyfile(self, source, outputfile):
+        seconds = next((t for suffix, t in self.trickle.items()
+                        if self.path.split("?")[0].endswith(suffix)), None)
+        if seconds is None:
+            return super().copyfile(source, outputfile)
+        data = source.read()
+        chunks = 20
+        size = len(data) // chunks + 1
+        for start in range(0, len(data), size):
+            outputfile.write(data[start:start + size])
+            outputfile.flush()
+            time.sleep(seconds / chunks)
+        return None
 
     def guess_type(self, path):
         if str(path).endswith(".wasm"):
@@ -46,10 +62,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve_site(directory: Path, wasm_type: str = "application/wasm",
-               delays: dict[str, float] | None = None) -> Iterator[dict]:
+               delays: dict[str, float] | None = None,
+               trickle: dict[str, float] | None = None) -> Iterator[dict]:
     requests: list[str] = []
     handler_cls = type("Handler", (_Handler,), {"wasm_type": wasm_type, "requests": requests,
-                                                "delays": dict(delays or {})})
+                                                "delays": dict(delays or {}),
+                                                "trickle": dict(trickle or {})})
     handler = functools.partial(handler_cls, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
