@@ -248,6 +248,8 @@ def test_a_second_tab_asks_before_replacing_a_test_in_progress(site, browser):
     first.wait_for_function("document.getElementById('question-title').textContent === 'Question 1'")
     assert "remplacé par un nouveau test dans un autre onglet" in first.text_content("#info-note")
     assert first.inner_html("#instruction") == second.inner_html("#instruction")
+    shot(first, "2-suivi-autre-onglet")
+    assert_axe_clean(first)
     close(first)
 
 
