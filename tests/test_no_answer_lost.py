@@ -245,7 +245,7 @@ def test_a_second_tab_asks_before_replacing_a_test_in_progress(site, browser):
     assert entry["state"] == before  # kept exactly as it was
     assert data["sessions"][KEY]["state"]["seed"] != before["seed"]
     # The first tab hears of it (storage event) and follows by itself, without a click.
-    first.wait_for_function("document.getElementById('question-title').textContent === 'Question 1'")
+    first.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 1'")
     assert "remplacé par un nouveau test dans un autre onglet" in first.text_content("#info-note")
     assert first.inner_html("#instruction") == second.inner_html("#instruction")
     shot(first, "2-suivi-autre-onglet")
@@ -288,7 +288,7 @@ def test_two_tabs_answering_at_the_same_moment_one_answer_wins(origin):
     one.click("#skip-button")
     two.click("#skip-button")
     for tab in (one, two):
-        tab.wait_for_function("document.getElementById('question-title').textContent === 'Question 3'")
+        tab.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 3'")
     told = [tab for tab in (one, two) if tab.is_visible("#question-error")
             and "autre onglet" in tab.text_content("#question-error")]
     assert len(told) == 1, "exactly one tab is told its answer did not count"
