@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import cache, schema, siteconfig
 from .diagnostics import Problems
+from .siteconfig import SiteConfig
 from .yamlfile import LDict, YamlError, line_of, parse
 
 
@@ -104,6 +105,7 @@ class Content:
     tubes: list[Tube] = field(default_factory=list)
     tutorials: list[Tutorial] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
+    site: SiteConfig | None = None
 
     @property
     def referential_dir(self) -> Path:
@@ -125,6 +127,7 @@ def tube_of(skill_ref: str) -> str:
 
 def load_content(root: Path, problems: Problems) -> Content:
     content = Content(root=root)
+    content.site = _load_site(root / siteconfig.FILE_NAME, problems)
     ref_dir = root / "referential"
     if not ref_dir.is_dir():
         problems.error(ref_dir, 0, "dossier introuvable : le référentiel doit être dans "
@@ -153,10 +156,19 @@ def _read_yaml(path: Path, problems: Problems) -> Any:
         problems.error(path, 0, f"fichier illisible : {exc.strerror}")
         return None
     try:
-        return parse(text)
+        return cache.parsed(parse, text)
     except YamlError as exc:
         problems.error(path, exc.line, exc.message)
         return None
+
+
+def _load_site(path: Path, problems: Problems) -> SiteConfig | None:
+    if not path.is_file():
+        problems.error(path, 0, "fichier manquant : content/site.yaml donne le nom du site, le texte "
+                                "de la page d'accueil et les noms des niveaux (voir le guide de "
+                                "rédaction)")
+        return None
+    return siteconfig.load_site_config(path, _read_yaml(path, problems), problems)
 
 
 def _reporter(path: Path, problems: Problems):
@@ -344,7 +356,7 @@ def _load_tutorial(path: Path, content: Content, problems: Problems) -> None:
         problems.error(path, 1, "l'en-tête YAML n'est pas fermé par une ligne ---")
         return
     try:
-        data = parse("\n".join(lines[1:end]), first_line=2)
+        data = cache.parsed(parse, "\n".join(lines[1:end]), first_line=2)
     except YamlError as exc:
         problems.error(path, exc.line, exc.message)
         return

@@ -32,11 +32,20 @@ def sanitise(html: str) -> str:
                      url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener noreferrer")
 
 
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> list:
+    """Parsed tokens, kept per text: the checks read every text several times, and each rebuild
+    of ``diagnum serve`` reads the same texts again (callers must not modify the tokens)."""
+    return _parser().parse(text)
+
+
+@lru_cache(maxsize=16384)
 def render(text: str) -> str:
     """A block of Markdown (statement, explanation, tutorial body) as sanitised HTML."""
     return sanitise(_parser().render(text or ""))
 
 
+@lru_cache(maxsize=16384)
 def render_inline(text: str) -> str:
     """One line of Markdown (a proposal, a title) without the enclosing paragraph."""
     return sanitise(_parser().renderInline(text or ""))
@@ -44,7 +53,7 @@ def render_inline(text: str) -> str:
 
 def headings(text: str) -> list[tuple[int, str, int]]:
     """(level, text, source line) of each heading, for tables of contents and checks."""
-    tokens = _parser().parse(text or "")
+    tokens = _tokens(text or "")
     out = []
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -53,7 +62,7 @@ def headings(text: str) -> list[tuple[int, str, int]]:
 
 
 def word_count(text: str) -> int:
-    tokens = _parser().parse(text or "")
+    tokens = _tokens(text or "")
     words = 0
     for token in tokens:
         if token.type == "inline":
@@ -69,7 +78,7 @@ def lint(text: str, first_line: int = 1, top_heading: int = 2) -> list[tuple[int
     """
     found: list[tuple[int, str]] = []
     previous = top_heading - 1
-    tokens = _parser().parse(text or "")
+    tokens = _tokens(text or "")
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
         if token.type in ("html_block", "html_inline"):
