@@ -76,7 +76,8 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
     env = make_environment(templates)
     pages = plan_pages(content)
     render_pages(env, pages, dest, {
-        "site": content.site, "site_name": content.site.name, "runtime": runtime, "static_hashes": static_hashes,
+        "site": content.site, "site_name": content.site.name, "runtime": runtime,
+        "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
