@@ -23,6 +23,10 @@ class AssetError(Exception):
     """A runtime asset is missing: said in French, with what to run."""
 
 
+MISSING_PYODIDE = ("Pyodide est introuvable ou incomplet dans node_modules/ : lancez « make serve » "
+                   "(qui installe tout) ou « npm ci » à la racine du projet, puis recommencez.")
+
+
 def place(source: Path, dest: Path, rel: str, previous: Path | None = None) -> None:
     """Put ``source`` at ``dest/rel``: a hard link to the previous site's file when that one is an
     unchanged copy (same size and date as ``source``), a fresh copy otherwise.
@@ -49,13 +53,15 @@ def pyodide_version(root: Path) -> str:
     try:
         return json.loads(package.read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError) as exc:
-        raise AssetError("Pyodide est introuvable dans node_modules/ : lancez « npm ci » "
-                         "(ou « make serve », qui le fait).") from exc
+        raise AssetError(MISSING_PYODIDE) from exc
 
 
 def pyodide_lock_info(root: Path) -> dict:
     lock = root / "node_modules" / "pyodide" / "pyodide-lock.json"
-    return json.loads(lock.read_text(encoding="utf-8"))["info"]
+    try:
+        return json.loads(lock.read_text(encoding="utf-8"))["info"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise AssetError(MISSING_PYODIDE) from exc
 
 
 def copy_pyodide(root: Path, dest: Path, log=print, previous: Path | None = None) -> str:
@@ -63,6 +69,8 @@ def copy_pyodide(root: Path, dest: Path, log=print, previous: Path | None = None
     version = pyodide_version(root)
     source = root / "node_modules" / "pyodide"
     folder = f"pyodide/{version}"
+    if not all((source / name).is_file() for name in PYODIDE_FILES):
+        raise AssetError(MISSING_PYODIDE)
     for name in PYODIDE_FILES:
         place(source / name, dest, f"{folder}/{name}", previous)
     place(_stdlib(root, source, version, log), dest, f"{folder}/python_stdlib.zip", previous)

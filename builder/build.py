@@ -22,6 +22,7 @@ from .site import make_environment, plan_pages, render_pages
 def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) -> str:
     """Build the site; raises ContentError (the editor's problems) or AssetError (what to run)."""
     started = time.perf_counter()
+    assets.pyodide_version(root)  # a missing node_modules/ is said before any long work
     cache.use_disk(root.resolve() / ".cache" / "parsed")
     content, problems = load_and_check(content_dir)
     for warning in problems.warnings:

@@ -43,7 +43,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .assets import AssetError
     from .build import build
+    from .failures import describe
 
     try:
         report = build(Path(args.content), Path(args.output), Path(args.root))
@@ -51,6 +53,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         for p in exc.problems:
             print(p, file=sys.stderr)
         print(f"\nConstruction annulée : {len(exc.problems)} erreur(s). "
+              f"Le dossier {args.output} précédent est intact.", file=sys.stderr)
+        return 1
+    except AssetError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except Exception as exc:
+        failure = describe(exc, Path(args.root))
+        print("\n".join(failure.lines), file=sys.stderr)
+        if failure.details:
+            print("Détails techniques :\n" + failure.details.rstrip(), file=sys.stderr)
+        print(f"\nConstruction annulée : {failure.summary} "
               f"Le dossier {args.output} précédent est intact.", file=sys.stderr)
         return 1
     print(report)
