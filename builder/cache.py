@@ -32,7 +32,13 @@ def _code_stamp(function: Callable) -> str:
 
 
 class ParseCache:
-    """Results of a parse function keyed on (function, arguments, text); errors stay in memory."""
+    """Results of a parse function keyed on (function, arguments, text); errors stay in memory.
+
+    At most ``limit`` results stay in memory, the least recently used leaving first, so a long
+    ``diagnum serve`` session does not keep every past version of every file.
+    """
+
+    limit = 4096
 
     def __init__(self) -> None:
         self.memory: dict[str, bytes] = {}
@@ -54,18 +60,27 @@ class ParseCache:
             blob = self._read_disk(key)
         if blob is not None:
             self.hits += 1
+            self._remember(key, blob)
             return pickle.loads(blob)
         self.misses += 1
         try:
             value = function(text, **kwargs)
         except Exception as exc:
             self.errors[key] = exc
+            while len(self.errors) > self.limit:
+                del self.errors[next(iter(self.errors))]
             raise
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self.memory[key] = blob
+        self._remember(key, blob)
         if self.directory is not None:
             self._write_disk(key, blob)
         return value
+
+    def _remember(self, key: str, blob: bytes) -> None:
+        self.memory.pop(key, None)
+        self.memory[key] = blob  # the most recently used last
+        while len(self.memory) > self.limit:
+            del self.memory[next(iter(self.memory))]
 
     def clear(self) -> None:
         self.memory.clear()
@@ -76,7 +91,6 @@ class ParseCache:
             blob = (self.directory / f"{key}.pickle").read_bytes()
         except OSError:
             return None
-        self.memory[key] = blob
         return blob
 
     def _write_disk(self, key: str, blob: bytes) -> None:

@@ -3,6 +3,7 @@ with file:line, and the loop survives template errors and crashes of the builder
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import socket
@@ -236,3 +237,26 @@ def test_missing_node_modules_says_what_to_run(command, content_copy, tmp_path):
     assert result.returncode == 1, output
     assert "node_modules" in output and "« make serve »" in output and "« npm ci »" in output
     assert "Traceback" not in output
+
+
+def test_a_site_broken_from_the_start_is_served_as_a_waiting_page(content_copy, tmp_path):
+    tube = content_copy / "referential/4.1/arnaques.yaml"
+    good = tube.read_text(encoding="utf-8")
+    tube.write_text(good.replace("titre: Les arnaques", "titre: [Les arnaques", 1), encoding="utf-8")
+    dev = DevServer(content_copy, tmp_path / "dist", ROOT, port=0, log=lambda _m: None)
+    try:
+        failure = dev.rebuild()
+        assert failure is not None and "arnaques.yaml:" in failure.lines[0]
+        dev.start(watch=True)
+        status, page = _get(dev.url)
+        assert status == 200 and "n'a pas encore pu être construit" in page
+        assert 'src="/.diagnum/livereload.js" data-good="0"' in page
+        state = json.loads(_get(dev.url + ".diagnum/livereload?since=-1")[1])
+        assert state["ok"] is False and state["errors"] == failure.lines
+        tube.write_text(good, encoding="utf-8")
+        _wait(lambda: dev.state.good > 0)
+        status, page = _get(dev.url)
+        assert status == 200 and "Faites le point" in page
+        assert _get(dev.url + "nulle-part/")[0] == 404
+    finally:
+        dev.shutdown()
