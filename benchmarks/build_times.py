@@ -243,7 +243,7 @@ Ce qui est mesuré :
   précédente sont repris de `.cache/parsed/` (clé : le texte du fichier et le code du lecteur).
 - **`diagnum serve`** : du moment où le fichier est enregistré jusqu'au moment où la page servie
   montre la modification, lue par HTTP comme le ferait le navigateur. Cela comprend le délai de la
-  surveillance (les dates des fichiers sont relues toutes les 0,2 s), la relecture du seul fichier
+  surveillance (les dates des fichiers sont relues toutes les 0,1 s), la relecture du seul fichier
   modifié (les autres viennent du cache en mémoire), toutes les vérifications, le rendu de toutes
   les pages et la mise en place du nouveau `dist/`, où Pyodide et les fichiers inchangés sont des
   liens vers ceux de la version précédente au lieu de copies.

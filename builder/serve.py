@@ -40,7 +40,7 @@ mimetypes.add_type("image/svg+xml", ".svg")
 
 RELOAD_PREFIX = "/.diagnum/"
 RELOAD_SCRIPT = Path(__file__).parent / "js" / "livereload.js"
-POLL_SECONDS = 0.2      # how often the watcher looks at the files' dates
+POLL_SECONDS = 0.1      # how often the watcher looks at the files' dates (a few ms each time)
 LONG_POLL_SECONDS = 20  # how long a page's request waits for the next build
 
 
