@@ -20,15 +20,19 @@ from typing import Any
 
 @lru_cache(maxsize=32)
 def _code_stamp(function: Callable) -> str:
-    """Whatever decides a parse result besides the text: the parser module's source and PyYAML."""
+    """Whatever decides a parse result besides the text: the source of every module in the
+    parser's package (it may call helpers of its neighbours) and PyYAML's version."""
     import yaml
 
+    digest = hashlib.sha256()
     try:
-        source = Path(inspect.getsourcefile(function) or "").read_bytes()
+        folder = Path(inspect.getsourcefile(function) or "").parent
+        for source in sorted(folder.glob("*.py")):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
     except (OSError, TypeError):
-        source = b""
-    digest = hashlib.sha256(source).hexdigest()[:16]
-    return f"{function.__module__}.{function.__qualname__}:{digest}:{yaml.__version__}"
+        pass
+    return (f"{function.__module__}.{function.__qualname__}:{digest.hexdigest()[:16]}:"
+            f"{yaml.__version__}:{yaml.__with_libyaml__}")
 
 
 class ParseCache:
