@@ -102,8 +102,20 @@ def _largest_sujet(content: Path) -> Path:
 
 def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
     """Save a file, then poll the served page until it shows the change (what an editor sees)."""
+    import builder.build
     from builder.serve import DevServer
 
+    builds: Times = []
+    original = builder.build.build
+
+    def timed_build(*args, **kwargs):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            builds.append((time.perf_counter() - wall, time.thread_time() - cpu))
+
+    builder.build.build = timed_build
     content = tmp / "content"
     shutil.copytree(CONTENT, content)
     dev = DevServer(content, tmp / "dist-serve", ROOT, port=0, log=lambda _m: None)
@@ -127,8 +139,8 @@ def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
         sujet.write_text("\n".join(lines), encoding="utf-8")
         return sujet, f"competences/{competence}/index.html", marker
 
-    def measure(edit) -> list[float]:
-        times = []
+    def measure(edit) -> tuple[Times, Times]:
+        times, builds_before = [], len(builds)
         for i in range(runs + 1):
             time.sleep(0.5)  # the watcher has seen the previous state
             started = _clock()
@@ -137,15 +149,19 @@ def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
                 with urllib.request.urlopen(dev.url + page) as response:
                     if marker in response.read().decode("utf-8"):
                         break
-                time.sleep(0.005)
+                time.sleep(0.01)
             if i:  # the first run is a warm-up
                 times.append(_since(started))
-        return times
+        return times, builds[builds_before + 1:]
 
     try:
-        return {"tutorial": measure(edit_tutorial), "sujet": measure(edit_sujet)}
+        (tutorial_times, tutorial_builds), (sujet_times, sujet_builds) = (
+            measure(edit_tutorial), measure(edit_sujet))
+        return {"tutorial": tutorial_times, "sujet": sujet_times,
+                "tutorial-build": tutorial_builds, "sujet-build": sujet_builds}
     finally:
         dev.shutdown()
+        builder.build.build = original
 
 
 def _mkdocs_project(tmp: Path) -> Path:
@@ -214,6 +230,10 @@ def report(runs: int) -> str:
         ("`diagnum serve` — un tutoriel enregistré → page à jour servie", _median(served["tutorial"])),
         ("`diagnum serve` — le plus gros sujet enregistré → page à jour servie",
          _median(served["sujet"])),
+        ("`diagnum serve` — reconstruction seule, après un tutoriel modifié",
+         _median(served["tutorial-build"])),
+        ("`diagnum serve` — reconstruction seule, après le plus gros sujet modifié",
+         _median(served["sujet-build"])),
     ]
     if mkdocs:
         version = mkdocs["version"]
@@ -247,6 +267,8 @@ Ce qui est mesuré :
   modifié (les autres viennent du cache en mémoire), toutes les vérifications, le rendu de toutes
   les pages et la mise en place du nouveau `dist/`, où Pyodide et les fichiers inchangés sont des
   liens vers ceux de la version précédente au lieu de copies.
+- **Reconstruction seule** : la durée de l'appel à la construction dans `diagnum serve`, et le temps
+  processeur de ce seul fil d'exécution (sans le serveur ni le client qui interroge la page).
 - **MkDocs** : les mêmes tutoriels sans leur en-tête YAML, avec le thème par défaut ;
   `mkdocs build` complet dans un nouveau processus, et la reconstruction complète que `mkdocs
   serve` lance à chaque modification (dans le processus déjà démarré, comme notre `serve`).
