@@ -276,6 +276,17 @@ Ce qui est mesuré :
   référentiel (plus de 1 300 épreuves vérifiées une à une par le correcteur du moteur), les pages
   des compétences et le paquet du test.
 
+Où passe le temps d'une reconstruction à chaud (profil `cProfile` d'une reconstruction dans le
+même processus, tout le reste venant des caches) : environ un tiers à vérifier chacune des
+épreuves avec le correcteur du moteur (sa propre réponse acceptée, les mauvaises refusées), un
+quart à relire et valider les fichiers (copies du cache en mémoire, puis schéma), un tiers à rendre
+et écrire les pages et à mettre le nouveau `dist/` en place. Ne sont plus refaits à chaque
+reconstruction : la lecture YAML des fichiers inchangés, le rendu Markdown des textes inchangés
+(cache par texte), la compilation des gabarits (environnement Jinja2 gardé), la copie de Pyodide
+et des fichiers inchangés (liens vers la version précédente). Sous forte charge de la machine
+(plusieurs fois plus de processus prêts que de cœurs), les durées ci-dessus sont surtout de
+l'attente : comparez le temps processeur.
+
 Pour refaire la mesure : `pip install -e '.[bench]'` (installe MkDocs), puis
 `python -m benchmarks.build_times --write docs/benchmark-build.md`.
 """
