@@ -15,6 +15,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from .security import CONTENT_SECURITY_POLICY
+
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PYC_SCRIPT = Path(__file__).parent / "js" / "pyc_stdlib.mjs"
 
@@ -23,8 +25,8 @@ class AssetError(Exception):
     """A runtime asset is missing: said in French, with what to run."""
 
 
-MISSING_PYODIDE = ("Pyodide est introuvable ou incomplet dans node_modules/ : lancez « make serve » "
-                   "(qui installe tout) ou « npm ci » à la racine du projet, puis recommencez.")
+MISSING_PYODIDE = ("Pyodide est introuvable dans node_modules/ : lancez « npm ci » à la racine du "
+                   "projet (ou « make serve », qui installe tout), puis recommencez.")
 
 
 def place(source: Path, dest: Path, rel: str, previous: Path | None = None) -> None:
@@ -124,7 +126,7 @@ def copy_static(templates: Path, dest: Path, previous: Path | None = None) -> di
     return hashes
 
 
-HTACCESS = """\
+HTACCESS = f"""\
 # Diagnum — réglages pour les hébergements Apache qui ne connaissent pas ces types de fichiers.
 AddType application/wasm .wasm
 AddType text/javascript .mjs .js
@@ -147,5 +149,8 @@ AddCharset utf-8 .html .css .js .mjs .json .svg
     Header set Cache-Control "no-cache"
   </FilesMatch>
   Header set X-Content-Type-Options "nosniff"
+  # Même origine seulement, aucun script en ligne (voir builder/security.py) ; l'en-tête est
+  # le seul à s'appliquer au Web Worker du moteur.
+  Header set Content-Security-Policy "{CONTENT_SECURITY_POLICY}"
 </IfModule>
 """

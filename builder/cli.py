@@ -56,7 +56,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               f"Le dossier {args.output} précédent est intact.", file=sys.stderr)
         return 1
     except AssetError as exc:
-        print(exc, file=sys.stderr)
+        print(f"{exc}\nConstruction annulée. Le dossier {args.output} précédent est intact.",
+              file=sys.stderr)
         return 1
     except Exception as exc:
         failure = describe(exc, Path(args.root))

@@ -24,14 +24,7 @@ from pathlib import Path
 from . import build as build_module
 from .assets import AssetError
 from .failures import Failure, describe
-
-try:
-    from .security import CONTENT_SECURITY_POLICY
-except ImportError:  # builder/security.py (the one home of the policy) is not merged yet
-    CONTENT_SECURITY_POLICY = (
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-        "img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+from .security import CONTENT_SECURITY_POLICY
 
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("text/javascript", ".mjs")

@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from . import markdown
 from .bundle import profile_record
-from .content import Content, tube_of
+from .content import Content
+from .security import META_CONTENT_SECURITY_POLICY
 from .urls import relative
 
 
@@ -32,7 +33,8 @@ def plan_pages(content: Content) -> list[Page]:
     competences = sorted(content.competences, key=lambda c: competence_key(c.id))
     tutorials_by_tube: dict[str, list[Any]] = {}
     for tut in sorted(content.tutorials, key=lambda t: t.title):
-        for tube_id in sorted({tube_of(s) for s in tut.skills + tut.learning_more}):
+        tube_ids = {content.tube_of(s) for s in tut.skills + tut.learning_more} - {None}
+        for tube_id in sorted(tube_ids):
             tutorials_by_tube.setdefault(tube_id, []).append(tut)
     tubes_by_comp: dict[str, list[Any]] = {}
     for tube in sorted(content.tubes, key=lambda t: t.title):
@@ -63,7 +65,7 @@ def plan_pages(content: Content) -> list[Page]:
         comp_ids = sorted({tubes[t].competence_id for t in tube_ids if t in tubes},
                           key=competence_key)
         pages.append(Page(f"tutoriels/{tut.id}/index.html", "tutorial.html", {
-            "tutorial": tut, "body": Markup(markdown.render(tut.body)),
+            "tutorial": tut, "body": Markup(markdown.render(tut.body, anchors=True)),
             "skills": related, "tubes": [tubes[t] for t in tube_ids if t in tubes],
             "competences": [comp_by_id[c] for c in comp_ids if c in comp_by_id],
         }))
@@ -76,6 +78,7 @@ def make_environment(templates: Path) -> Environment:
     once and recompiles it only when its file changes (``auto_reload``)."""
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["content_security_policy"] = META_CONTENT_SECURITY_POLICY
     env.filters["markdown"] = lambda text: Markup(markdown.render(text))
     env.filters["inline"] = lambda text: Markup(markdown.render_inline(text))
     return env

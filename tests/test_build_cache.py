@@ -29,6 +29,7 @@ def test_a_cached_rebuild_equals_a_fresh_build(content_copy, tmp_path):
     cache.PARSED.clear()
     markdown.render.cache_clear()
     markdown.render_inline.cache_clear()
+    markdown._parsed.cache_clear()
     saved, cache.PARSED.directory = cache.PARSED.directory, None
     try:
         fresh = tmp_path / "fresh"

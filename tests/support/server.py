@@ -1,6 +1,7 @@
 """Serve a built site from a sub-path on 127.0.0.1, as a centre's host would (/centre/diagnostic/).
 
-Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly.
+Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly. Every
+response carries the site's Content-Security-Policy header, as the .htaccess asks of Apache.
 Options reproduce a badly configured host (wrong MIME type for .wasm).
 """
 
@@ -12,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from builder.security import CONTENT_SECURITY_POLICY
 
 PREFIX = "/centre/diagnostic/"
 
@@ -33,6 +36,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if str(path).endswith(".wasm"):
             return self.wasm_type
         return super().guess_type(path)
+
+    def end_headers(self) -> None:
+        # Like the .htaccess: every response, so the engine's worker runs under the policy too.
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        super().end_headers()
 
     def log_message(self, format, *args):
         pass
