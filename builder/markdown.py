@@ -80,6 +80,12 @@ def _parsed(text: str, lint: bool = False) -> list:
     return (_lint_parser() if lint else _parser()).parse(text)
 
 
+@lru_cache(maxsize=16384)
+def _parsed_inline(text: str) -> list:
+    """``_parsed`` for one line of Markdown (proposals are linted on each rebuild too)."""
+    return _lint_parser().parseInline(text)
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener noreferrer")
@@ -222,7 +228,7 @@ def links(text: str, first_line: int = 1) -> list[tuple[int, str]]:
 def lint_inline(text: str, line: int) -> list[tuple[int, str]]:
     """Problems of one line of Markdown (a proposal), all on ``line``."""
     found: list[tuple[int, str]] = []
-    for token in _lint_parser().parseInline(text or ""):
+    for token in _parsed_inline(text or ""):
         found.extend(_inline_problems(token.children, lambda _needle: line))
     return list(dict.fromkeys(found))
 

@@ -30,6 +30,7 @@ def test_a_cached_rebuild_equals_a_fresh_build(content_copy, tmp_path):
     markdown.render.cache_clear()
     markdown.render_inline.cache_clear()
     markdown._parsed.cache_clear()
+    markdown._parsed_inline.cache_clear()
     saved, cache.PARSED.directory = cache.PARSED.directory, None
     try:
         fresh = tmp_path / "fresh"
