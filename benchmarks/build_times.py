@@ -140,7 +140,9 @@ def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
         return sujet, f"competences/{competence}/index.html", marker
 
     def measure(edit) -> tuple[Times, Times]:
-        times, builds_before = [], len(builds)
+        """End-to-end times, and the build that produced each change (the last one before the
+        page showed it: a save seen half-written may trigger one more)."""
+        times, produced = [], []
         for i in range(runs + 1):
             time.sleep(0.5)  # the watcher has seen the previous state
             started = _clock()
@@ -152,7 +154,8 @@ def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
                 time.sleep(0.01)
             if i:  # the first run is a warm-up
                 times.append(_since(started))
-        return times, builds[builds_before + 1:]
+                produced.append(builds[-1])
+        return times, produced
 
     try:
         (tutorial_times, tutorial_builds), (sujet_times, sujet_builds) = (
@@ -277,10 +280,11 @@ Ce qui est mesuré :
   des compétences et le paquet du test.
 
 Où passe le temps d'une reconstruction à chaud (profil `cProfile` d'une reconstruction dans le
-même processus, tout le reste venant des caches) : environ un tiers à vérifier chacune des
-épreuves avec le correcteur du moteur (sa propre réponse acceptée, les mauvaises refusées), un
-quart à relire et valider les fichiers (copies du cache en mémoire, puis schéma), un tiers à rendre
-et écrire les pages et à mettre le nouveau `dist/` en place. Ne sont plus refaits à chaque
+même processus, tout le reste venant des caches) : un peu plus de la moitié à vérifier le contenu
+(chaque épreuve avec le correcteur du moteur — sa propre réponse acceptée, les mauvaises refusées —,
+chaque illustration SVG, les liens des textes), un quart à relire et valider les fichiers (copies
+du cache en mémoire, puis schéma), le reste à rendre et écrire les pages et à mettre le nouveau
+`dist/` en place. Ne sont plus refaits à chaque
 reconstruction : la lecture YAML des fichiers inchangés, le rendu Markdown des textes inchangés
 (cache par texte), la compilation des gabarits (environnement Jinja2 gardé), la copie de Pyodide
 et des fichiers inchangés (liens vers la version précédente). Sous forte charge de la machine
