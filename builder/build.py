@@ -12,7 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-from . import assets, markdown
+from . import assets, compress, markdown
 from .bundle import referential_bundle
 from .diagnostics import ContentError
 from .loading import load_and_check
@@ -79,6 +79,7 @@ def _build_into(content, dest: Path, root: Path, log) -> str:
         "site_name": SITE_NAME, "runtime": runtime, "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
+    compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
 
