@@ -64,4 +64,7 @@ def test_a_test_runs_with_brotli_served_files(built_site: Path, browser):
     wasm = next(path for path in served if path.endswith(".wasm"))
     assert served[wasm] == "br"
     assert any("python_stdlib.zip" in path and enc == "br" for path, enc in served.items())
-    assert any("/data/referential" in path and enc == "br" for path, enc in served.items())
+    # Only the referential's index and the part of competence 4.1 were downloaded.
+    referential = [r for r in server["requests"] if "/data/referential" in r]
+    assert [r.rsplit("/", 1)[-1] for r in referential] == ["index.json", "4.1.json"], referential
+    assert all(served.get(r) == "br" for r in referential)

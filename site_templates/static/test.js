@@ -55,7 +55,7 @@ function startWorker() {
   };
   const timer = setTimeout(() => fail("Le moteur du test met trop de temps à démarrer. La connexion est peut-être lente, ou l'hébergement sert mal les fichiers .wasm. Réessayez dans un moment ; si cela recommence, prévenez la personne qui a installé Diagnum."), BOOT_TIMEOUT_MS);
   const absolute = (path) => new URL(path, location.href).href;
-  rpc({ type: "boot", config: { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), lock: runtime.lock } })
+  rpc({ type: "boot", config: { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), parts: absolute(runtime.parts), target, lock: runtime.lock } })
     .then((response) => {
       clearTimeout(timer);
       if (!response.ok) {
