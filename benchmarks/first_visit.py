@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
+import os
 import shutil
 import tempfile
 import threading
@@ -42,6 +43,7 @@ class SharedLink:
         self.rate = bits_per_second / 8  # bytes per second
         self.lock = threading.Lock()
         self.free_at = 0.0
+        self.last_byte = 0.0
 
     def send(self, write, data: bytes) -> None:
         for start in range(0, len(data), CHUNK):
@@ -54,6 +56,7 @@ class SharedLink:
             if pause > 0:
                 time.sleep(pause)
             write(chunk)
+        self.last_byte = time.perf_counter()
 
 
 class _Throttled(_Handler):
@@ -104,9 +107,9 @@ def mod_deflate_copy(dist: Path, dest: Path) -> Path:
 
 def one_visit(dist: Path, competence: str, mbps: float, latency_ms: float,
               encodings: tuple[str, ...]) -> dict:
+    link = SharedLink(mbps * 1e6)
     handler = make_handler(dist, _Throttled, precompressed=True, encodings=encodings,
-                           link=SharedLink(mbps * 1e6), latency=latency_ms / 1000,
-                           sent=defaultdict(int))
+                           link=link, latency=latency_ms / 1000, sent=defaultdict(int))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}test/index.html?competence={competence}"
@@ -138,18 +141,19 @@ def one_visit(dist: Path, competence: str, mbps: float, latency_ms: float,
     for path, size in handler.func.sent.items():
         by_kind[kind_of(path)] += size
     by_kind["total"] = sum(handler.func.sent.values())
-    return {"bytes": dict(by_kind), "ready_s": ready, "question_s": first - opened,
-            "click_to_question_s": first - clicked, "requests": len(handler.func.sent)}
+    return {"bytes": dict(by_kind), "network_s": link.last_byte - opened, "ready_s": ready,
+            "question_s": first - opened, "click_to_question_s": first - clicked,
+            "requests": len(handler.func.sent)}
 
 
 def table(results: list[tuple[str, dict]]) -> str:
     lines = ["| Scénario | " + " | ".join(f"{k} (Mo)" for k in KINDS)
-             + " | moteur prêt (s) | 1re question (s) | clic → question (s) |",
-             "|---|" + "---:|" * (len(KINDS) + 3)]
+             + " | dernier octet (s) | moteur prêt (s) | 1re question (s) | clic → question (s) |",
+             "|---|" + "---:|" * (len(KINDS) + 4)]
     for label, r in results:
         sizes = " | ".join(f"{r['bytes'].get(k, 0) / 1e6:.2f}" for k in KINDS)
-        lines.append(f"| {label} | {sizes} | {r['ready_s']:.1f} | {r['question_s']:.1f} | "
-                     f"{r['click_to_question_s']:.2f} |")
+        lines.append(f"| {label} | {sizes} | {r['network_s']:.1f} | {r['ready_s']:.1f} | "
+                     f"{r['question_s']:.1f} | {r['click_to_question_s']:.2f} |")
     return "\n".join(lines)
 
 
@@ -164,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write", type=Path, help="append the table to this Markdown file")
     args = parser.parse_args(argv)
 
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         dist = args.dist
         if dist is None:
@@ -184,7 +189,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{name}: {best}", flush=True)
     text = (f"Compétence {args.competence}, ligne partagée {args.mbps:g} Mbit/s, latence "
             f"{args.latency_ms:g} ms par requête, cache vide, meilleur de {args.runs} "
-            f"visite(s) ; {time.strftime('%Y-%m-%d')}.\n\n{table(results)}\n")
+            f"visite(s) ; {time.strftime('%Y-%m-%d')} ; charge de la machine au départ "
+            f"{load:.1f} (2 cœurs).\n\n{table(results)}\n")
     print(text)
     if args.write:
         with args.write.open("a", encoding="utf-8") as out:
