@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=1, help="visits per scenario (best is kept)")
     parser.add_argument("--dist", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--label", default="", help="prefix for the scenario names")
+    parser.add_argument("--only", default="", help="run only the scenarios whose name has this")
     parser.add_argument("--write", type=Path, help="append the table to this Markdown file")
     args = parser.parse_args(argv)
 
@@ -181,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
             scenarios += [("précompressé gzip", dist, ("gzip",)),
                           ("précompressé brotli", dist, ("br", "gzip"))]
         results = []
-        for name, site, encodings in scenarios:
+        for name, site, encodings in [s for s in scenarios if args.only in s[0]]:
             runs = [one_visit(site, args.competence, args.mbps, args.latency_ms, encodings)
                     for _ in range(args.runs)]
             best = min(runs, key=lambda r: r["question_s"])
