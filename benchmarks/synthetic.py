@@ -3,8 +3,8 @@
 Only the structure matters to the benchmark (competences, tubes, skill levels, variants, challenge
 types and option counts), so texts are placeholders. The shape follows what the content team
 aims at: 16 competences, 3–4 tubes each, 4–6 consecutive levels per tube within 1–7 (the first
-tube of a competence starts at level 1), 2–4 variants per skill, about 55 % QCU (3–4 options),
-20 % QCM, 20 % QROC and 5 % QROCM.
+tube of a competence starts at level 1), 2–4 variants per skill, types mixed in the shares each
+type declares (``sample_share``, about the bundled bank's).
 """
 
 from __future__ import annotations
@@ -12,32 +12,17 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from engine.types import REGISTRY
+
 COMPETENCES = ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
                "4.1", "4.2", "4.3", "5.1", "5.2")
-TYPES = ("QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep")
-TYPE_WEIGHTS = (0.55, 0.20, 0.20, 0.025, 0.025)
 
 
-def _challenge(cid: str, skill_id: str, kind: str, rng: random.Random) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": cid, "skill_id": skill_id, "type": kind,
-                           "instruction": f"Consigne {cid}"}
-    if kind == "QCU":
-        k = rng.choice((3, 4))
-        out["proposals"] = [f"Option {i}" for i in range(1, k + 1)]
-        out["solution"] = rng.randint(1, k)
-    elif kind == "QCM":
-        k = rng.choice((4, 5))
-        out["proposals"] = [f"Option {i}" for i in range(1, k + 1)]
-        out["solution"] = sorted(rng.sample(range(1, k + 1), rng.randint(2, k - 1)))
-    elif kind == "QROC":
-        out["solution"] = ["réponse"]
-    elif kind == "QROCM-ind":
-        out["fields"] = [{"key": key, "label": key, "answers": [f"réponse {key}"]}
-                         for key in ("a", "b")]
-    else:
-        out["fields"] = [{"key": key, "label": key} for key in ("a", "b")]
-        out["solution"] = [["x", "y"], ["x", "y"]]
-    return out
+def _challenge(cid: str, skill_id: str, rng: random.Random) -> dict[str, Any]:
+    kinds = list(REGISTRY.values())
+    kind = rng.choices(kinds, weights=[k.sample_share for k in kinds])[0]
+    return {"id": cid, "skill_id": skill_id, "type": kind.name,
+            "instruction": f"Consigne {cid}", **kind.sample(rng)}
 
 
 def generate(seed: int = 0) -> dict[str, Any]:
@@ -63,7 +48,5 @@ def generate(seed: int = 0) -> dict[str, Any]:
                 data["skills"].append({"id": skill_id, "tube_id": tube_id, "level": level,
                                        "title": f"Acquis {skill_id}"})
                 for v in range(rng.randint(2, 4)):
-                    kind = rng.choices(TYPES, weights=TYPE_WEIGHTS)[0]
-                    data["challenges"].append(_challenge(f"{skill_id}-{v + 1}", skill_id, kind,
-                                                         rng))
+                    data["challenges"].append(_challenge(f"{skill_id}-{v + 1}", skill_id, rng))
     return data

@@ -18,7 +18,8 @@ import math
 import random
 from dataclasses import dataclass, replace
 
-from engine import Challenge, Referential
+from engine import Challenge, ModelParams, Referential
+from engine.types import challenge_type
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,12 @@ class Item:
 
 
 def true_guess(challenge: Challenge, rng: random.Random) -> float:
-    """Blind guessing: 1/k on a k-option QCU, a few % on a QCM (exact set), ~0 when typed."""
-    if challenge.type == "QCU":
-        return 1.0 / max(2, challenge.option_count)
-    if challenge.type == "QCM":
-        return rng.uniform(0.05, 0.10)
-    return 0.02
+    """Blind guessing as the type declares it, with a per-challenge chance of guessing a set of
+    boxes between 5 and 10 % (drawn from the challenge's own stream, so the world's main stream
+    does not depend on the type mix) and 2 % on typed answers."""
+    jitter = random.Random(f"guess:{challenge.id}")
+    params = ModelParams(qcm_guess=jitter.uniform(0.05, 0.10), open_guess=0.02)
+    return challenge_type(challenge.type).guessing(challenge.data, params)
 
 
 def build_bank(ref: Referential, competences: list[str], truth: Truth,

@@ -10,45 +10,48 @@ import hashlib
 import json
 from typing import Any
 
+from engine.types import challenge_type
+
 from . import markdown
 from .content import Challenge, Content
 from .urls import asset_name
 
 
+class MarkdownRenderer:
+    """Display strings as the page gets them: Markdown rendered, then sanitised."""
+
+    block = staticmethod(markdown.render)
+    inline = staticmethod(markdown.render_inline)
+
+
+class SourceRenderer:
+    """Display strings left as written (the content check needs no HTML)."""
+
+    @staticmethod
+    def block(text: str) -> str:
+        return text
+
+    inline = block
+
+
 def challenge_record(ch: Challenge, render: bool = True) -> dict[str, Any]:
-    md = markdown.render if render else (lambda s: s)
-    inline = markdown.render_inline if render else (lambda s: s)
+    """The bundle record of a challenge: common fields, then its type's own."""
+    renderer = MarkdownRenderer if render else SourceRenderer
     record: dict[str, Any] = {
         "id": ch.id, "skill_id": ch.skill_id, "type": ch.type,
-        "instruction": md(ch.instruction), "explanation": md(ch.explanation),
+        "instruction": renderer.block(ch.instruction),
+        "explanation": renderer.block(ch.explanation),
     }
-    if ch.type in ("QCU", "QCM"):
-        record["proposals"] = [inline(p) for p in ch.proposals]
-        if ch.type == "QCU":
-            record["solution"] = ch.answer[0] if len(ch.answer) == 1 else None
-        else:
-            record["solution"] = ch.answer
-    else:
-        record["tolerances"] = list(ch.tolerances)
-        record["format"] = ch.format
-    if ch.type == "QROC":
-        record["solution"] = list(ch.answers)
-        record["fields"] = [{"key": "reponse", "label": ch.input_label or "Votre réponse",
-                             "answers": list(ch.answers)}]
-    elif ch.type == "QROCM-ind":
-        record["fields"] = [{"key": f["cle"], "label": f["libelle"],
-                             "answers": list(f.get("reponses") or []),
-                             **({"tolerances": [t for t in f["tolerances"] if t]}
-                                if f.get("tolerances") is not None else {})}
-                            for f in ch.fields]
-    elif ch.type == "QROCM-dep":
-        record["fields"] = [{"key": f["cle"], "label": f["libelle"]} for f in ch.fields]
-        record["solution"] = [list(g) for g in ch.answers]
     if ch.illustration:
         record["illustration"] = {"src": "data/" + asset_name(ch.illustration["image"]),
                                   "alt": ch.illustration["alt"]}
     if ch.document:
         record["document"] = ch.document
+    if ch.retired:  # kept so that old states and results stay readable; never asked again
+        record["retired"] = True
+        if ch.replaced_by:
+            record["replaced_by"] = ch.replaced_by
+    record.update(challenge_type(ch.type).record(ch.payload, renderer))
     return record
 
 
@@ -102,7 +105,7 @@ def profile_record(content: Content, profile: Any) -> dict[str, Any]:
         if tube is None:
             continue
         tubes.append({"tube": tube_id, "max_level": cap, "block": bloc,
-                      "skills": [s.id for s in tube.skills if s.level <= cap]})
+                      "skills": [s.id for s in tube.skills if s.level <= cap and s.askable]})
     return {
         "id": profile.id, "title": v["titre"], "description": v["description"],
         "tubes": tubes,

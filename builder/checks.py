@@ -6,15 +6,14 @@ checker, so what ``diagnum check`` accepts is exactly what a learner's browser w
 
 from __future__ import annotations
 
-import itertools
-
 from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
+from engine.types import challenge_type
 
 from . import markdown
 from .bundle import challenge_record
-from .content import Challenge, Content, tube_of
+from .content import Challenge, Content
 from .diagnostics import Problems
 from .yamlfile import line_of
 
@@ -58,6 +57,8 @@ def _check_structure(content: Content, problems: Problems) -> None:
     _duplicates(content.competences, lambda c: c.id, problems, "compétence")
     _duplicates(content.tubes, lambda t: t.id, problems, "sujet")
     _duplicates(content.challenges, lambda c: c.id, problems, "épreuve")
+    _check_skill_ids(content, problems)
+    _check_retired(content, problems)
     domain_ids = {d.id for d in content.domains}
     competence_ids = {c.id for c in content.competences}
     for comp in content.competences:
@@ -89,59 +90,56 @@ def _check_structure(content: Content, problems: Problems) -> None:
             problems.error(tube.path, tube.line, "ce sujet n'a aucun acquis")
 
 
+def _check_skill_ids(content: Content, problems: Problems) -> None:
+    """Skill ids are permanent and unique across the whole referential (docs/ids.md)."""
+    seen: dict[str, object] = {}
+    for skill in content.skills:
+        first = seen.setdefault(skill.id, skill)
+        if first is not skill:
+            problems.error(skill.path, skill.id_line or skill.line,
+                           f"acquis « {skill.id} » en double (déjà défini dans "
+                           f"{problems.rel(first.path)}:{first.id_line or first.line}) : un id "
+                           "d'acquis est unique et ne se réutilise jamais, choisissez-en un neuf")
+
+
+def _check_retired(content: Content, problems: Problems) -> None:
+    """A retired challenge stays in the content; what replaces it must exist and be live."""
+    by_id = {c.id: c for c in content.challenges}
+    for ch in content.challenges:
+        line = ch.lines.get("remplacee_par", ch.line)
+        if ch.replaced_by and not ch.retired:
+            problems.error(ch.path, line, f"épreuve {ch.id} : « remplacee_par » ne s'utilise "
+                                          "qu'avec « retiree: oui »")
+        if ch.replaced_by:
+            target = by_id.get(ch.replaced_by)
+            if target is None:
+                problems.error(ch.path, line, f"épreuve {ch.id} : remplacee_par cite une épreuve "
+                                              f"inconnue « {ch.replaced_by} »")
+            elif target is ch:
+                problems.error(ch.path, line, f"épreuve {ch.id} : une épreuve ne se remplace pas "
+                                              "elle-même")
+            elif target.retired:
+                problems.error(ch.path, line, f"épreuve {ch.id} : l'épreuve de remplacement "
+                                              f"« {target.id} » est elle-même retirée ; citez "
+                                              "une épreuve active")
+    for skill in content.skills:
+        if skill.challenges and not skill.askable:
+            problems.warning(skill.path, skill.line, f"toutes les épreuves de l'acquis {skill.id} "
+                                                     "sont retirées : il ne sera plus proposé")
+
+
 def _engine_challenge(ch: Challenge) -> EngineChallenge:
     return challenge_from_record(challenge_record(ch, render=False))
 
 
 def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> None:
-    line = ch.lines.get("reponse") or ch.lines.get("reponses") or ch.line
-    engine_ch = _engine_challenge(ch)
-    if ch.type in ("QCU", "QCM") and ch.answer and all(a <= len(ch.proposals) for a in ch.answer):
-        if not is_correct(engine_ch, ",".join(map(str, ch.answer))):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        options = range(1, len(ch.proposals) + 1)
-        wrong = [(o,) for o in options if o not in ch.answer]
-        if ch.type == "QCM":
-            wrong = [c for r in range(1, len(ch.proposals) + 1)
-                     for c in itertools.combinations(options, r) if set(c) != set(ch.answer)]
-        accepted = [w for w in wrong if is_correct(engine_ch, list(w))]
-        if accepted:
-            problems.error(ch.path, line, f"épreuve {ch.id} : une mauvaise réponse est acceptée "
-                                          f"({accepted[0]})")
-        if len(set(p.strip().lower() for p in ch.proposals)) != len(ch.proposals):
-            problems.error(ch.path, ch.lines.get("propositions", ch.line),
-                           f"épreuve {ch.id} : deux propositions identiques")
-    elif ch.type == "QROC":
-        for answer in ch.answers:
-            if not is_correct(engine_ch, answer):
-                problems.error(ch.path, line, f"épreuve {ch.id} : la réponse « {answer} » est "
-                                              "refusée par le correcteur (format nombre ?)")
-        for wrong in ch.refused:
-            if is_correct(engine_ch, wrong):
-                problems.error(ch.path, ch.lines.get("refusees", line),
-                               f"épreuve {ch.id} : « {wrong} » devrait être refusée mais les "
-                               f"tolérances {'/'.join(ch.tolerances) or '(aucune)'} l'acceptent")
-    elif ch.type == "QROCM-ind" and ch.fields:
-        good = {f["cle"]: (f.get("reponses") or [""])[0] for f in ch.fields}
-        if not is_correct(engine_ch, good):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        for f in ch.fields:
-            for wrong in f.get("refusees") or []:
-                if is_correct(engine_ch, {**good, f["cle"]: wrong}):
-                    problems.error(ch.path, line, f"épreuve {ch.id} : « {wrong} » devrait être "
-                                                  f"refusée pour le champ « {f['cle']} »")
-    elif ch.type == "QROCM-dep" and ch.fields and len(ch.answers) >= len(ch.fields):
-        good = {f["cle"]: ch.answers[i][0] for i, f in enumerate(ch.fields)}
-        if not is_correct(engine_ch, good):
-            problems.error(ch.path, line, f"épreuve {ch.id} : sa propre réponse est refusée")
-        same = {f["cle"]: ch.answers[0][0] for f in ch.fields}
-        if is_correct(engine_ch, same):
-            problems.error(ch.path, line, f"épreuve {ch.id} : la même réponse répétée dans "
-                                          "chaque champ est acceptée")
-        for wrong in ch.refused:
-            if is_correct(engine_ch, {**good, ch.fields[0]["cle"]: wrong}):
-                problems.error(ch.path, ch.lines.get("refusees", line),
-                               f"épreuve {ch.id} : « {wrong} » devrait être refusée")
+    if ch.valid:
+        # The type's own cases, run through the engine's checker: what the check accepts is
+        # exactly what a learner's browser will accept.
+        engine_ch = _engine_challenge(ch)
+        for case in challenge_type(ch.type).self_checks(ch.payload, engine_ch.data):
+            if is_correct(engine_ch, case.response) != case.accepted:
+                problems.error(ch.path, ch.line_at(case.at), f"épreuve {ch.id} : {case.message}")
     for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
         # A block scalar (|) starts on the line after its key.
         start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)
@@ -182,8 +180,9 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
         for sid in tut.skills + tut.learning_more:
             if sid not in skills:
                 problems.error(tut.path, tut.skill_lines.get(sid, 2),
-                               f"acquis inconnu « {sid} » (vérifiez le nom du sujet et le niveau)")
-        covered.update(tube_of(sid) for sid in tut.skills + tut.learning_more)
+                               f"acquis inconnu « {sid} » (vérifiez la ligne « id » de "
+                               "l'acquis dans son sujet)")
+        covered.update(content.tube_of(sid) for sid in tut.skills + tut.learning_more)
     for tube in content.tubes:
         if tube.skills and tube.id not in covered:
             problems.error(tube.path, tube.line, f"le sujet « {tube.id} » n'a aucun tutoriel : "

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from engine.types import REGISTRY
+from engine.types.base import ChallengeType
+
 from . import schema
 from .diagnostics import Problems
+from .images import ContentAssets
 from .yamlfile import LDict, YamlError, line_of, parse
 
 
@@ -44,26 +49,31 @@ class Challenge(Located):
     type: str
     instruction: str
     explanation: str
-    proposals: list[str] = field(default_factory=list)
-    answer: list[int] = field(default_factory=list)   # 1-based indexes (QCU: one)
-    answers: list[Any] = field(default_factory=list)  # QROC strings, or QROCM-dep groups
-    refused: list[str] = field(default_factory=list)
-    input_label: str | None = None
-    fields: list[dict[str, Any]] = field(default_factory=list)
-    format: str = "texte"
-    tolerances: list[str] = field(default_factory=lambda: list(schema.TOLERANCES))
+    payload: dict[str, Any] = field(default_factory=dict)   # what its type loaded (engine.types)
     illustration: dict[str, str] | None = None
     document: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    valid: bool = True   # False when loading it reported a problem: no self-check then
+    retired: bool = False              # never asked again, kept for old results (docs/ids.md)
+    replaced_by: str | None = None
+
+    def line_at(self, key: str) -> int:
+        return self.lines.get(key, self.line)
 
 
 @dataclass
 class Skill(Located):
-    id: str
+    id: str            # permanent, written in the content (docs/ids.md): never derived from the level
     tube_id: str
     level: int
     title: str
     challenges: list[Challenge] = field(default_factory=list)
+    id_line: int = 0
+
+    @property
+    def askable(self) -> bool:
+        """Whether the engine can still ask it: at least one challenge is not retired."""
+        return any(not c.retired for c in self.challenges)
 
 
 @dataclass
@@ -117,10 +127,12 @@ class Content:
     def challenges(self) -> list[Challenge]:
         return [c for s in self.skills for c in s.challenges]
 
-
-def tube_of(skill_ref: str) -> str:
-    """The tube id of a skill reference: "@mots-cles2" → "mots-cles"."""
-    return skill_ref[1:].rstrip("12345678")
+    def tube_of(self, skill_id: str) -> str | None:
+        """The tube of a skill, looked up (a skill id says nothing of its tube or level)."""
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill.tube_id
+        return None
 
 
 def load_content(root: Path, problems: Problems) -> Content:
@@ -222,6 +234,7 @@ def _load_tube(path: Path, competence_id: str, content: Content, problems: Probl
         problems.error(path, line_of(data, 1), "doit décrire un sujet (titre, description, acquis)")
         return
     report = _reporter(path, problems)
+    assets = ContentAssets(content.referential_dir)
     values = schema.validate_map(data, schema.TUBE, report, "sujet")
     tube = Tube(path, data.line, tube_id, competence_id, values["titre"] or "",
                 values["description"] or "")
@@ -230,102 +243,81 @@ def _load_tube(path: Path, competence_id: str, content: Content, problems: Probl
         if not skill_values or skill_values["niveau"] is None:
             continue
         level = skill_values["niveau"]
-        skill = Skill(path, line_of(raw), f"@{tube_id}{level}", tube_id, level,
-                      skill_values["intitule"] or "")
-        raw_challenges = raw.get("epreuves") if isinstance(raw.get("epreuves"), list) else []
-        for raw_c, c_values in zip(raw_challenges, skill_values["epreuves"] or [], strict=False):
-            if c_values:
-                challenge = _challenge(path, raw_c, c_values, skill.id, report)
-                if challenge:
-                    skill.challenges.append(challenge)
+        # A missing or invalid id is reported; a stand-in keeps the other checks meaningful.
+        skill_id = skill_values["id"] or f"@{tube_id}{level}"
+        if raw.get("id") is None:
+            report(line_of(raw), f"acquis de niveau {level} sans « id » : ajoutez la ligne "
+                                 f"id: \"{skill_id}\" sous « niveau » (un identifiant permanent, "
+                                 "qui ne change plus, même si l'acquis change de niveau)")
+        skill = Skill(path, line_of(raw), skill_id, tube_id, level,
+                      skill_values["intitule"] or "", id_line=raw.key_lines.get("id", line_of(raw)))
+        for raw_c in skill_values["epreuves"] or []:
+            challenge = _challenge(path, raw_c, skill.id, report, assets)
+            if challenge:
+                skill.challenges.append(challenge)
         tube.skills.append(skill)
     content.tubes.append(tube)
 
 
-def _challenge(path: Path, raw: LDict, v: dict[str, Any], skill_id: str, report) -> Challenge | None:
-    if not (v["id"] and v["type"] and v["consigne"] and v["pourquoi"]):
+def _challenge(path: Path, raw: Any, skill_id: str, report, assets: ContentAssets
+               ) -> Challenge | None:
+    """One challenge: the common fields, then its type's own (declared in ``engine.types``)."""
+    if not isinstance(raw, LDict):
+        report(line_of(raw), "chaque épreuve est une liste de champs (id, type, consigne…)")
         return None
-    lines = dict(raw.key_lines)
-    kind = v["type"]
-    challenge = Challenge(
-        path, raw.line, v["id"], skill_id, kind, v["consigne"], v["pourquoi"],
-        format=v["format"] or "texte", tolerances=[t for t in (v["tolerances"] or []) if t],
-        illustration=v["illustration"], document=v["document"], lines=lines,
-        refused=[r for r in v["refusees"] or [] if r], input_label=v["champ"],
-    )
+    reported = []
 
-    def forbid(*names: str) -> None:
-        for name in names:
-            if raw.get(name) is not None:
-                report(lines.get(name, raw.line), f"« {name} » ne s'utilise pas avec le type {kind}")
+    def report_here(line: int, message: str) -> None:
+        reported.append(message)
+        report(line, message)
 
-    def need(name: str) -> bool:
-        if raw.get(name) is None:
-            report(raw.line, f"champ obligatoire manquant pour le type {kind} : « {name} »")
-            return False
-        return True
+    kind = _challenge_kind(raw, report_here)
+    spec = {**schema.CHALLENGE_COMMON, **(_type_fields(kind) if kind else {})}
+    foreign = [k for k in raw if k not in spec and kind and k in _ALL_TYPE_FIELDS]
+    for key in foreign:
+        report_here(raw.line_of(key), f"« {key} » ne s'utilise pas avec le type {kind.name}")
+    values = schema.validate_map(_without(raw, foreign), spec, report_here, "épreuve")
+    if not (values["id"] and kind and values["consigne"] and values["pourquoi"]):
+        return None
 
-    if kind in ("QCU", "QCM"):
-        forbid("reponses", "refusees", "champ", "champs", "format", "tolerances")
-        if need("propositions") and need("reponse"):
-            challenge.proposals = [p for p in v["propositions"] or [] if p]
-            challenge.answer = [a for a in v["reponse"] or [] if a is not None]
-            count = len(challenge.proposals)
-            if not 2 <= count <= 8:
-                report(lines["propositions"], f"il faut de 2 à 8 propositions, pas {count}")
-            if kind == "QCU" and len(challenge.answer) != 1:
-                report(lines["reponse"], "un QCU a exactement une bonne réponse (reponse: 2)")
-            if kind == "QCM" and len(challenge.answer) < 2:
-                report(lines["reponse"], "un QCM a au moins deux bonnes réponses "
-                                         "(reponse: [1, 3]) ; sinon, faites un QCU")
-            if len(set(challenge.answer)) != len(challenge.answer):
-                report(lines["reponse"], "une bonne réponse est citée deux fois")
-            for a in challenge.answer:
-                if a > count:
-                    report(lines["reponse"], f"la réponse {a} n'existe pas : il n'y a que "
-                                             f"{count} propositions")
-    elif kind == "QROC":
-        forbid("propositions", "reponse", "champs")
-        if need("reponses"):
-            challenge.answers = [str(a) for a in v["reponses"] or [] if isinstance(a, str) and a]
-            if len(challenge.answers) != len(v["reponses"] or []):
-                report(lines["reponses"], "les réponses d'un QROC sont des textes")
-    elif kind in ("QROCM-ind", "QROCM-dep"):
-        forbid("propositions", "reponse", "champ")
-        if need("champs"):
-            challenge.fields = [f for f in v["champs"] or [] if f and f["cle"]]
-            keys = [f["cle"] for f in challenge.fields]
-            if len(set(keys)) != len(keys):
-                report(lines["champs"], "deux champs ont la même clé")
-            if len(challenge.fields) < 2:
-                report(lines["champs"], f"un {kind} a au moins deux champs (sinon, un QROC)")
-        if kind == "QROCM-ind":
-            forbid("reponses", "refusees")
-            for raw_f, f in zip(raw.get("champs") or [], challenge.fields, strict=False):
-                if not f.get("reponses"):
-                    report(line_of(raw_f, raw.line), f"le champ « {f['cle']} » n'a pas de "
-                                                     "« reponses »")
-        else:
-            for raw_f, f in zip(raw.get("champs") or [], challenge.fields, strict=False):
-                if f.get("reponses") or f.get("refusees"):
-                    report(line_of(raw_f, raw.line), "en QROCM-dep, les réponses sont des groupes "
-                                                     "sous « reponses », pas dans chaque champ")
-            if need("reponses"):
-                groups = []
-                for group in v["reponses"] or []:
-                    if isinstance(group, str):
-                        group = [group]
-                    if not isinstance(group, list) or not all(isinstance(g, str) for g in group):
-                        report(lines["reponses"], "en QROCM-dep, chaque réponse est un groupe "
-                                                  "de textes : - [firefox, mozilla firefox]")
-                        continue
-                    groups.append([str(g) for g in group])
-                challenge.answers = groups
-                if len(groups) < len(challenge.fields):
-                    report(lines["reponses"], f"il faut au moins autant de groupes de réponses "
-                                              f"({len(groups)}) que de champs "
-                                              f"({len(challenge.fields)})")
-    return challenge
+    def problem(message: str, at: Any = None) -> None:
+        line = line_of(at) or (raw.line_of(at) if isinstance(at, str) else 0) or raw.line
+        report_here(line, f"épreuve {values['id']} : {message}")
+
+    payload = kind.load(values, problem, assets)
+    if payload is None:
+        return None
+    return Challenge(path, raw.line, values["id"], skill_id, kind.name, values["consigne"],
+                     values["pourquoi"], payload, values["illustration"], values["document"],
+                     dict(raw.key_lines), valid=not reported,
+                     retired=bool(values["retiree"]), replaced_by=values["remplacee_par"])
+
+
+_ALL_TYPE_FIELDS = {name for t in REGISTRY.values() for name in t.fields}
+
+
+@cache
+def _type_fields(kind: ChallengeType) -> dict[str, schema.Field]:
+    return {name: schema.field_from_spec(spec) for name, spec in kind.fields.items()}
+
+
+def _challenge_kind(raw: LDict, report) -> ChallengeType | None:
+    name = raw.get("type")
+    if name is None or not isinstance(name, str):
+        return None  # the schema reports the missing or malformed field
+    if name not in REGISTRY:
+        report(raw.line_of("type"), f"« type » vaut « {name} » ; valeurs possibles : "
+                                    + ", ".join(REGISTRY))
+        return None
+    return REGISTRY[name]
+
+
+def _without(raw: LDict, keys: list[str]) -> LDict:
+    if not keys:
+        return raw
+    out = LDict((k, v) for k, v in raw.items() if k not in keys)
+    out.line, out.key_lines = raw.line, raw.key_lines
+    return out
 
 
 def _load_tutorial(path: Path, content: Content, problems: Problems) -> None:
@@ -374,5 +366,8 @@ def _load_profile(path: Path, content: Content, problems: Problems) -> None:
     if not isinstance(data, dict):
         problems.error(path, line_of(data, 1), "doit décrire un parcours (titre, sujets…)")
         return
+    if not re.fullmatch(schema.ID_PATTERN, path.stem):
+        problems.error(path, 0, f"nom de parcours « {path.stem} » invalide : minuscules, chiffres "
+                                "et tirets (100 caractères au plus)")
     values = schema.validate_map(data, schema.PROFILE, _reporter(path, problems), "parcours")
     content.profiles.append(Profile(path, data.line, path.stem, values, dict(data.key_lines)))

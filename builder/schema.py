@@ -120,13 +120,27 @@ def validate_map(data: dict, spec: dict[str, Field], report: Report,
     return out
 
 
-ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
-TUBE_PATTERN = r"[a-z][a-z0-9-]*[a-z]"
-SKILL_REF_PATTERN = r"@[a-z][a-z0-9-]*[a-z][1-8]"
+# At most 100 characters: results carry these ids (engine/resultfile.py has the same bounds).
+ID_PATTERN = r"(?=.{1,100}$)[a-z0-9][a-z0-9-]*"
+TUBE_PATTERN = r"(?=.{2,100}$)[a-z][a-z0-9-]*[a-z]"
+# A skill id is permanent (docs/ids.md): written once in the content, never computed, never reused.
+SKILL_ID_PATTERN = r"(?=.{2,64}$)@[a-z0-9]+(?:-[a-z0-9]+)*"
+SKILL_ID_HINT = ("« @ » suivi de minuscules, chiffres et tirets (64 caractères au plus), entre "
+                 "guillemets (ex. \"@mots-cles2\")")
+SKILL_REF_PATTERN = SKILL_ID_PATTERN
 CODE_PATTERN = r"[1-9](\.[1-9][0-9]?)?"
 
-TOLERANCES = ("T1", "T2", "T3")
-CHALLENGE_TYPES = ("QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep")
+def field_from_spec(spec: dict[str, Any]) -> Field:
+    """A ``Field`` from the plain-data spec a challenge type declares (``engine.types``)."""
+    values = dict(spec)
+    if "item" in values:
+        values["item"] = field_from_spec(values["item"])
+    if "fields" in values:
+        values["fields"] = {k: field_from_spec(v) for k, v in values["fields"].items()}
+    if "choices" in values:
+        values["choices"] = tuple(values["choices"])
+    return Field(**values)
+
 
 DOMAIN = {
     "id": Field(required=True, pattern=r"[1-9]", pattern_hint="un chiffre, entre guillemets"),
@@ -144,39 +158,29 @@ COMPETENCE = {
         "avance": Field(required=True), "expert": Field(required=True)}),
 }
 
-FIELD_ITEM = Field(kind="map", fields={
-    "cle": Field(required=True, pattern=r"[a-z][a-z0-9_-]*",
-                 pattern_hint="minuscules, chiffres, - ou _"),
-    "libelle": Field(required=True),
-    "reponses": Field(kind="list", min_items=1, item=Field()),
-    "refusees": Field(kind="list", item=Field()),
-    "tolerances": Field(kind="list", item=Field(choices=TOLERANCES)),
-})
 
-CHALLENGE = {
+# Fields every challenge has, whatever its type; each type adds its own (see engine.types).
+CHALLENGE_COMMON = {
     "id": Field(required=True, pattern=ID_PATTERN,
                 pattern_hint="minuscules, chiffres et tirets (ex. mots-de-passe-1a)"),
-    "type": Field(required=True, choices=CHALLENGE_TYPES),
+    "type": Field(required=True),
     "consigne": Field(required=True),
-    "propositions": Field(kind="list", item=Field()),
-    "reponse": Field(kind="list", item=Field(kind="int", minimum=1, maximum=8)),
-    "reponses": Field(kind="list", item=Field(kind="any")),
-    "refusees": Field(kind="list", item=Field()),
-    "champ": Field(),
-    "champs": Field(kind="list", item=FIELD_ITEM),
-    "format": Field(choices=("texte", "nombre"), default="texte"),
-    "tolerances": Field(kind="list", item=Field(choices=TOLERANCES), default=list(TOLERANCES)),
     "pourquoi": Field(required=True),
     "illustration": Field(kind="map", fields={
         "image": Field(required=True), "alt": Field(required=True)}),
     "document": Field(),
+    # Common to every type: a retired challenge stays in the content, is never asked again, and
+    # stays readable in old results (docs/ids.md).
+    "retiree": Field(kind="bool", default=False),
+    "remplacee_par": Field(pattern=ID_PATTERN, pattern_hint="l'id d'une autre épreuve"),
 }
 
 SKILL = {
     "niveau": Field(kind="int", required=True, minimum=1, maximum=8),
+    "id": Field(pattern=SKILL_ID_PATTERN, pattern_hint=SKILL_ID_HINT),
     "intitule": Field(required=True),
-    "epreuves": Field(kind="list", required=True, min_items=1, item=Field(kind="map",
-                                                                          fields=CHALLENGE)),
+    # Each challenge is validated against CHALLENGE_COMMON plus its type's fields.
+    "epreuves": Field(kind="list", required=True, min_items=1, item=Field(kind="any")),
 }
 
 TUBE = {

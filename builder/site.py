@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import markdown
 from .bundle import profile_record
-from .content import Content, tube_of
+from .content import Content
 from .urls import relative
 
 
@@ -31,7 +31,8 @@ def plan_pages(content: Content) -> list[Page]:
     competences = sorted(content.competences, key=lambda c: competence_key(c.id))
     tutorials_by_tube: dict[str, list[Any]] = {}
     for tut in sorted(content.tutorials, key=lambda t: t.title):
-        for tube_id in sorted({tube_of(s) for s in tut.skills + tut.learning_more}):
+        tube_ids = {content.tube_of(s) for s in tut.skills + tut.learning_more} - {None}
+        for tube_id in sorted(tube_ids):
             tutorials_by_tube.setdefault(tube_id, []).append(tut)
     tubes_by_comp: dict[str, list[Any]] = {}
     for tube in sorted(content.tubes, key=lambda t: t.title):

@@ -19,8 +19,8 @@ Public API (stable; tools outside the package rely on it):
 - ``load_referential(path_or_dict) -> Referential``: ``ref.competences`` (list; ``.id`` like "1.1",
   ``.title``, ``.domain_id``), ``ref.tubes`` (id → Tube: ``.id``, ``.competence_id``, ``.title``),
   ``ref.skills`` (id → Skill: ``.id``, ``.tube_id``, ``.competence_id``, ``.level`` 1..8),
-  ``ref.challenges`` (id → Challenge: ``.id``, ``.skill_id``, ``.type`` in QCU/QCM/QROC/QROCM-ind/
-  QROCM-dep, ``.proposals`` for QCU/QCM).
+  ``ref.challenges`` (id → Challenge: ``.id``, ``.skill_id``, ``.type`` one of
+  ``engine.types.NAMES``, ``.proposals`` for choice questions, ``.data`` as its type parsed it).
 - ``Assessment.start(ref, competences=[ids], seed=int, config=None, skills=None)``;
   ``a.next_challenge() -> Challenge | None`` (None when the test is over);
   ``a.answer(challenge_id, response) -> bool`` checks a learner's raw response;
@@ -28,9 +28,13 @@ Public API (stable; tools outside the package rely on it):
   ``a.result()`` with ``.competences[cid].level`` (0..8), ``.pix``, ``.probability``,
   ``.validated_skills`` / ``.failed_skills``; ``a.to_dict()`` / ``Assessment.from_dict(ref, d)``.
 - ``is_correct(challenge, response)``: the answer checker alone (the content check uses it).
+- ``engine.types``: one module per challenge type (fields, checks, answer checking, views).
 - ``EngineConfig``: the tunable choices (the benchmark compares variants).
 - ``EngineError``: every refusal, with ``.code`` and a French ``.message``.
 - ``protocol.handle(request) -> response``: the JSON message protocol of the browser's worker.
+- ``record.make_record(ref, assessment, started_at=…, finished_at=…, status=…)``: a test as a
+  self-contained record; ``resultfile.validate_result_file(data)`` / ``parse_result_file(text)``:
+  the one result file (docs/result-file.md).
 """
 
 from .answers import is_correct

@@ -153,7 +153,9 @@ class Assessment:
                     raw.get("response")))
             assessment.closed = [c for c in data.get("closed", ()) if c in assessment.competences]
             pending = data.get("pending")
-            assessment.pending = pending if pending in ref.challenges else None
+            # A challenge retired since it was shown is not asked: the next choice replaces it.
+            assessment.pending = (pending if pending in ref.challenges
+                                  and not ref.challenges[pending].retired else None)
             assessment._replay()
         except EngineError:
             raise

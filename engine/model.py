@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .referential import MAX_LEVEL, Challenge
+from .types import challenge_type
 
 GRID_MIN, GRID_MAX, GRID_STEP = -1.5, 9.5, 0.1
 GRID: tuple[float, ...] = tuple(
@@ -31,15 +32,12 @@ class ModelParams:
     label_sd: float = 0.6       # uncertainty of an expert level label, in levels
     slip: float = 0.05
     open_guess: float = 0.02    # typed answers
-    qcm_guess: float = 0.08
+    qcm_guess: float = 0.08     # ticking exactly the right set of boxes
 
 
 def guessing(challenge: Challenge, params: ModelParams) -> float:
-    if challenge.type == "QCU":
-        return 1.0 / max(2, challenge.option_count)
-    if challenge.type == "QCM":
-        return params.qcm_guess
-    return params.open_guess
+    """The blind-guessing floor of a challenge, as its type declares it."""
+    return challenge_type(challenge.type).guessing(challenge.data, params)
 
 
 def effective_slope(params: ModelParams) -> float:

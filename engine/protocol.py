@@ -8,22 +8,38 @@ the worker holds nothing but the referential and a reload can never lose an answ
 - ``{"type": "resume", "state": {...}}``
 - ``{"type": "answer", "state": {...}, "challenge": id, "response": ...}`` (``response`` null = skipped)
 - ``{"type": "result", "state": {...}}``
+- ``{"type": "record", "state": {...}, "status": "interrupted" | "replaced" | "content-changed",
+  "started_at": date}`` → ``{"ok", "record"}``: the self-contained record of an unfinished test,
+  for the history (docs/result-file.md).
 
-Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progress", "result"
-(when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The challenge
-sent to the page carries no solution; solutions travel only in the final review.
+``start``, ``resume`` and ``answer`` may carry ``started_at`` (the date the test began, ISO 8601):
+it goes into the final record. With ``"record": true`` they also get the record so far (status
+``interrupted``) at every step: a page keeps it with the session, so that a test that cannot resume
+on updated content still goes to the history as it was taken.
+
+Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progress", "result" and
+"record" (when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The
+challenge sent to the page carries no solution; solutions travel only in the final review. Display
+strings the builder sanitised travel as ``{"html": …}``; every other string is text (see
+``engine.text``). A record is plain data: every string in it is text.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from .assessment import Assessment
 from .errors import EngineError
 from .profiles import profile_result
+from .record import make_record
 from .referential import Challenge, Referential, load_referential
+from .resultfile import validate_record
+from .scoring import AssessmentResult
+from .text import to_wire
+from .types import challenge_type
 
 PROTOCOL_VERSION = 1
 _referential: Referential | None = None
@@ -39,7 +55,7 @@ def handle_json(request: str) -> str:
         payload = json.loads(request)
     except ValueError:
         return json.dumps(_error("bad-request", "Message illisible."))
-    return json.dumps(handle(payload), ensure_ascii=False)
+    return json.dumps(to_wire(handle(payload)), ensure_ascii=False)
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
@@ -57,9 +73,9 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             raise EngineError("not-ready", "Le moteur n'est pas encore prêt.")
         ref = _referential
         if kind == "start":
-            return _step(ref, _start(ref, request))
+            return _step(ref, _start(ref, request), request)
         if kind == "resume":
-            return _step(ref, Assessment.from_dict(ref, request["state"]))
+            return _step(ref, Assessment.from_dict(ref, request["state"]), request)
         if kind == "answer":
             assessment = _restore(ref, request["state"])
             challenge_id = str(request["challenge"])
@@ -67,11 +83,17 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
                 raise EngineError("not-pending", "Cette question n'est plus celle en cours : "
                                                  "la page va se remettre à jour.")
             correct = assessment.answer(challenge_id, request.get("response"))
-            return {**_step(ref, assessment), "answered": {"challenge": challenge_id,
+            return {**_step(ref, assessment, request), "answered": {"challenge": challenge_id,
                                                           "correct": correct}}
         if kind == "result":
             assessment = Assessment.from_dict(ref, request["state"])
             return {"ok": True, "result": result_view(ref, assessment)}
+        if kind == "record":
+            status = request.get("status")
+            if status not in ("interrupted", "replaced", "content-changed"):
+                raise EngineError("bad-request", f"Statut d'enregistrement inconnu : {status!r}")
+            assessment = Assessment.from_dict(ref, request["state"])
+            return {"ok": True, "record": _record(ref, assessment, request, status)}
         raise EngineError("bad-request", f"Demande inconnue : {kind!r}")
     except EngineError as exc:
         return _error(exc.code, exc.message)
@@ -100,7 +122,25 @@ def _start(ref: Referential, request: dict[str, Any]) -> Assessment:
     return Assessment.start(ref, list(request.get("competences") or []), seed=seed)
 
 
-def _step(ref: Referential, assessment: Assessment) -> dict[str, Any]:
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _record(ref: Referential, assessment: Assessment, request: dict[str, Any],
+            status: str, result: AssessmentResult | None = None) -> dict[str, Any]:
+    """The record of a test for the history; a date the page sent malformed is refused."""
+    finished_at = _now()
+    started_at = request.get("started_at") or finished_at
+    record = make_record(ref, assessment, started_at=str(started_at)[:40],
+                         finished_at=finished_at, status=status, result=result)
+    problems = validate_record(record)
+    if problems:
+        raise EngineError("bad-request", "Enregistrement impossible : " + "; ".join(problems[:5]))
+    return record
+
+
+def _step(ref: Referential, assessment: Assessment,
+          request: dict[str, Any] | None = None) -> dict[str, Any]:
     global _last
     challenge = assessment.next_challenge()
     _last = assessment
@@ -110,8 +150,17 @@ def _step(ref: Referential, assessment: Assessment) -> dict[str, Any]:
         "challenge": challenge_view(ref, challenge) if challenge else None,
         "progress": assessment.progress(),
     }
+    result = None
     if challenge is None:
-        out["result"] = result_view(ref, assessment)
+        result = assessment.result()
+        out["result"] = result_view(ref, assessment, result)
+    if challenge is None or (request or {}).get("record") is True:
+        # The answer is already counted: a record that cannot be made must not refuse it.
+        status = "finished" if challenge is None else "interrupted"
+        try:
+            out["record"] = _record(ref, assessment, request or {}, status, result)
+        except EngineError as exc:
+            out["record"], out["record_error"] = None, exc.message
     return out
 
 
@@ -123,53 +172,33 @@ def challenge_view(ref: Referential, challenge: Challenge) -> dict[str, Any]:
         "id": challenge.id, "type": challenge.type, "instruction": challenge.instruction,
         "competence": {"id": competence.id, "title": competence.title},
     }
-    if challenge.proposals:
-        view["proposals"] = list(challenge.proposals)
-    if challenge.fields:
-        view["fields"] = [{"key": f.key, "label": f.label} for f in challenge.fields]
-        view["format"] = challenge.format
     if challenge.illustration:
         view["illustration"] = challenge.illustration
     if challenge.document:
         view["document"] = challenge.document
+    kind = challenge_type(challenge.type)
+    view.update(kind.view(challenge.data))
+    if "image" in view:  # the type shows the illustration itself (e.g. zones to click on it)
+        view.pop("illustration", None)
     return view
 
 
 def solution_view(challenge: Challenge) -> list[str]:
     """The expected answer, as lines a learner can read in the review."""
-    if challenge.type == "QCU":
-        return [challenge.proposals[challenge.solution - 1]]
-    if challenge.type == "QCM":
-        return [challenge.proposals[i - 1] for i in sorted(challenge.solution)]
-    if challenge.type == "QROC":
-        return [challenge.solution[0]] if challenge.solution else []
-    if challenge.type == "QROCM-ind":
-        return [f"{f.label} : {f.answers[0]}" for f in challenge.fields if f.answers]
-    if challenge.type == "QROCM-dep":
-        return [" ou ".join(group[:2]) for group in challenge.solution]
-    return []
+    return challenge_type(challenge.type).solution_view(challenge.data)
 
 
 def response_view(challenge: Challenge, response: Any) -> list[str]:
-    """The learner's own answer, as lines to show next to the solution."""
+    """The learner's own answer, as lines of text to show next to the solution."""
     if response is None:
         return []
-    try:
-        if challenge.type in ("QCU", "QCM"):
-            raw = response if isinstance(response, list) else str(response).split(",")
-            return [challenge.proposals[int(i) - 1] for i in raw
-                    if 0 < int(i) <= len(challenge.proposals)]
-        if isinstance(response, dict):
-            labels = {f.key: f.label for f in challenge.fields}
-            return [f"{labels.get(k, k)} : {v}" for k, v in response.items()]
-    except (TypeError, ValueError):
-        return []
-    return [str(response)]
+    return challenge_type(challenge.type).response_view(challenge.data, response)
 
 
-def result_view(ref: Referential, assessment: Assessment) -> dict[str, Any]:
+def result_view(ref: Referential, assessment: Assessment,
+                result: AssessmentResult | None = None) -> dict[str, Any]:
     """The results page: levels per competence, skills, tutorials to propose, and the review."""
-    result = assessment.result()
+    result = result or assessment.result()
     competences = []
     failed_direct = [a.challenge_id for a in assessment.answers if not a.correct]
     for cid, comp in result.competences.items():

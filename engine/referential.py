@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EngineError
+from .text import Html, html_or_none
+from .types import challenge_type
 
-CHALLENGE_TYPES = ("QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep")
 MAX_LEVEL = 8
 
 
@@ -53,31 +54,26 @@ class Skill:
 
 
 @dataclass(frozen=True)
-class Field:
-    """One input of a QROCM challenge (or the single input of a QROC)."""
-
-    key: str
-    label: str
-    answers: tuple[str, ...] = ()
-    tolerances: tuple[str, ...] | None = None  # QROCM-ind: overrides the challenge's
-
-
-@dataclass(frozen=True)
 class Challenge:
+    """One question. ``data`` is what its type (``engine.types``) parsed from the bundle; the
+    display strings are ``Html`` the builder sanitised."""
+
     id: str
     skill_id: str
     type: str
     instruction: str = ""
-    proposals: list[str] = field(default_factory=list)
-    # QCU: one 1-based index; QCM: a set of indexes; QROC: accepted strings;
-    # QROCM-ind: per-field accepted strings (in ``fields``); QROCM-dep: groups of accepted strings.
-    solution: Any = None
-    tolerances: tuple[str, ...] = ("T1", "T2", "T3")
-    format: str = "texte"
-    fields: tuple[Field, ...] = ()
     explanation: str = ""
+    data: Any = field(default=None, compare=False)
     illustration: dict[str, str] | None = field(default=None, compare=False, hash=False)
-    document: str | None = None
+    document: Html | None = None
+    # A retired challenge is never asked again but stays readable in old states and results.
+    retired: bool = False
+    replaced_by: str | None = None
+
+    @property
+    def proposals(self) -> list[str]:
+        """The options of a choice question (empty for other types)."""
+        return list(getattr(self.data, "proposals", ()))
 
     @property
     def option_count(self) -> int:
@@ -102,9 +98,12 @@ class Referential:
         for skill in sorted(self.skills.values(), key=lambda s: (s.tube_id, s.level)):
             self.skills_by_competence.setdefault(skill.competence_id, []).append(skill)
             self.skills_by_tube.setdefault(skill.tube_id, []).append(skill)
+        # The challenges that can still be asked: retired ones stay in ``challenges`` only, so
+        # that old states resume and old answers are scored, but nothing selects them again.
         self.challenges_by_skill: dict[str, list[Challenge]] = {s: [] for s in self.skills}
         for challenge in self.challenges.values():
-            self.challenges_by_skill.setdefault(challenge.skill_id, []).append(challenge)
+            if not challenge.retired:
+                self.challenges_by_skill.setdefault(challenge.skill_id, []).append(challenge)
 
     def max_level(self, competence_id: str) -> int:
         """Highest level the competence has askable content for (0 if none)."""
@@ -137,6 +136,8 @@ def load_referential(source: str | Path | dict[str, Any],
         data = bundle_from_parts(data, parts)
     try:
         return _from_dict(data)
+    except EngineError as exc:
+        raise EngineError("referential-invalid", f"Référentiel mal formé : {exc.message}") from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise EngineError("referential-invalid", f"Référentiel mal formé : {exc!r}") from exc
 
@@ -199,25 +200,11 @@ def _from_dict(data: dict[str, Any]) -> Referential:
 
 def challenge_from_record(c: dict[str, Any]) -> Challenge:
     """One challenge of the bundle's JSON (the builder's content check uses it too)."""
-    if c["type"] not in CHALLENGE_TYPES:
-        raise ValueError(f"épreuve {c['id']} : type inconnu {c['type']}")
-    solution = c.get("solution")
-    if c["type"] == "QCM":
-        solution = frozenset(int(i) for i in solution or ())
-    elif c["type"] == "QCU":
-        solution = int(solution) if solution is not None else None
-    elif c["type"] == "QROC":
-        solution = tuple(solution or ())
-    elif c["type"] == "QROCM-dep":
-        solution = tuple(tuple(group) for group in solution or ())
+    kind = challenge_type(c["type"])
     return Challenge(
-        id=c["id"], skill_id=c["skill_id"], type=c["type"],
-        instruction=c.get("instruction", ""), proposals=list(c.get("proposals", ())),
-        solution=solution, tolerances=tuple(c.get("tolerances", ("T1", "T2", "T3"))),
-        format=c.get("format", "texte"),
-        fields=tuple(Field(f["key"], f.get("label", ""), tuple(f.get("answers", ())),
-                           tuple(f["tolerances"]) if "tolerances" in f else None)
-                     for f in c.get("fields", ())),
-        explanation=c.get("explanation", ""), illustration=c.get("illustration"),
-        document=c.get("document"),
+        id=c["id"], skill_id=c["skill_id"], type=kind.name,
+        instruction=Html(c.get("instruction", "")), explanation=Html(c.get("explanation", "")),
+        data=kind.parse(c), illustration=c.get("illustration"),
+        document=html_or_none(c.get("document")),
+        retired=bool(c.get("retired", False)), replaced_by=c.get("replaced_by"),
     )

@@ -9,7 +9,7 @@ from builder.loading import load_and_check
 from .conftest import ROOT
 
 GUIDE = ROOT / "docs" / "guide-redaction.md"
-FENCE = re.compile(r"^```(?:yaml|markdown) (content/\S+)\n(.*?)^```$", re.S | re.M)
+FENCE = re.compile(r"^```(?:yaml|markdown|svg) (content/\S+)\n(.*?)^```$", re.S | re.M)
 
 
 def test_guide_examples_pass_the_check(tmp_path):
@@ -18,6 +18,7 @@ def test_guide_examples_pass_the_check(tmp_path):
     assert "content/referential/4.1/mots-de-passe.yaml" in paths
     assert any(p.startswith("content/tutorials/") for p in paths)
     assert any(p.startswith("content/referential/parcours/") for p in paths)
+    assert any(p.startswith("content/referential/images/") for p in paths)
     for path, text in examples:
         target = tmp_path / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -27,5 +28,5 @@ def test_guide_examples_pass_the_check(tmp_path):
     content, problems = load_and_check(tmp_path / "content")
     assert not problems.errors, "\n".join(map(str, problems.errors))
     types = {c.type for c in content.challenges}
-    assert types == {"QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep"}
+    assert types == {"QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep", "zone"}
     assert len(content.tutorials) == 1 and len(content.profiles) == 1

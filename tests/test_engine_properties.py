@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from engine import Assessment, EngineConfig, load_referential
 from engine.answers import is_correct
-from engine.referential import Challenge
 from engine.scoring import infer_skill_states
 
-from .engine_suite.bank import make_bank
+from .engine_suite.bank import challenge, make_bank
+from .engine_suite.bank import qroc as bank_qroc
 
 REF = load_referential(make_bank(competences=2, tubes=3, levels=(1, 2, 3, 4, 5), variants=2))
 FAST = EngineConfig(max_questions=12)
@@ -102,8 +102,8 @@ def test_never_the_same_skill_twice(seed, answers):
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçô", min_size=6, max_size=14)
 
 
-def qroc(answer: str, tolerances) -> Challenge:
-    return Challenge("c", "s", "QROC", solution=(answer,), tolerances=tuple(tolerances))
+def qroc(answer: str, tolerances):
+    return bank_qroc([answer], tolerances)
 
 
 def strip_accents(text: str) -> str:
@@ -139,10 +139,10 @@ def test_t3_forgives_one_typo_in_a_long_word_only_when_enabled(word, data):
 def test_qcu_and_qcm_accept_exactly_their_solution(count, data):
     proposals = tuple(f"p{i}" for i in range(count))
     solution = data.draw(st.integers(min_value=1, max_value=count))
-    qcu = Challenge("c", "s", "QCU", proposals=proposals, solution=solution)
+    qcu = challenge("QCU", proposals=list(proposals), solution=solution)
     picked = data.draw(st.integers(min_value=1, max_value=count))
     assert is_correct(qcu, str(picked)) == (picked == solution)
     good = data.draw(st.sets(st.integers(min_value=1, max_value=count), min_size=2, max_size=count))
-    qcm = Challenge("c", "s", "QCM", proposals=proposals, solution=frozenset(good))
+    qcm = challenge("QCM", proposals=list(proposals), solution=sorted(good))
     chosen = data.draw(st.sets(st.integers(min_value=1, max_value=count), min_size=1))
     assert is_correct(qcm, sorted(chosen)) == (chosen == good)

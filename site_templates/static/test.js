@@ -2,6 +2,9 @@
 // messages to the engine worker. All decisions (which question, is it right, what level) are
 // the engine's.
 import { load, update, StorageProblem } from "./storage.js";
+import { el } from "./dom.js";
+import { typeOf } from "./types.js";
+import { renderResults as showResults } from "./results.js";
 
 const BOOT_TIMEOUT_MS = 90_000;
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
@@ -12,6 +15,11 @@ const target = params.get("parcours")
   : { kind: "competence", ids: (params.get("competence") || "").split(",").filter(Boolean) };
 const sessionKey = target.kind === "parcours" ? `parcours:${target.id}` : `competence:${target.ids.join(",")}`;
 const LEVEL_NAMES = ["débutant", "novice", "novice", "indépendant", "indépendant", "avancé", "avancé", "expert", "expert"];
+// What the rendering modules need from the page: site-relative URLs made absolute, labels.
+const ctx = {
+  asset: (path) => new URL(path, new URL(runtime.home, location.href)).href,
+  levelNames: LEVEL_NAMES,
+};
 
 let worker = null;
 let nextId = 0;
@@ -75,12 +83,11 @@ function show(section) {
 // A French explanation for the learner; technical details folded away for whoever installed the site.
 function fail(message, detail) {
   const body = $("failure-body");
-  body.replaceChildren(html("p", {}, escapeText(message)));
+  body.replaceChildren(el("p", {}, message));
   if (detail) {
-    const more = html("details");
-    more.append(html("summary", {}, "Détails techniques (pour la personne qui a installé Diagnum)"));
-    more.append(html("pre", { class: "technical" }, escapeText(detail)));
-    body.append(more);
+    body.append(el("details", {},
+      el("summary", {}, "Détails techniques (pour la personne qui a installé Diagnum)"),
+      el("pre", { class: "technical" }, detail)));
   }
   show("failure");
   $("failure-title").focus();
@@ -195,82 +202,27 @@ function renderProgress(progress) {
   document.title = `Question ${n} — ${comp.title} — Diagnum`;
 }
 
-function html(tag, attrs = {}, inner = "") {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === true) el.setAttribute(k, "");
-    else if (v !== false && v != null) el.setAttribute(k, v);
-  }
-  if (inner instanceof Node) el.append(inner);
-  else if (inner) el.innerHTML = inner; // builder-sanitised HTML from the referential
-  return el;
-}
-
 function renderQuestion(challenge, progress) {
   renderProgress(progress);
   const body = $("question-body");
-  body.replaceChildren();
   $("question-error").hidden = true;
-  body.append(html("div", { class: "instruction", id: "instruction" }, challenge.instruction));
+  body.replaceChildren(el("div", { class: "instruction", id: "instruction" }, challenge.instruction));
   if (challenge.illustration) {
-    const fig = html("figure", { class: "illustration" });
-    fig.append(html("img", { src: new URL(challenge.illustration.src, new URL(runtime.home, location.href)).href, alt: challenge.illustration.alt }));
-    body.append(fig);
+    body.append(el("figure", { class: "illustration" },
+      el("img", { src: ctx.asset(challenge.illustration.src), alt: challenge.illustration.alt })));
   }
   if (challenge.document) {
-    const doc = html("section", { class: "document", "aria-label": "Document à consulter" });
-    doc.append(html("p", { class: "document-label" }, "Document"));
-    doc.append(html("div", {}, challenge.document));
-    body.append(doc);
+    body.append(el("section", { class: "document", "aria-label": "Document à consulter" },
+      el("p", { class: "document-label" }, "Document"), el("div", {}, challenge.document)));
   }
-  if (challenge.type === "QCU" || challenge.type === "QCM") {
-    const single = challenge.type === "QCU";
-    const fieldset = html("fieldset", { class: "choices", "aria-describedby": "instruction" });
-    fieldset.append(html("legend", {}, single ? "Choisissez une réponse :" : "Cochez toutes les bonnes réponses (il y en a plusieurs) :"));
-    challenge.proposals.forEach((proposal, i) => {
-      const id = `choice-${i + 1}`;
-      const row = html("div", { class: "choice" });
-      row.append(html("input", { type: single ? "radio" : "checkbox", name: "choice", id, value: String(i + 1) }));
-      row.append(html("label", { for: id }, proposal));
-      fieldset.append(row);
-    });
-    body.append(fieldset);
-  } else {
-    const group = html("div", { class: "fields" });
-    challenge.fields.forEach((field, i) => {
-      const id = `field-${field.key}`;
-      const row = html("div", { class: "field" });
-      row.append(html("label", { for: id }, escapeText(field.label)));
-      row.append(html("input", { type: "text", id, name: field.key, autocomplete: "off", autocapitalize: "off", spellcheck: "false", inputmode: challenge.format === "nombre" ? "decimal" : null, "aria-describedby": i === 0 ? "instruction" : null }));
-      group.append(row);
-    });
-    body.append(group);
-  }
+  body.append(typeOf(challenge).render(challenge, { el, asset: ctx.asset }));
   for (const id of ["submit-button", "skip-button"]) $(id).disabled = false;
   show("question");
   $("question-title").focus();
 }
 
-function escapeText(text) {
-  const span = document.createElement("span");
-  span.textContent = text;
-  return span.innerHTML;
-}
-
 function collectResponse(challenge) {
-  const form = $("question-form");
-  if (challenge.type === "QCU") {
-    const checked = form.querySelector("input[name=choice]:checked");
-    return checked ? checked.value : null;
-  }
-  if (challenge.type === "QCM") {
-    const values = [...form.querySelectorAll("input[name=choice]:checked")].map((i) => Number(i.value));
-    return values.length ? values : null;
-  }
-  const values = {};
-  for (const field of challenge.fields) values[field.key] = form.elements[field.key].value;
-  if (Object.values(values).every((v) => !v.trim())) return null;
-  return challenge.type === "QROC" ? values[challenge.fields[0].key] : values;
+  return typeOf(challenge).collect($("question-form"));
 }
 
 function showQuestionError(message) {
@@ -283,9 +235,7 @@ async function submit(skipped) {
   const challenge = current.challenge;
   const response = skipped ? null : collectResponse(challenge);
   if (!skipped && response === null) {
-    showQuestionError(challenge.type === "QCU" || challenge.type === "QCM"
-      ? "Choisissez une réponse, ou cliquez sur « Je passe » si vous ne savez pas."
-      : "Écrivez votre réponse, ou cliquez sur « Je passe » si vous ne savez pas.");
+    showQuestionError(typeOf(challenge).emptyMessage);
     $("question-form").querySelector("input")?.focus();
     return;
   }
@@ -311,107 +261,10 @@ async function submit(skipped) {
 // ------------------------------------------------------------------ results
 function renderResults(result) {
   current = null;
-  const body = $("results-body");
-  body.replaceChildren();
-  const intro = html("p", { class: "lead" });
-  intro.textContent = result.competences.length > 1
-    ? `Vous avez obtenu ${result.pix} pix sur l'ensemble des compétences testées.`
-    : "Voici ce que le test a appris de vos réponses.";
-  body.append(intro);
-  if (result.profile) body.append(profileCard(result.profile));
-  for (const comp of result.competences) body.append(competenceCard(comp));
-  if (result.review.length) body.append(reviewSection(result.review));
+  showResults($("results-body"), result, ctx);
   show("results");
   document.title = "Vos résultats — Diagnum";
   $("results-title").focus();
-}
-
-function profileCard(profile) {
-  const card = html("section", { class: "profile-result", "aria-labelledby": "res-profile" });
-  card.append(html("h2", { id: "res-profile" }, `Parcours « ${escapeText(profile.title)} »`));
-  card.append(html("p", { class: "result-level" }, `<strong>${profile.mastery} %</strong> des acquis du parcours sont maîtrisés (${profile.validated} sur ${profile.skills}).`));
-  if (profile.stage) {
-    card.append(html("p", {}, `Palier ${profile.stage_index} sur ${profile.stage_count} : <strong>${escapeText(profile.stage.title)}</strong> — ${escapeText(profile.stage.message)}`));
-  }
-  for (const block of profile.blocks) {
-    card.append(html("p", { class: "meta" }, `${escapeText(block.title)} : ${block.mastery} %`));
-  }
-  if (profile.badges.length) {
-    const list = html("ul", { class: "badge-list" });
-    for (const badge of profile.badges) {
-      const status = badge.obtained ? "Badge obtenu" : `Pas encore obtenu (progression ${badge.progress} %)`;
-      list.append(html("li", { class: badge.obtained ? "obtained" : "" }, `<strong>${escapeText(badge.title)}</strong> — ${status}. ${escapeText(badge.description)}`));
-    }
-    card.append(list);
-  }
-  return card;
-}
-
-function competenceCard(comp) {
-  const card = html("section", { class: "result-card", "aria-labelledby": `res-${comp.competence_id}` });
-  card.append(html("h2", { id: `res-${comp.competence_id}` }, `${escapeText(comp.competence_id)} ${escapeText(comp.title)}`));
-  const level = html("p", { class: "result-level" });
-  level.innerHTML = comp.level > 0
-    ? `Niveau <strong>${comp.level}</strong> sur ${comp.max_level} <span class="level-name">(${LEVEL_NAMES[comp.level]})</span> · ${comp.pix} pix`
-    : `Niveau <strong>0</strong> sur ${comp.max_level} · ${comp.pix} pix — les bases de cette compétence sont à découvrir : les tutoriels ci-dessous sont faits pour vous.`;
-  card.append(level);
-  const meter = html("div", { class: "level-meter", role: "img", "aria-label": `Niveau ${comp.level} sur ${comp.max_level}` });
-  for (let i = 1; i <= comp.max_level; i++) meter.append(html("span", { class: i <= comp.level ? "on" : "" }));
-  card.append(meter);
-  const confidence = comp.probability >= 0.7 ? "forte" : comp.probability >= 0.5 ? "moyenne" : "modérée";
-  card.append(html("p", { class: "meta" }, `${comp.correct} bonne${comp.correct > 1 ? "s" : ""} réponse${comp.correct > 1 ? "s" : ""} sur ${comp.asked} question${comp.asked > 1 ? "s" : ""} · confiance dans ce niveau : ${confidence}`));
-  if (comp.validated.length) card.append(skillList("Ce que vous savez faire", comp.validated));
-  if (comp.failed.length) {
-    // One next step per sujet (its easiest skill not yet acquired): a short list that helps.
-    const next = new Map();
-    for (const s of comp.failed) if (!next.has(s.tube) || next.get(s.tube).level > s.level) next.set(s.tube, s);
-    card.append(skillList("Vos prochaines étapes", [...next.values()]));
-    if (comp.failed.length > next.size) {
-      const more = html("details", { class: "more-skills" });
-      more.append(html("summary", {}, `Tout ce qui reste à travailler (${comp.failed.length})`));
-      more.append(skillList("Ce que vous pouvez travailler", comp.failed));
-      card.append(more);
-    }
-  }
-  if (comp.tutorials.length) {
-    card.append(html("h3", {}, "Tutoriels pour progresser"));
-    const list = html("ul", { class: "tutorial-list" });
-    for (const tut of comp.tutorials) {
-      const li = html("li");
-      li.append(html("a", { href: new URL(tut.url, new URL(runtime.home, location.href)).href }, escapeText(tut.title)));
-      li.append(document.createTextNode(` — ${tut.summary} (${tut.duration} min)`));
-      list.append(li);
-    }
-    card.append(list);
-  }
-  return card;
-}
-
-function skillList(title, skills) {
-  const wrap = html("div");
-  wrap.append(html("h3", {}, escapeText(title)));
-  const list = html("ul", { class: "skill-list" });
-  for (const s of skills) list.append(html("li", {}, `${escapeText(s.title)} <span class="meta">(${escapeText(s.tube)}, niveau ${s.level})</span>`));
-  wrap.append(list);
-  return wrap;
-}
-
-function reviewSection(review) {
-  const details = html("details", { class: "review" });
-  details.append(html("summary", {}, "Revoir les questions, les bonnes réponses et les explications"));
-  const list = html("ol");
-  for (const item of review) {
-    const li = html("li", { class: item.correct ? "is-correct" : "is-wrong" });
-    li.append(html("div", { class: "review-question" }, item.instruction));
-    const verdict = item.status === "skipped" ? "Vous avez passé cette question." : item.correct ? "Bonne réponse." : "Réponse incorrecte.";
-    li.append(html("p", { class: "review-verdict" }, `<strong>${verdict}</strong>`));
-    if (item.response.length) li.append(html("p", {}, `Votre réponse : ${item.response.map(escapeText).join(" ; ")}`));
-    li.append(html("p", {}, `Réponse attendue : ${item.solution.join(" ; ")}`));
-    li.append(html("div", { class: "review-explanation" }, item.explanation));
-    list.append(li);
-  }
-  details.append(list);
-  return details;
 }
 
 // ------------------------------------------------------------------ start-up
@@ -420,8 +273,8 @@ function init() {
     $("intro-title").textContent = "Choisissez d'abord une compétence";
     $("engine-status").hidden = true;
     $("start-button").hidden = true;
-    const p = html("p", {}, `Ce test porte sur une compétence à choisir sur <a href="${runtime.home}">la page d'accueil</a>.`);
-    $("intro").append(p);
+    $("intro").append(el("p", {}, "Ce test porte sur une compétence à choisir sur ",
+      el("a", { href: runtime.home }, "la page d'accueil"), "."));
     return;
   }
   $("intro-subject").textContent = describeTarget();

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.types import challenge_type
+
 
 def make_bank(competences: int = 2, tubes: int = 3, levels: tuple[int, ...] = (1, 2, 3, 4, 5, 6),
               variants: int = 3) -> dict[str, Any]:
@@ -47,22 +49,25 @@ def _challenge(cid: str, sid: str, variant: int) -> dict[str, Any]:
         return {**base, "type": "QCU", "proposals": ["A", "B", "C", "D"], "solution": 2}
     if kind == 1:
         return {**base, "type": "QCM", "proposals": ["A", "B", "C", "D"], "solution": [1, 3]}
-    return {**base, "type": "QROC", "solution": ["médiathèque"], "tolerances": ["T1", "T2", "T3"],
-            "fields": [{"key": "reponse", "label": "Réponse", "answers": ["médiathèque"]}]}
+    return {**base, "type": "QROC", "answers": ["médiathèque"], "label": "Réponse",
+            "tolerances": ["T1", "T2", "T3"], "format": "texte"}
 
 
 def correct_response(challenge) -> object:
     """A response that solves ``challenge`` (an engine Challenge)."""
-    if challenge.type == "QCU":
-        return str(challenge.solution)
-    if challenge.type == "QCM":
-        return sorted(challenge.solution)
-    return challenge.solution[0]
+    return challenge_type(challenge.type).sample_responses(challenge.data)[0]
 
 
 def wrong_response(challenge) -> object:
-    if challenge.type == "QCU":
-        return str(1 if challenge.solution != 1 else 2)
-    if challenge.type == "QCM":
-        return [2]
-    return "bibliothèque"
+    return challenge_type(challenge.type).sample_responses(challenge.data)[1]
+
+
+def challenge(kind: str, **record: Any):
+    """An engine Challenge of type ``kind`` from its bundle record fields."""
+    from engine.referential import challenge_from_record
+
+    return challenge_from_record({"id": "c", "skill_id": "s", "type": kind, **record})
+
+
+def qroc(answers, tolerances=("T1", "T2", "T3"), fmt="texte"):
+    return challenge("QROC", answers=list(answers), tolerances=list(tolerances), format=fmt)

@@ -1,17 +1,13 @@
 import unittest
 
 from engine.answers import is_correct, levenshtein, normalise, parse_number
-from engine.referential import Challenge, Field
 
-
-def qroc(answers, tolerances=("T1", "T2", "T3"), fmt="texte"):
-    return Challenge("c", "s", "QROC", solution=tuple(answers), tolerances=tuple(tolerances),
-                     format=fmt)
+from .bank import challenge, qroc
 
 
 class ChoiceTests(unittest.TestCase):
     def test_qcu_accepts_only_its_solution(self):
-        ch = Challenge("c", "s", "QCU", proposals=("a", "b", "c"), solution=2)
+        ch = challenge("QCU", proposals=["a", "b", "c"], solution=2)
         self.assertTrue(is_correct(ch, "2"))
         self.assertTrue(is_correct(ch, 2))
         self.assertFalse(is_correct(ch, "1"))
@@ -20,7 +16,7 @@ class ChoiceTests(unittest.TestCase):
         self.assertFalse(is_correct(ch, "n'importe quoi"))
 
     def test_qcm_needs_the_exact_set(self):
-        ch = Challenge("c", "s", "QCM", proposals=("a", "b", "c", "d"), solution=frozenset({1, 3}))
+        ch = challenge("QCM", proposals=["a", "b", "c", "d"], solution=[1, 3])
         self.assertTrue(is_correct(ch, "3,1"))
         self.assertTrue(is_correct(ch, [1, 3]))
         self.assertFalse(is_correct(ch, [1]))
@@ -59,16 +55,18 @@ class ToleranceTests(unittest.TestCase):
 
 class MultiFieldTests(unittest.TestCase):
     def test_qrocm_ind_each_field(self):
-        ch = Challenge("c", "s", "QROCM-ind", tolerances=("T1",), fields=(
-            Field("prenom", "Prénom", ("Nadia",)), Field("nom", "Nom", ("Benali",))))
+        ch = challenge("QROCM-ind", tolerances=["T1"], fields=[
+            {"key": "prenom", "label": "Prénom", "answers": ["Nadia"]},
+            {"key": "nom", "label": "Nom", "answers": ["Benali"]}])
         self.assertTrue(is_correct(ch, {"prenom": "nadia", "nom": "BENALI"}))
         self.assertFalse(is_correct(ch, {"prenom": "Benali", "nom": "Nadia"}))
         self.assertFalse(is_correct(ch, {"prenom": "nadia"}))
         self.assertFalse(is_correct(ch, "nadia"))
 
     def test_qrocm_ind_field_tolerances_override(self):
-        ch = Challenge("c", "s", "QROCM-ind", tolerances=("T1", "T2", "T3"), fields=(
-            Field("ville", "Ville", ("Roubaix",)), Field("code", "Code", ("59100",), ("T1",))))
+        ch = challenge("QROCM-ind", tolerances=["T1", "T2", "T3"], fields=[
+            {"key": "ville", "label": "Ville", "answers": ["Roubaix"]},
+            {"key": "code", "label": "Code", "answers": ["59100"], "tolerances": ["T1"]}])
         self.assertTrue(is_correct(ch, {"ville": "roubais", "code": "59100"}))
         self.assertFalse(is_correct(ch, {"ville": "roubaix", "code": "59101"}))
 
@@ -77,10 +75,41 @@ class MultiFieldTests(unittest.TestCase):
         self.assertFalse(is_correct(qroc(["-"]), "+"))
 
     def test_qrocm_dep_any_order_each_group_once(self):
-        ch = Challenge("c", "s", "QROCM-dep", tolerances=("T1",),
-                       solution=(("firefox",), ("chrome", "chromium"), ("safari",)),
-                       fields=(Field("a", "Un"), Field("b", "Deux")))
+        ch = challenge("QROCM-dep", tolerances=["T1"],
+                       groups=[["firefox"], ["chrome", "chromium"], ["safari"]],
+                       fields=[{"key": "a", "label": "Un"}, {"key": "b", "label": "Deux"}])
         self.assertTrue(is_correct(ch, {"a": "Safari", "b": "Firefox"}))
         self.assertTrue(is_correct(ch, {"a": "chromium", "b": "safari"}))
         self.assertFalse(is_correct(ch, {"a": "chrome", "b": "chromium"}))
         self.assertFalse(is_correct(ch, {"a": "firefox", "b": "opera"}))
+
+
+class ZoneTests(unittest.TestCase):
+    def zone(self):
+        points = [[[0, 0], [10, 0], [10, 10], [0, 10]], [[20, 0], [30, 0], [30, 10], [20, 10]],
+                  [[40, 0], [50, 0], [50, 10], [40, 10]]]
+        return challenge("zone", view_box=[0, 0, 60, 20], solution=["2"],
+                         illustration={"src": "data/images/x.svg", "alt": "Trois boutons."},
+                         zones=[{"key": str(i), "points": p, "label": f"zone {i}"}
+                                for i, p in enumerate(points, 1)])
+
+    def test_only_a_right_zone_key_is_right(self):
+        ch = self.zone()
+        self.assertTrue(is_correct(ch, "2"))
+        self.assertTrue(is_correct(ch, 2))
+        for wrong in ("1", "3", "0", "", [2], {"zone": "2"}, "2" * 600):
+            self.assertFalse(is_correct(ch, wrong), wrong)
+
+    def test_a_guess_has_the_declared_chance(self):
+        from engine.model import ModelParams, guessing
+
+        self.assertAlmostEqual(guessing(self.zone(), ModelParams()), 1 / 3)
+
+
+class LimitTests(unittest.TestCase):
+    def test_overlong_or_oversized_responses_are_simply_wrong(self):
+        ch = qroc(["a" * 10])
+        self.assertTrue(is_correct(ch, "a" * 10))
+        self.assertFalse(is_correct(ch, "a" * 501))
+        self.assertFalse(is_correct(challenge("QCM", proposals=["a", "b"], solution=[1, 2]),
+                                    list(range(1000))))
