@@ -105,35 +105,48 @@ def mod_deflate_copy(dist: Path, dest: Path) -> Path:
     return dest
 
 
+def _visit(browser, url: str) -> tuple[float, float, float, float]:
+    """Open the test page in a new context (empty cache, empty storage); return the instants."""
+    context = browser.new_context(locale="fr-FR")
+    try:
+        page = context.new_page()
+        opened = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector("body[data-engine-ready]", timeout=600_000)
+        ready = time.perf_counter() - opened
+        clicked = time.perf_counter()
+        page.click("#start-button")
+        page.wait_for_selector("#question:not([hidden]) #submit-button:not([disabled])",
+                               timeout=600_000)
+        return opened, ready, clicked, time.perf_counter()
+    finally:
+        context.close()
+
+
 def one_visit(dist: Path, competence: str, mbps: float, latency_ms: float,
-              encodings: tuple[str, ...]) -> dict:
+              encodings: tuple[str, ...], browser=None) -> dict:
+    """One cold visit; ``browser`` is a Playwright browser to use (default: launch Chromium)."""
     link = SharedLink(mbps * 1e6)
     handler = make_handler(dist, _Throttled, precompressed=True, encodings=encodings,
                            link=link, latency=latency_ms / 1000, sent=defaultdict(int))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}test/index.html?competence={competence}"
-    from playwright.sync_api import sync_playwright
-
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM, headless=True,
-                args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                      "--disable-background-networking", "--no-first-run"])
-            # A new context: empty cache, empty storage.
-            context = browser.new_context(locale="fr-FR")
-            page = context.new_page()
-            opened = time.perf_counter()
-            page.goto(url)
-            page.wait_for_selector("body[data-engine-ready]", timeout=600_000)
-            ready = time.perf_counter() - opened
-            clicked = time.perf_counter()
-            page.click("#start-button")
-            page.wait_for_selector("#question:not([hidden]) #submit-button:not([disabled])",
-                                   timeout=600_000)
-            first = time.perf_counter()
-            browser.close()
+        if browser is not None:
+            opened, ready, clicked, first = _visit(browser, url)
+        else:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as p:
+                own = p.chromium.launch(
+                    executable_path=CHROMIUM, headless=True,
+                    args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                          "--disable-background-networking", "--no-first-run"])
+                try:
+                    opened, ready, clicked, first = _visit(own, url)
+                finally:
+                    own.close()
     finally:
         server.shutdown()
         server.server_close()

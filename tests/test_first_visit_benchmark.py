@@ -16,8 +16,9 @@ def test_kinds_of_files():
     assert kind_of("/centre/diagnostic/test/index.html") == "pages"
 
 
-def test_a_visit_counts_the_brotli_bytes_of_one_competence(built_site: Path, tmp_path: Path):
-    visit = one_visit(built_site, "4.1", mbps=1000, latency_ms=0, encodings=("br", "gzip"))
+def test_a_visit_counts_the_brotli_bytes_of_one_competence(built_site: Path, tmp_path: Path, browser):
+    visit = one_visit(built_site, "4.1", mbps=1000, latency_ms=0, encodings=("br", "gzip"),
+                      browser=browser)
     version = next((built_site / "data/referential").iterdir())
     expected = sum((version / f"{name}.json.br").stat().st_size for name in ("index", "4.1"))
     assert visit["bytes"]["referential"] == expected

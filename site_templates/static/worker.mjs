@@ -24,12 +24,12 @@ async function fetchOk(url, what) {
 
 // The referential a test needs: the index of data/referential/<version>/ and the parts of its
 // competences (a parcours: those of its tubes), loaded by engine.load_referential as one
-// {index, parts}. Without a target (older pages), the whole bundle.
+// {index, parts}. Without a target it knows (older pages, other kinds of tests), the whole bundle.
 async function fetchReferential(config) {
   const get = (url) => fetchOk(url, "Référentiel").then((r) => r.json());
-  if (!config.parts || !config.target) return get(config.referential);
+  const { kind, id, ids } = config.target || {};
+  if (!config.parts || (kind !== "parcours" && kind !== "competence")) return get(config.referential);
   const index = await get(config.parts + "index.json");
-  const { kind, id, ids } = config.target;
   const wanted = kind === "parcours" ? index.profile_competences[id] || [] : ids;
   const files = [...new Set(wanted)].filter((cid) => index.parts[cid]).map((cid) => index.parts[cid]);
   return { index, parts: await Promise.all(files.map((file) => get(config.parts + file))) };
