@@ -61,9 +61,11 @@ def _stdlib(root: Path, source: Path, version: str, log) -> Path:
     partial = cached.with_suffix(".partial")
     try:
         subprocess.run(["node", str(PYC_SCRIPT), str(source), str(partial), str(STDLIB_KEEP)],
-                       check=True,
-                       capture_output=True, timeout=300)
+                       check=True, capture_output=True, timeout=300)
         partial.replace(cached)
+        for stale in cached.parent.glob(f"pyodide-{version}-stdlib-pyc*.zip"):
+            if stale != cached:  # built from an older keep list
+                stale.unlink(missing_ok=True)
         log(f"Bibliothèque standard précompilée pour Pyodide {version} ({cached.name}).")
         return cached
     except (OSError, subprocess.SubprocessError) as exc:
