@@ -14,6 +14,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from .security import CONTENT_SECURITY_POLICY
+
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PYC_SCRIPT = Path(__file__).parent / "js" / "pyc_stdlib.mjs"
 # The stdlib modules shipped (measured, plus a margin): see the file's header to regenerate it.
@@ -104,7 +106,7 @@ def copy_static(templates: Path, dest: Path) -> dict[str, str]:
     return hashes
 
 
-HTACCESS = """\
+HTACCESS = f"""\
 # Diagnum — réglages pour les hébergements Apache qui ne connaissent pas ces types de fichiers.
 AddType application/wasm .wasm
 AddType text/javascript .mjs .js
@@ -120,11 +122,11 @@ AddCharset utf-8 .html .css .js .mjs .json .svg
 # Si le site est publié sous un alias Apache, ajoutez « RewriteBase /chemin/du/site/ ».
 <IfModule mod_rewrite.c>
   RewriteEngine On
-  RewriteCond %{HTTP:Accept-Encoding} \\bbr\\b
-  RewriteCond %{REQUEST_FILENAME}.br -f
+  RewriteCond %{{HTTP:Accept-Encoding}} \\bbr\\b
+  RewriteCond %{{REQUEST_FILENAME}}.br -f
   RewriteRule ^(.+)$ $1.br [L]
-  RewriteCond %{HTTP:Accept-Encoding} \\bgzip\\b
-  RewriteCond %{REQUEST_FILENAME}.gz -f
+  RewriteCond %{{HTTP:Accept-Encoding}} \\bgzip\\b
+  RewriteCond %{{REQUEST_FILENAME}}.gz -f
   RewriteRule ^(.+)$ $1.gz [L]
   # Le type annoncé reste celui du fichier d'origine ; no-gzip et no-brotli empêchent
   # mod_deflate et mod_brotli de compresser une seconde fois.
@@ -166,5 +168,8 @@ RemoveEncoding .br .gz
     Header set Cache-Control "no-cache"
   </FilesMatch>
   Header set X-Content-Type-Options "nosniff"
+  # Même origine seulement, aucun script en ligne (voir builder/security.py) ; l'en-tête est
+  # le seul à s'appliquer au Web Worker du moteur.
+  Header set Content-Security-Policy "{CONTENT_SECURITY_POLICY}"
 </IfModule>
 """

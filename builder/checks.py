@@ -6,24 +6,30 @@ checker, so what ``diagnum check`` accepts is exactly what a learner's browser w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from engine.answers import is_correct
 from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
 from engine.types import challenge_type
 
-from . import markdown
+from . import links, markdown, svgcheck
 from .bundle import challenge_record
 from .content import Challenge, Content
 from .diagnostics import Problems
-from .yamlfile import line_of
+from .yamlfile import line_of, read_text
 
 OFFICIAL_LEVEL_RANGE = range(1, 9)
 
 
 def check_content(content: Content, problems: Problems) -> None:
     _check_structure(content, problems)
+    sources: dict[Path, list[str]] = {}
     for challenge in content.challenges:
         _check_challenge(content, challenge, problems)
+        _check_challenge_texts(challenge, problems, sources)
+    _check_documents(content, problems)
+    _check_images(content, problems)
     _check_tutorials(content, problems)
     _check_profiles(content, problems)
     _check_unused_files(content, problems)
@@ -31,6 +37,8 @@ def check_content(content: Content, problems: Problems) -> None:
 
 def _check_unused_files(content: Content, problems: Problems) -> None:
     """Images and documents no challenge cites: forgotten, or a typo in a challenge's path."""
+    if content.failed_tube_ids:
+        return  # the files that would cite them could not be read
     used = {c.illustration["image"] for c in content.challenges if c.illustration}
     used |= {c.document for c in content.challenges if c.document}
     for folder in ("images", "documents"):
@@ -61,8 +69,9 @@ def _check_structure(content: Content, problems: Problems) -> None:
     _check_retired(content, problems)
     domain_ids = {d.id for d in content.domains}
     competence_ids = {c.id for c in content.competences}
+    domains_failed = content.has_failed(content.referential_dir / "domaines.yaml")
     for comp in content.competences:
-        if comp.domain_id not in domain_ids:
+        if comp.domain_id not in domain_ids and not domains_failed:
             problems.error(comp.path, comp.line, f"domaine inconnu « {comp.domain_id} »")
         elif not comp.id.startswith(comp.domain_id + "."):
             problems.error(comp.path, comp.line, f"la compétence {comp.id} ne peut pas être dans "
@@ -75,7 +84,8 @@ def _check_structure(content: Content, problems: Problems) -> None:
             problems.warning(domain.path, domain.line, f"le domaine {domain.id} n'a aucune "
                                                        "compétence")
     for tube in content.tubes:
-        if tube.competence_id not in competence_ids:
+        comp_file = tube.path.parent / "competence.yaml"
+        if tube.competence_id not in competence_ids and not content.has_failed(comp_file):
             problems.error(tube.path, tube.line, f"le dossier « {tube.competence_id} » n'est pas "
                                                  "une compétence connue (competence.yaml manquant ?)")
         levels: dict[int, int] = {}
@@ -140,11 +150,6 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
         for case in challenge_type(ch.type).self_checks(ch.payload, engine_ch.data):
             if is_correct(engine_ch, case.response) != case.accepted:
                 problems.error(ch.path, ch.line_at(case.at), f"épreuve {ch.id} : {case.message}")
-    for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
-        # A block scalar (|) starts on the line after its key.
-        start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)
-        for line, message in markdown.lint(text, start, top_heading=3):
-            problems.error(ch.path, line, f"épreuve {ch.id}, {name} : {message}")
     ref_dir = content.referential_dir
     if ch.illustration:
         image = ch.illustration.get("image") or ""
@@ -169,22 +174,126 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
                            f"document introuvable : content/referential/{ch.document}")
 
 
+def _check_challenge_texts(ch: Challenge, problems: Problems,
+                           sources: dict[Path, list[str]]) -> None:
+    """Every Markdown text of a challenge: lint (raw HTML, script links, external images…) and
+    length."""
+    for name, text in (("consigne", ch.instruction), ("pourquoi", ch.explanation)):
+        # A block scalar (|) starts on the line after its key.
+        start = ch.lines.get(name, ch.line) + (1 if "\n" in text else 0)
+        if message := markdown.too_long(text, name):
+            problems.error(ch.path, start, f"épreuve {ch.id}, {name} : {message}")
+            continue
+        for line, message in markdown.lint(text, start, top_heading=3):
+            problems.error(ch.path, line, f"épreuve {ch.id}, {name} : {message}")
+    if not ch.valid:
+        return
+    # Whatever the type renders (proposals, labels…), collected through its own record.
+    collector = _TextCollector()
+    challenge_type(ch.type).record(ch.payload, collector)
+    for kind, text in collector.texts:
+        line = _source_line(ch, text, sources)
+        where = f"épreuve {ch.id}, texte « {_short(text)} »"
+        if message := markdown.too_long(text, "proposition" if kind == "inline" else "consigne"):
+            problems.error(ch.path, line, f"{where} : {message}")
+            continue
+        lint = markdown.lint_inline(text, line) if kind == "inline" else \
+            markdown.lint(text, line, top_heading=3)
+        for at, message in lint:
+            problems.error(ch.path, at, f"{where} : {message}")
+
+
+class _TextCollector:
+    """A renderer that renders nothing: it notes each display text a type would render."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[str, str]] = []
+
+    def block(self, text: str) -> str:
+        self.texts.append(("block", text))
+        return text
+
+    def inline(self, text: str) -> str:
+        self.texts.append(("inline", text))
+        return text
+
+
+def _short(text: str, size: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def _source_line(ch: Challenge, text: str, sources: dict[Path, list[str]]) -> int:
+    """The line of ``text`` in the challenge's file (searched from the challenge's first line):
+    loaded values lose their line once a type has converted them."""
+    first = next((part.strip() for part in text.split("\n") if part.strip()), "")
+    if first:
+        if ch.path not in sources:
+            try:
+                sources[ch.path] = read_text(ch.path).split("\n")
+            except (OSError, UnicodeDecodeError):
+                sources[ch.path] = []
+        lines = sources[ch.path]
+        for number in range(ch.line - 1, len(lines)):
+            if first in lines[number]:
+                return number + 1
+    return ch.line
+
+
+def _check_documents(content: Content, problems: Problems) -> None:
+    """Each cited document once: UTF-8, a sensible length, safe Markdown (what the build renders)."""
+    ref_dir = content.referential_dir
+    for doc in sorted({c.document for c in content.challenges if c.document}):
+        path = ref_dir / doc
+        if not doc.startswith("documents/") or ".." in doc or not path.is_file():
+            continue  # reported where the challenge cites it
+        try:
+            text = read_text(path)
+        except UnicodeDecodeError:
+            problems.error(path, 0, "le document n'est pas en UTF-8 : enregistrez-le en UTF-8 "
+                                    "(menu « Enregistrer sous » de l'éditeur)")
+            continue
+        except OSError as exc:
+            problems.error(path, 0, f"document illisible : {exc.strerror}")
+            continue
+        if message := markdown.too_long(text, "document"):
+            problems.error(path, 1, message)
+            continue
+        for line, message in markdown.lint(text, 1, check_headings=False):
+            problems.error(path, line, message)
+
+
+def _check_images(content: Content, problems: Problems) -> None:
+    """Every SVG of images/ is checked like code: it is served from the site's own origin."""
+    base = content.referential_dir / "images"
+    for path in sorted(base.glob("*.svg")) if base.is_dir() else ():
+        for line, message in svgcheck.check_file(path):
+            problems.error(path, line, message)
+
+
 def _check_tutorials(content: Content, problems: Problems) -> None:
     _duplicates(content.tutorials, lambda t: t.id, problems, "tutoriel")
     for tut in content.tutorials:
+        if message := markdown.too_long(tut.body, "tutoriel"):
+            problems.error(tut.path, tut.body_line, message)
+            continue  # nothing more is read of an absurd text
         for line, message in markdown.lint(tut.body, tut.body_line):
             problems.error(tut.path, line, message)
+    links.check_tutorial_links(content, problems)
     skills = {s.id for s in content.skills}
+    failed_tubes = content.failed_tube_ids
     covered: set[str] = set()
     for tut in content.tutorials:
         for sid in tut.skills + tut.learning_more:
-            if sid not in skills:
+            # A skill of a sujet that could not be read is not "unknown": that file is the error.
+            if sid not in skills and not failed_tubes:
                 problems.error(tut.path, tut.skill_lines.get(sid, 2),
                                f"acquis inconnu « {sid} » (vérifiez la ligne « id » de "
                                "l'acquis dans son sujet)")
         covered.update(content.tube_of(sid) for sid in tut.skills + tut.learning_more)
+    tutorials_failed = any(p.suffix == ".md" for p in content.failed)
     for tube in content.tubes:
-        if tube.skills and tube.id not in covered:
+        if tube.skills and tube.id not in covered and not tutorials_failed:
             problems.error(tube.path, tube.line, f"le sujet « {tube.id} » n'a aucun tutoriel : "
                                                  "reliez-en un à l'un de ses acquis (champ acquis)")
 
@@ -200,7 +309,9 @@ def _check_profiles(content: Content, problems: Problems) -> None:
                 continue
             tube = tubes.get(entry["sujet"])
             line = line_of(entry["sujet"], profile.lines.get("sujets", profile.line))
-            if tube is None:
+            if tube is None and entry["sujet"] in content.failed_tube_ids:
+                pass
+            elif tube is None:
                 problems.error(profile.path, line, f"sujet inconnu « {entry['sujet']} »")
             elif entry["niveau_max"] and not any(s.level <= entry["niveau_max"]
                                                  for s in tube.skills):

@@ -43,6 +43,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .assets import AssetError
     from .build import build
 
     try:
@@ -52,6 +53,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         print(f"\nConstruction annulée : {len(exc.problems)} erreur(s). "
               f"Le dossier {args.output} précédent est intact.", file=sys.stderr)
+        return 1
+    except AssetError as exc:
+        print(f"{exc}\nConstruction annulée. Le dossier {args.output} précédent est intact.",
+              file=sys.stderr)
         return 1
     print(report)
     return 0

@@ -18,7 +18,7 @@ from engine.types.base import ChallengeType
 from . import schema
 from .diagnostics import Problems
 from .images import ContentAssets
-from .yamlfile import LDict, YamlError, line_of, parse
+from .yamlfile import LDict, YamlError, line_of, parse, read_text
 
 
 @dataclass
@@ -114,6 +114,18 @@ class Content:
     tubes: list[Tube] = field(default_factory=list)
     tutorials: list[Tutorial] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
+    # Files that could not be read: what cites them is not reported again (one clear message).
+    failed: set[Path] = field(default_factory=set)
+
+    def has_failed(self, path: Path) -> bool:
+        return path in self.failed
+
+    @property
+    def failed_tube_ids(self) -> set[str]:
+        ref_dir = self.referential_dir
+        return {p.stem for p in self.failed
+                if p.suffix == ".yaml" and p.parent.parent == ref_dir
+                and p.name != "competence.yaml" and p.parent.name != "parcours"}
 
     @property
     def referential_dir(self) -> Path:
@@ -155,20 +167,36 @@ def load_content(root: Path, problems: Problems) -> Content:
     return content
 
 
-def _read_yaml(path: Path, problems: Problems) -> Any:
+def _read_yaml(path: Path, problems: Problems, what: str = "") -> Any:
+    """The parsed file, or None after reporting why (unreadable, invalid, or empty: ``what``
+    says what the file should describe)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.error(path, 0, "le fichier n'est pas en UTF-8")
+        text = read_text(path)
+    except UnicodeDecodeError as exc:
+        problems.error(path, _byte_line(path, exc.start), "le fichier n'est pas en UTF-8 : "
+                       "enregistrez-le en UTF-8 (menu « Enregistrer sous » de l'éditeur)")
         return None
     except OSError as exc:
         problems.error(path, 0, f"fichier illisible : {exc.strerror}")
         return None
     try:
-        return parse(text)
+        data = parse(text)
     except YamlError as exc:
-        problems.error(path, exc.line, exc.message)
+        for line, message in exc.problems:
+            problems.error(path, line, message)
         return None
+    if data is None or data == "":
+        problems.error(path, 1, f"fichier vide : il doit décrire {what or 'quelque chose'}")
+        return None
+    return data
+
+
+def _byte_line(path: Path, offset: int) -> int:
+    """The 1-based line of a byte offset, for encoding errors."""
+    try:
+        return path.read_bytes()[:offset].count(b"\n") + 1
+    except OSError:
+        return 0
 
 
 def _reporter(path: Path, problems: Problems):
@@ -176,13 +204,16 @@ def _reporter(path: Path, problems: Problems):
 
 
 def _load_domains(path: Path, content: Content, problems: Problems) -> None:
-    data = _read_yaml(path, problems) if path.exists() else None
+    data = _read_yaml(path, problems, "la liste des domaines (- id: …, titre: …)") \
+        if path.exists() else None
     if not path.exists():
         problems.error(path, 0, "fichier manquant : la liste des domaines")
     if data is None:
+        content.failed.add(path)
         return
     if not isinstance(data, list):
         problems.error(path, line_of(data, 1), "doit être une liste de domaines")
+        content.failed.add(path)
         return
     for item in data:
         if not isinstance(item, dict):
@@ -195,11 +226,14 @@ def _load_domains(path: Path, content: Content, problems: Problems) -> None:
 
 def _load_competence_dir(comp_dir: Path, content: Content, problems: Problems) -> None:
     comp_file = comp_dir / "competence.yaml"
-    data = _read_yaml(comp_file, problems) if comp_file.exists() else None
+    data = _read_yaml(comp_file, problems, "la compétence (id, domaine, titre, description, "
+                      "niveaux)") if comp_file.exists() else None
     if not comp_file.exists():
         problems.error(comp_file, 0, "fichier manquant : chaque dossier de compétence a un "
                                      "competence.yaml")
     competence_id = comp_dir.name
+    if not isinstance(data, dict):
+        content.failed.add(comp_file)
     if isinstance(data, dict):
         values = schema.validate_map(data, schema.COMPETENCE, _reporter(comp_file, problems),
                                      "compétence")
@@ -227,11 +261,12 @@ def _load_tube(path: Path, competence_id: str, content: Content, problems: Probl
     if not re.fullmatch(schema.TUBE_PATTERN, tube_id):
         problems.error(path, 0, f"nom de sujet « {tube_id} » invalide : minuscules, chiffres et "
                                 "tirets, sans chiffre à la fin")
-    data = _read_yaml(path, problems)
-    if data is None:
-        return
+    data = _read_yaml(path, problems, "un sujet (titre, description, acquis)")
     if not isinstance(data, dict):
-        problems.error(path, line_of(data, 1), "doit décrire un sujet (titre, description, acquis)")
+        content.failed.add(path)
+        if data is not None:
+            problems.error(path, line_of(data, 1),
+                           "doit décrire un sujet (titre, description, acquis)")
         return
     report = _reporter(path, problems)
     assets = ContentAssets(content.referential_dir)
@@ -321,10 +356,21 @@ def _without(raw: LDict, keys: list[str]) -> LDict:
 
 
 def _load_tutorial(path: Path, content: Content, problems: Problems) -> None:
+    before = len(problems.errors)
+    _read_tutorial(path, content, problems)
+    if len(problems.errors) > before and not any(t.path == path for t in content.tutorials):
+        content.failed.add(path)
+
+
+def _read_tutorial(path: Path, content: Content, problems: Problems) -> None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.error(path, 0, f"fichier illisible : {exc}")
+        text = read_text(path)
+    except UnicodeDecodeError as exc:
+        problems.error(path, _byte_line(path, exc.start), "le fichier n'est pas en UTF-8 : "
+                       "enregistrez-le en UTF-8")
+        return
+    except OSError as exc:
+        problems.error(path, 0, f"fichier illisible : {exc.strerror}")
         return
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -338,7 +384,8 @@ def _load_tutorial(path: Path, content: Content, problems: Problems) -> None:
     try:
         data = parse("\n".join(lines[1:end]), first_line=2)
     except YamlError as exc:
-        problems.error(path, exc.line, exc.message)
+        for line, message in exc.problems:
+            problems.error(path, line, message)
         return
     if not isinstance(data, dict):
         problems.error(path, 2, "l'en-tête doit contenir titre, resume, duree, format, acquis")
@@ -360,7 +407,7 @@ def _load_tutorial(path: Path, content: Content, problems: Problems) -> None:
 
 
 def _load_profile(path: Path, content: Content, problems: Problems) -> None:
-    data = _read_yaml(path, problems)
+    data = _read_yaml(path, problems, "un parcours (titre, description, sujets…)")
     if data is None:
         return
     if not isinstance(data, dict):

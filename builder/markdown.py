@@ -1,11 +1,14 @@
 """Markdown to safe HTML: markdown-it-py (CommonMark + tables), then nh3 as the last word.
 
 Raw HTML typed by an editor is parsed, then stripped by nh3 to a small allowlist, so no script or
-style can reach a learner's page, whatever the content says.
+style can reach a learner's page, whatever the content says. ``lint`` makes that raw HTML, script
+links and external images errors, so nothing is ever stripped silently.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 import nh3
@@ -18,7 +21,10 @@ ALLOWED_TAGS = {
     "sub", "sup", "del",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
-                      "th": {"scope"}, "td": set(), "ol": {"start"}}
+                      "th": {"scope"}, "td": set(), "ol": {"start"},
+                      "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
+# Ids the page templates already use: a heading's anchor never takes them (see ``slug``).
+RESERVED_IDS = frozenset({"contenu", "aide-acquis"})
 
 
 @lru_cache(maxsize=1)
@@ -27,14 +33,56 @@ def _parser() -> MarkdownIt:
         ["table", "strikethrough"]).use(deflist_plugin)
 
 
+def slug(text: str) -> str:
+    """A heading's anchor: "Étape 2 : le mot de passe" → "etape-2-le-mot-de-passe"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "section"
+
+
+def _anchors(tokens) -> list[tuple[int, str]]:
+    """(token index, unique anchor) of each heading, in order; repeats get -2, -3…"""
+    seen: set[str] = set(RESERVED_IDS)
+    out = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and i + 1 < len(tokens):
+            base = slug(tokens[i + 1].content)
+            anchor, n = base, 1
+            while anchor in seen:
+                n += 1
+                anchor = f"{base}-{n}"
+            seen.add(anchor)
+            out.append((i, anchor))
+    return out
+
+
+def _heading_ids(state) -> None:
+    for i, anchor in _anchors(state.tokens):
+        state.tokens[i].attrSet("id", anchor)
+
+
+@lru_cache(maxsize=1)
+def _anchored_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
+        ["table", "strikethrough"]).use(deflist_plugin)
+    md.core.ruler.push("heading_ids", _heading_ids)
+    return md
+
+
+def heading_anchors(text: str) -> set[str]:
+    """The anchors ``render(text, anchors=True)`` gives the headings (targets of ``#…`` links)."""
+    return {anchor for _i, anchor in _anchors(_parser().parse(text or ""))}
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener noreferrer")
 
 
-def render(text: str) -> str:
-    """A block of Markdown (statement, explanation, tutorial body) as sanitised HTML."""
-    return sanitise(_parser().render(text or ""))
+def render(text: str, anchors: bool = False) -> str:
+    """A block of Markdown (statement, explanation, tutorial body) as sanitised HTML; with
+    ``anchors``, headings get ids (a tutorial's sections, targets of links)."""
+    parser = _anchored_parser() if anchors else _parser()
+    return sanitise(parser.render((text or "").removeprefix("\ufeff")))
 
 
 def render_inline(text: str) -> str:
@@ -61,20 +109,132 @@ def word_count(text: str) -> int:
     return words
 
 
-def lint(text: str, first_line: int = 1, top_heading: int = 2) -> list[tuple[int, str]]:
-    """Problems an editor must fix, as (line, message): raw HTML (removed on the page), headings
-    that break the page's outline (RGAA 9.1), images without text alternative.
+# Longest accepted text of each kind, in characters: far above any real content, far below what
+# would make a page (or the bundle every learner downloads) absurd.
+MAX_LENGTH = {"consigne": 20_000, "pourquoi": 20_000, "proposition": 1_000,
+              "document": 100_000, "tutoriel": 200_000}
+
+HTML_MESSAGE = ("HTML brut interdit : écrivez en Markdown (**gras**, *italique*, [lien](https://…)) ; "
+                "pour montrer une balise, mettez-la entre accents graves : `<b>`")
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
+
+
+@lru_cache(maxsize=1)
+def _lint_parser() -> MarkdownIt:
+    """The same parser, but keeping every link: markdown-it silently turns a ``javascript:`` link
+    into plain text, which an editor would never notice."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
+        ["table", "strikethrough"]).use(deflist_plugin)
+    md.validateLink = lambda url: True
+    return md
+
+
+def scheme_of(url: str) -> str:
+    """The URL's scheme in lower case ("" for a relative URL), ignoring invisible characters."""
+    cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+    match = _SCHEME.match(cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def is_external(url: str) -> bool:
+    """Would fetching ``url`` contact another host (or leave the site's own files)?"""
+    cleaned = url.strip().replace("\\", "/")
+    return bool(scheme_of(cleaned)) or cleaned.startswith("//")
+
+
+def too_long(text: str, kind: str) -> str | None:
+    """The message when ``text`` exceeds its kind's limit (see ``MAX_LENGTH``), else None."""
+    limit = MAX_LENGTH[kind]
+    if len(text or "") <= limit:
+        return None
+    return (f"texte trop long ({len(text):,} caractères) : la limite pour {_KIND_NAMES[kind]} est "
+            f"de {limit:,} caractères ; raccourcissez-le ou découpez-le").replace(",", "\u202f")
+
+
+_KIND_NAMES = {"consigne": "une consigne", "pourquoi": "une explication (pourquoi)",
+               "proposition": "une proposition", "document": "un document",
+               "tutoriel": "un tutoriel"}
+
+
+def _locator(lines: list[str], token, first_line: int):
+    """``needle → file line``: the line of a block token's source where ``needle`` appears
+    (a paragraph spans several lines; its inline children carry no line of their own)."""
+    start, end = token.map if token.map else (0, 1)
+
+    def where(needle: str) -> int:
+        for offset, source in enumerate(lines[start:end]):
+            if needle and needle in source:
+                return first_line + start + offset
+        return first_line + start
+    return where
+
+
+def _inline_problems(children, where) -> list[tuple[int, str]]:
+    found = []
+    for child in children or ():
+        if child.type == "html_inline":
+            found.append((where(child.content), HTML_MESSAGE))
+        elif child.type == "image":
+            src = str(child.attrs.get("src", ""))
+            if not child.content.strip():
+                found.append((where("!["), "image sans texte alternatif : ![description](…)"))
+            if is_external(src):
+                found.append((where(src), f"image externe « {src[:80]} » : la page ferait "
+                                          "contacter un autre site par le navigateur ; mettez un "
+                                          "lien [texte](adresse) à la place"))
+        elif child.type == "link_open":
+            href = str(child.attrs.get("href", ""))
+            scheme = scheme_of(href)
+            if scheme in SCRIPT_SCHEMES:
+                found.append((where(href), f"lien « {scheme}: » interdit : un lien mène à une "
+                                           "adresse web (https://…), un courriel (mailto:) ou un "
+                                           "numéro (tel:)"))
+        found.extend(_inline_problems(child.children, where))
+    return found
+
+
+def links(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """(source line, href) of every link in a block of Markdown."""
+    out = []
+    lines = (text or "").split("\n")
+    for token in _lint_parser().parse(text or ""):
+        where = _locator(lines, token, first_line)
+        stack = list(token.children or ())
+        while stack:
+            child = stack.pop(0)
+            if child.type == "link_open":
+                href = str(child.attrs.get("href", ""))
+                out.append((where(href), href))
+            stack[0:0] = list(child.children or ())
+    return out
+
+
+def lint_inline(text: str, line: int) -> list[tuple[int, str]]:
+    """Problems of one line of Markdown (a proposal), all on ``line``."""
+    found: list[tuple[int, str]] = []
+    for token in _lint_parser().parseInline(text or ""):
+        found.extend(_inline_problems(token.children, lambda _needle: line))
+    return list(dict.fromkeys(found))
+
+
+def lint(text: str, first_line: int = 1, top_heading: int = 2,
+         check_headings: bool = True) -> list[tuple[int, str]]:
+    """Problems an editor must fix, as (line, message): raw HTML (it would be removed from the
+    page), ``javascript:`` links, external images, headings that break the page's outline
+    (RGAA 9.1), images without text alternative.
 
     ``first_line`` is the file line of the text's first line; token line maps do the rest.
     """
     found: list[tuple[int, str]] = []
     previous = top_heading - 1
-    tokens = _parser().parse(text or "")
+    tokens = _lint_parser().parse(text or "")
+    lines = (text or "").split("\n")
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
-        if token.type in ("html_block", "html_inline"):
-            found.append((line, "HTML brut : il sera retiré de la page ; écrivez en Markdown"))
-        elif token.type == "heading_open":
+        if token.type == "html_block":
+            found.append((line, HTML_MESSAGE))
+        elif token.type == "heading_open" and check_headings:
             level = int(token.tag[1])
             if level < top_heading:
                 found.append((line, f"intertitre de niveau {level} : commencez à "
@@ -84,10 +244,5 @@ def lint(text: str, first_line: int = 1, top_heading: int = 2) -> list[tuple[int
                                     "ne sautez pas de niveau"))
             previous = level
         elif token.type == "inline":
-            for child in token.children or ():
-                if child.type == "html_inline":
-                    found.append((line, "HTML brut : il sera retiré de la page ; "
-                                        "écrivez en Markdown"))
-                elif child.type == "image" and not child.content.strip():
-                    found.append((line, "image sans texte alternatif : ![description](…)"))
-    return found
+            found.extend(_inline_problems(token.children, _locator(lines, token, first_line)))
+    return list(dict.fromkeys(found))

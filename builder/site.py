@@ -12,6 +12,7 @@ from markupsafe import Markup
 from . import markdown
 from .bundle import profile_record
 from .content import Content
+from .security import META_CONTENT_SECURITY_POLICY
 from .urls import relative
 
 
@@ -63,7 +64,7 @@ def plan_pages(content: Content) -> list[Page]:
         comp_ids = sorted({tubes[t].competence_id for t in tube_ids if t in tubes},
                           key=competence_key)
         pages.append(Page(f"tutoriels/{tut.id}/index.html", "tutorial.html", {
-            "tutorial": tut, "body": Markup(markdown.render(tut.body)),
+            "tutorial": tut, "body": Markup(markdown.render(tut.body, anchors=True)),
             "skills": related, "tubes": [tubes[t] for t in tube_ids if t in tubes],
             "competences": [comp_by_id[c] for c in comp_ids if c in comp_by_id],
         }))
@@ -73,6 +74,7 @@ def plan_pages(content: Content) -> list[Page]:
 def make_environment(templates: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["content_security_policy"] = META_CONTENT_SECURITY_POLICY
     env.filters["markdown"] = lambda text: Markup(markdown.render(text))
     env.filters["inline"] = lambda text: Markup(markdown.render_inline(text))
     return env

@@ -6,8 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from builder.build import build
+
+# Property tests check behaviour, not speed: a loaded machine must not fail them.
+settings.register_profile("diagnum", deadline=None)
+settings.load_profile("diagnum")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"

@@ -226,7 +226,7 @@ def test_two_tabs_never_overwrite_each_other(site, page):
         page.click("#skip-button")
         wait_next(page, number)
     other.click("#skip-button")  # a stale tab, two answers behind
-    other.wait_for_function("document.getElementById('question-title').textContent === 'Question 4'")
+    other.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 4'")
     assert "autre onglet" in other.text_content("#question-error")
     saved = stored(page)["profiles"]["p1"]["sessions"]["competence:4.1"]["state"]
     assert len(saved["answers"]) == 3

@@ -13,6 +13,8 @@ from engine import Assessment, load_referential
 from engine.record import make_record, make_result_file
 from engine.resultfile import validate_result_file
 
+from .test_content_errors import line_of
+
 TUBE = "referential/4.1/mots-de-passe.yaml"
 START, END = "2026-12-07T15:00:00Z", "2026-12-07T15:30:00Z"
 
@@ -110,6 +112,7 @@ def test_a_skill_id_need_not_name_its_level(content_copy):
 
 
 def test_duplicate_missing_and_malformed_skill_ids(content_copy):
+    first = line_of(content_copy, TUBE, 'id: "@mots-de-passe2"')
     dup = edit(content_copy, TUBE, 'id: "@mots-de-passe3"', 'id: "@mots-de-passe2"')
     bad = edit(content_copy, TUBE, 'id: "@mots-de-passe4"', 'id: "@Mots de passe"')
     missing = edit(content_copy, TUBE, '  - niveau: 5\n    id: "@mots-de-passe5"\n',
@@ -118,7 +121,7 @@ def test_duplicate_missing_and_malformed_skill_ids(content_copy):
                   'id: "@mots-de-passe1"')
     problems = problems_of(content_copy)
     assert_reported(problems, TUBE, dup, "acquis « @mots-de-passe2 » en double (déjà défini "
-                                         f"dans content/{TUBE}:31)")
+                                         f"dans content/{TUBE}:{first})")
     assert_reported(problems, TUBE, bad, "« id » vaut « @Mots de passe »")
     assert_reported(problems, TUBE, missing, 'ajoutez la ligne id: "@mots-de-passe5"')
     # Both places are named: the second one found, and the first one in the message.

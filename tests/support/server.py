@@ -1,6 +1,7 @@
 """Serve a built site from a sub-path on 127.0.0.1, as a centre's host would (/centre/diagnostic/).
 
-Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly.
+Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly. Every
+response carries the site's Content-Security-Policy header, as the .htaccess asks of Apache.
 Options reproduce a badly configured host (wrong MIME type for .wasm), or a well configured
 Apache serving the builder's precompressed ``file.br`` / ``file.gz`` as the ``.htaccess`` says.
 """
@@ -15,6 +16,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from builder.security import CONTENT_SECURITY_POLICY
 
 PREFIX = "/centre/diagnostic/"
 # What the .htaccess negotiates, best first: (Accept-Encoding token, file suffix).
@@ -83,7 +86,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.served.append((self.path, encoding))
         return file
 
-    def end_headers(self):
+    def end_headers(self) -> None:
+        # Like the .htaccess: every response, so the engine's worker runs under the policy too.
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         if getattr(self, "_vary", False):
             self.send_header("Vary", "Accept-Encoding")
             self._vary = False
