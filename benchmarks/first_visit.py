@@ -43,7 +43,6 @@ class SharedLink:
         self.rate = bits_per_second / 8  # bytes per second
         self.lock = threading.Lock()
         self.free_at = 0.0
-        self.last_byte = 0.0
 
     def send(self, write, data: bytes) -> None:
         for start in range(0, len(data), CHUNK):
@@ -56,7 +55,6 @@ class SharedLink:
             if pause > 0:
                 time.sleep(pause)
             write(chunk)
-        self.last_byte = time.perf_counter()
 
 
 class _Throttled(_Handler):
@@ -64,14 +62,19 @@ class _Throttled(_Handler):
     latency: float
     sent: dict[str, int]
 
+    timeline: list[tuple[str, float, float, float]]
+
     def send_head(self):
+        self._asked = time.perf_counter()
         time.sleep(self.latency)
         return super().send_head()
 
     def copyfile(self, source, outputfile):
         data = source.read()
         self.sent[self.path.split("?")[0]] += len(data)
+        started = time.perf_counter()
         self.link.send(outputfile.write, data)
+        self.timeline.append((self.path.split("?")[0], self._asked, started, time.perf_counter()))
 
 
 def kind_of(path: str) -> str:
@@ -128,7 +131,8 @@ def one_visit(dist: Path, competence: str, mbps: float, latency_ms: float,
     """One cold visit; ``browser`` is a Playwright browser to use (default: launch Chromium)."""
     link = SharedLink(mbps * 1e6)
     handler = make_handler(dist, _Throttled, precompressed=True, encodings=encodings,
-                           link=link, latency=latency_ms / 1000, sent=defaultdict(int))
+                           link=link, latency=latency_ms / 1000, sent=defaultdict(int),
+                           timeline=[])
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}test/index.html?competence={competence}"
@@ -154,14 +158,21 @@ def one_visit(dist: Path, competence: str, mbps: float, latency_ms: float,
     for path, size in handler.func.sent.items():
         by_kind[kind_of(path)] += size
     by_kind["total"] = sum(handler.func.sent.values())
-    return {"bytes": dict(by_kind), "network_s": link.last_byte - opened, "ready_s": ready,
+    # The network part of starting the engine: the last byte of what was asked before it was ready
+    # (the question's pictures come later).
+    network = max((end for _p, asked, _s, end in handler.func.timeline if asked - opened < ready),
+                  default=opened) - opened
+    return {"bytes": dict(by_kind), "network_s": network, "ready_s": ready,
             "question_s": first - opened, "click_to_question_s": first - clicked,
-            "requests": len(handler.func.sent)}
+            "requests": len(handler.func.sent),
+            "timeline": [(path.rsplit("/", 1)[-1], round(asked - opened, 2), round(end - opened, 2))
+                         for path, asked, _start, end in sorted(handler.func.timeline,
+                                                                key=lambda t: t[1])]}
 
 
 def table(results: list[tuple[str, dict]]) -> str:
     lines = ["| Scénario | " + " | ".join(f"{k} (Mo)" for k in KINDS)
-             + " | dernier octet (s) | moteur prêt (s) | 1re question (s) | clic → question (s) |",
+             + " | réseau du démarrage (s) | moteur prêt (s) | 1re question (s) | clic → question (s) |",
              "|---|" + "---:|" * (len(KINDS) + 4)]
     for label, r in results:
         sizes = " | ".join(f"{r['bytes'].get(k, 0) / 1e6:.2f}" for k in KINDS)
@@ -178,6 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=1, help="visits per scenario (best is kept)")
     parser.add_argument("--dist", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--label", default="", help="prefix for the scenario names")
+    parser.add_argument("--timeline", action="store_true", help="print when each file was asked/sent")
     parser.add_argument("--only", default="", help="run only the scenarios whose name has this")
     parser.add_argument("--write", type=Path, help="append the table to this Markdown file")
     args = parser.parse_args(argv)
@@ -201,6 +213,9 @@ def main(argv: list[str] | None = None) -> None:
             best = min(runs, key=lambda r: r["question_s"])
             results.append((f"{args.label}{name}".strip(), best))
             print(f"{name}: {best}", flush=True)
+            if args.timeline:
+                for path, asked, end in best["timeline"]:
+                    print(f"  {asked:6.2f} s → {end:6.2f} s  {path}")
     text = (f"Compétence {args.competence}, ligne partagée {args.mbps:g} Mbit/s, latence "
             f"{args.latency_ms:g} ms par requête, cache vide, meilleur de {args.runs} "
             f"visite(s) ; {time.strftime('%Y-%m-%d')} ; charge de la machine au départ "
