@@ -10,6 +10,8 @@ from hypothesis import settings
 
 from builder.build import build
 
+from .support.server import PREFIX, serve_site
+
 # Property tests check behaviour, not speed: a loaded machine must not fail them.
 settings.register_profile("diagnum", deadline=None)
 settings.load_profile("diagnum")
@@ -50,3 +52,33 @@ def browser():
                   "--no-first-run", "--disable-sync"])
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def site(built_site: Path):
+    """The built fixture site served from a sub-path; no request may leave the sub-path."""
+    with serve_site(built_site) as server:
+        yield server
+    outside = [r for r in server["requests"] if not r.startswith(PREFIX)]
+    assert not outside, f"requêtes hors du sous-dossier : {outside}"
+
+
+@pytest.fixture
+def page(browser):
+    """A French page that fails the test on any console error or third-party request."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900})
+    requested: list[str] = []
+    context.on("request", lambda r: requested.append(r.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+    assert not errors, errors
+    # No third-party request, from the page or from the engine's worker.
+    foreign = [u for u in requested if not u.startswith("http://127.0.0.1:")]
+    assert not foreign, foreign
+    if any("/test/index.html" in u for u in requested):
+        # The worker's own fetches are seen too (so the check above covers them).
+        assert any(u.endswith("pyodide.asm.wasm") for u in requested)

@@ -2,8 +2,11 @@
 
 Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly. Every
 response carries the site's Content-Security-Policy header, as the .htaccess asks of Apache.
-Options reproduce a badly configured host (wrong MIME type for .wasm), or a well configured
-Apache serving the builder's precompressed ``file.br`` / ``file.gz`` as the ``.htaccess`` says.
+Options reproduce a badly configured host (wrong MIME type for .wasm), a slow one (``delays``:
+seconds to wait before answering a path that ends with a given suffix; ``trickle``: seconds over
+which to send such a file, in small chunks, as a slow connection would), or a well configured
+Apache serving the builder's precompressed ``file.br`` / ``file.gz`` as the ``.htaccess`` says
+(``precompressed``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import functools
 import http.server
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,30 +49,33 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     requests: list[str]
     # (path, Content-Encoding) of every precompressed variant served, to check negotiation.
     served: list[tuple[str, str]]
+    delays: dict[str, float]
+    trickle: dict[str, float]
 
-    def translate_path(self, path: str) -> str:
-        self.requests.append(path)
+    def _local(self, path: str) -> str:
         if not path.startswith(PREFIX):
             return "/nonexistent-outside-prefix"
         return super().translate_path("/" + path[len(PREFIX):])
 
-    def guess_type(self, path):
-        if str(path).endswith(".wasm"):
-            return self.wasm_type
-        return super().guess_type(path)
+    def translate_path(self, path: str) -> str:
+        self.requests.append(path)
+        for suffix, seconds in self.delays.items():
+            if path.split("?")[0].endswith(suffix):
+                time.sleep(seconds)
+        return self._local(path)
 
     def send_head(self):
         """Like Apache with the .htaccess: a precompressed variant when the browser accepts it."""
         if not self.precompressed:
             return super().send_head()
-        path = self.translate_path(self.path)
+        path = self._local(self.path)
         accepted = accepted_encodings(self.headers.get("Accept-Encoding"))
         variants = [(token, path + suffix) for token, suffix in ENCODINGS
                     if token in self.encodings and os.path.isfile(path + suffix)]
         for token, variant in variants:
             if token in accepted:
+                self.translate_path(self.path)  # recorded (and delayed) like any other request
                 return self._send_variant(path, variant, token)
-        self.requests.pop()  # super().send_head() translates (and records) the path again
         if variants:
             self._vary = True
         return super().send_head()
@@ -86,6 +93,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.served.append((self.path, encoding))
         return file
 
+    def copyfile(self, source, outputfile):
+        seconds = next((t for suffix, t in self.trickle.items()
+                        if self.path.split("?")[0].endswith(suffix)), None)
+        if seconds is None:
+            return super().copyfile(source, outputfile)
+        data = source.read()
+        chunks = 20
+        size = len(data) // chunks + 1
+        for start in range(0, len(data), size):
+            outputfile.write(data[start:start + size])
+            outputfile.flush()
+            time.sleep(seconds / chunks)
+        return None
+
+    def guess_type(self, path):
+        if str(path).endswith(".wasm"):
+            return self.wasm_type
+        return super().guess_type(path)
+
     def end_headers(self) -> None:
         # Like the .htaccess: every response, so the engine's worker runs under the policy too.
         self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -100,15 +126,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def make_handler(directory: Path, base: type = _Handler, **attributes) -> functools.partial:
     """A handler class for ``directory`` with its own request log (``requests``, ``served``)."""
-    attributes = {"requests": [], "served": [], **attributes}
+    attributes = {"requests": [], "served": [], "delays": {}, "trickle": {}, **attributes}
     handler_cls = type("Handler", (base,), attributes)
     return functools.partial(handler_cls, directory=str(directory))
 
 
 @contextmanager
 def serve_site(directory: Path, wasm_type: str = "application/wasm",
+               delays: dict[str, float] | None = None,
+               trickle: dict[str, float] | None = None,
                precompressed: bool = False) -> Iterator[dict]:
-    handler = make_handler(directory, wasm_type=wasm_type, precompressed=precompressed)
+    handler = make_handler(directory, wasm_type=wasm_type, precompressed=precompressed,
+                           delays=dict(delays or {}), trickle=dict(trickle or {}))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
