@@ -58,7 +58,7 @@ def test_a_test_runs_with_brotli_served_files(built_site: Path, browser):
         page.click("#start-button")
         page.wait_for_selector("#question:not([hidden]) #submit-button:not([disabled])")
         page.click("#skip-button")  # « Je passe » : the engine answers with the next question
-        page.wait_for_function("document.getElementById('question-title').textContent !== 'Question 1'")
+        page.wait_for_function("() => document.getElementById('question-title').textContent !== 'Question 1'")
         page.close()
     served = dict(server["served"])
     wasm = next(path for path in served if path.endswith(".wasm"))
