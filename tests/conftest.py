@@ -37,21 +37,46 @@ def content_copy(tmp_path) -> Path:
     return target
 
 
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+INSECURE_HOST = "diagnum.test"
+
+
 @pytest.fixture(scope="session")
-def browser():
+def playwright_instance():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium est absent (/usr/bin/chromium) : lancez « make test », qui "
                     "l'installe, ou « apt-get install chromium ».")
     with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"])
-        yield instance
-        instance.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    instance = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def insecure_browser(playwright_instance):
+    """Chromium for which ``diagnum.test`` is 127.0.0.1: a plain-HTTP origin that is NOT a secure
+    context (localhost and 127.0.0.1 are), as a centre's host without HTTPS. Use
+    ``insecure_url(server["url"])`` to reach a ``serve_site`` server through it."""
+    instance = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INSECURE_HOST} 127.0.0.1"])
+    yield instance
+    instance.close()
+
+
+def insecure_url(url: str) -> str:
+    """The same server, named by the non-secure host name (http://diagnum.test:<port>/…)."""
+    return url.replace("://127.0.0.1:", f"://{INSECURE_HOST}:", 1)
 
 
 @pytest.fixture

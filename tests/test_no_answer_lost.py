@@ -19,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from builder.build import build
 
-from .conftest import CHROMIUM, FIXTURE_CONTENT, ROOT
+from .conftest import FIXTURE_CONTENT, INSECURE_HOST, ROOT, insecure_url
 from .support.browser import READY, question_number, stored, wait_next
 from .support.server import serve_site
 
@@ -245,7 +245,7 @@ def test_a_second_tab_asks_before_replacing_a_test_in_progress(site, browser):
     assert entry["state"] == before  # kept exactly as it was
     assert data["sessions"][KEY]["state"]["seed"] != before["seed"]
     # The first tab hears of it (storage event) and follows by itself, without a click.
-    first.wait_for_function("document.getElementById('question-title').textContent === 'Question 1'")
+    first.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 1'")
     assert "remplacé par un nouveau test dans un autre onglet" in first.text_content("#info-note")
     assert first.inner_html("#instruction") == second.inner_html("#instruction")
     shot(first, "2-suivi-autre-onglet")
@@ -255,16 +255,11 @@ def test_a_second_tab_asks_before_replacing_a_test_in_progress(site, browser):
 
 # ------------------------------------------------------------------ 3. two tabs, one question
 @pytest.fixture(params=["secure", "plain-http"])
-def origin(request, site, browser):
+def origin(request, site, browser, insecure_browser):
     """The site on 127.0.0.1 (a secure context, with Web Locks) or on a plain-HTTP host name."""
     if request.param == "secure":
-        yield browser, site["url"]
-        return
-    other = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=[
-        "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--host-resolver-rules=MAP diagnum.test 127.0.0.1"])
-    yield other, site["url"].replace("127.0.0.1", "diagnum.test")
-    other.close()
+        return browser, site["url"]
+    return insecure_browser, insecure_url(site["url"])
 
 
 def test_two_tabs_answering_at_the_same_moment_one_answer_wins(origin):
@@ -279,7 +274,7 @@ def test_two_tabs_answering_at_the_same_moment_one_answer_wins(origin):
     two.click("#resume-button")
     two.wait_for_selector("#question:not([hidden])")
     assert question_number(two) == question_number(one) == 2
-    secure = "diagnum.test" not in base
+    secure = INSECURE_HOST not in base
     assert one.evaluate("!!navigator.locks") is secure
     assert one.evaluate("window.isSecureContext") is secure
     # Both engines answer late, so that both tabs answer question 2 before either saves.
@@ -288,7 +283,7 @@ def test_two_tabs_answering_at_the_same_moment_one_answer_wins(origin):
     one.click("#skip-button")
     two.click("#skip-button")
     for tab in (one, two):
-        tab.wait_for_function("document.getElementById('question-title').textContent === 'Question 3'")
+        tab.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 3'")
     told = [tab for tab in (one, two) if tab.is_visible("#question-error")
             and "autre onglet" in tab.text_content("#question-error")]
     assert len(told) == 1, "exactly one tab is told its answer did not count"

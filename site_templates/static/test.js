@@ -16,11 +16,10 @@ const target = params.get("parcours")
   ? { kind: "parcours", id: params.get("parcours") }
   : { kind: "competence", ids: (params.get("competence") || "").split(",").filter(Boolean) };
 const sessionKey = target.kind === "parcours" ? `parcours:${target.id}` : `competence:${target.ids.join(",")}`;
-const LEVEL_NAMES = ["débutant", "novice", "novice", "indépendant", "indépendant", "avancé", "avancé", "expert", "expert"];
 // What the rendering modules need from the page: site-relative URLs made absolute, labels.
 const ctx = {
   asset: (path) => new URL(path, new URL(runtime.home, location.href)).href,
-  levelNames: LEVEL_NAMES,
+  levelNames: runtime.labels.levels, // content/site.yaml
 };
 
 let engine = null;
