@@ -12,8 +12,8 @@ import shutil
 import time
 from pathlib import Path
 
-from . import assets, cache, markdown
-from .bundle import referential_bundle
+from . import assets, cache, compress, markdown
+from .bundle import referential_bundle, referential_parts
 from .diagnostics import ContentError
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
@@ -58,6 +58,11 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
     bundle = referential_bundle(content, documents)
     (data_dir / "referential.json").write_text(
         json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    parts_dir = data_dir / "referential" / bundle["version"]
+    parts_dir.mkdir(parents=True)
+    for name, part in referential_parts(bundle).items():
+        (parts_dir / name).write_text(
+            json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
@@ -68,6 +73,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "pyodide": f"pyodide/{pyodide_version}/",
         "engine": engine_path,
         "referential": f"data/referential.json?v={bundle['version']}",
+        "parts": f"data/referential/{bundle['version']}/",
         "lock": assets.pyodide_lock_info(root),
         "version": bundle["version"],
         "titles": {c.id: c.title for c in content.competences},
@@ -81,6 +87,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
+    compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
 
