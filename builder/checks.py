@@ -13,7 +13,7 @@ from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
 from engine.types import challenge_type
 
-from . import links, markdown, svgcheck
+from . import links, markdown, rules, svgcheck
 from .bundle import challenge_record
 from .content import Challenge, Content
 from .diagnostics import Problems
@@ -32,6 +32,7 @@ def check_content(content: Content, problems: Problems) -> None:
     _check_images(content, problems)
     _check_tutorials(content, problems)
     _check_profiles(content, problems)
+    rules.check_rules(content, problems)
     _check_unused_files(content, problems)
 
 

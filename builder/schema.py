@@ -212,6 +212,9 @@ PROFILE = {
     }), default=[]),
     "competences": Field(kind="list", item=Field(pattern=r"[1-9]\.[1-9][0-9]?"), default=[]),
     "niveau_max": Field(kind="int", minimum=1, maximum=8, default=8),
+    # A short parcours by design (a few questions per competence): exempt from the rule of at
+    # least four skills per competence (builder.rules).
+    "express": Field(kind="bool", default=False),
     "blocs": Field(kind="list", item=Field(kind="map", fields={
         "id": Field(required=True, pattern=ID_PATTERN), "titre": Field(required=True),
         "description": Field()}), default=[]),
