@@ -203,7 +203,8 @@ RUN = 4
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", _plain(text))
+    """Words as a reader counts them: « rendez-vous » and « Wi-Fi » are one word each."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"(?<=\w)-(?=\w)", "", _plain(text)))
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
@@ -215,8 +216,8 @@ def _runs(text: str) -> set[tuple[str, ...]]:
 
 def _check_repeated_words(ch: Challenge, data: Choices, problems: Problems,
                           lines: _Lines) -> None:
-    """The right proposal must not be found by matching the statement's words. A run of words
-    that every kind of proposal shares (« à 6 h 30 » in each) gives nothing away."""
+    """The right proposal must not be found by matching the statement's words. Words that wrong
+    proposals repeat too (« le paquet de 500 g » / « le paquet de 1 kg ») give nothing away."""
     statement = _runs(ch.instruction)
     proposals = [(i, str(p), _runs(str(p)) & statement)
                  for i, p in enumerate(data.proposals, 1)]
@@ -225,7 +226,7 @@ def _check_repeated_words(ch: Challenge, data: Choices, problems: Problems,
     for index, text, repeated in proposals:
         is_right = index in data.solution
         own = repeated - (wrong if is_right else right)
-        if not own:
+        if not own or (is_right and wrong):
             continue
         words = " ".join(sorted(own)[0])
         line = lines.of(ch, text, ch.line_at("propositions"))
