@@ -236,10 +236,10 @@ def _check_repeated_words(ch: Challenge, data: Choices, problems: Problems,
                            f"(« {words} ») : c'est la bonne, elle se trouve sans rien savoir ; "
                            "dites-la avec d'autres mots, ou changez la consigne")
         else:
-            problems.warning(ch.path, line,
-                             f"épreuve {ch.id} : la proposition reprend les mots de la consigne "
-                             f"(« {words} ») : une fausse proposition qui attire par ses seuls "
-                             "mots ; vérifiez qu'elle reste honnête")
+            problems.advice(ch.path, line,
+                            f"épreuve {ch.id} : la proposition reprend les mots de la consigne "
+                            f"(« {words} ») : une fausse proposition qui attire par ses seuls "
+                            "mots ; vérifiez qu'elle reste honnête")
 
 
 # ---------------------------------------------------------------- a story of another variant
