@@ -212,7 +212,8 @@ def result_view(ref: Referential, assessment: Assessment,
             **comp.to_dict(), "title": competence.title, "domain_id": competence.domain_id,
             "validated": [_skill_view(ref, s) for s in comp.validated_skills],
             "failed": [_skill_view(ref, s) for s in comp.failed_skills],
-            "tutorials": [view for t in tutorial_ids if (view := _tutorial_view(ref, t))],
+            "tutorials": [view for t in tutorial_ids if (view := _tutorial_view(ref, t))
+                          and not (view.get("section") and view["id"] in tutorial_ids)],
         })
     review = []
     for record in assessment.answers:
