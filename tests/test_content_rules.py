@@ -35,14 +35,14 @@ def about(found: list[str], fragment: str) -> list[str]:
 
 # --- number fields ------------------------------------------------------------------------
 
-QROC_1B = """        champ: Votre mot
+TYPED_1B = """        champ: Votre mot
         reponses: [médiathèque]
         refusees: [bibliothèque]
         pourquoi: Le mot attendu était médiathèque."""
 
 
 def _number_field(content: Path, label: str, answer: str) -> int:
-    edit(content, TUBE, QROC_1B, f"""        champ: {label}
+    edit(content, TUBE, TYPED_1B, f"""        champ: {label}
         format: nombre
         reponses: ["{answer}"]
         pourquoi: Le nombre attendu.""")
@@ -70,7 +70,7 @@ def test_a_whole_number_needs_no_warning_since_words_are_accepted(content_copy):
 # --- T3 and opposites ---------------------------------------------------------------------
 
 def test_t3_accepting_an_opposite_is_an_error(content_copy):
-    edit(content_copy, TUBE, QROC_1B, """        champ: Mot manquant
+    edit(content_copy, TUBE, TYPED_1B, """        champ: Mot manquant
         reponses: [différent]
         pourquoi: Le mot attendu était différent.""")
     line = line_of(content_copy, TUBE, "        reponses: [différent]")
@@ -80,7 +80,7 @@ def test_t3_accepting_an_opposite_is_an_error(content_copy):
 
 
 def test_t3_off_accepts_no_opposite(content_copy):
-    edit(content_copy, TUBE, QROC_1B, """        champ: Mot manquant
+    edit(content_copy, TUBE, TYPED_1B, """        champ: Mot manquant
         reponses: [différent]
         tolerances: [T1, T2]
         pourquoi: Le mot attendu était différent.""")
@@ -88,7 +88,7 @@ def test_t3_off_accepts_no_opposite(content_copy):
 
 
 def test_a_participle_is_checked_against_non(content_copy):
-    edit(content_copy, TUBE, QROC_1B, """        champ: Nom du mode
+    edit(content_copy, TUBE, TYPED_1B, """        champ: Nom du mode
         reponses: [navigation privée]
         pourquoi: Le mode attendu.""")
     assert about(problems(content_copy), "« navigation non privée », le contraire de "
