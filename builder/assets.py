@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -24,29 +25,57 @@ class AssetError(Exception):
     """A runtime asset is missing: said in French, with what to run."""
 
 
+MISSING_PYODIDE = ("Pyodide est introuvable dans node_modules/ : lancez « npm ci » à la racine du "
+                   "projet (ou « make serve », qui installe tout), puis recommencez.")
+
+
+def place(source: Path, dest: Path, rel: str, previous: Path | None = None) -> None:
+    """Put ``source`` at ``dest/rel``: a hard link to the previous site's file when that one is an
+    unchanged copy (same size and date as ``source``), a fresh copy otherwise.
+
+    Rebuilds then neither copy Pyodide's 15 MB nor unchanged files; the source files are never
+    linked, so nothing written into a built site can reach node_modules/ or the content.
+    """
+    target = dest / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if previous is not None:
+        old = previous / rel
+        try:
+            src, was = source.stat(), old.stat()
+            if (src.st_size, src.st_mtime_ns) == (was.st_size, was.st_mtime_ns):
+                os.link(old, target)
+                return
+        except OSError:
+            pass
+    shutil.copy2(source, target)
+
+
 def pyodide_version(root: Path) -> str:
     package = root / "node_modules" / "pyodide" / "package.json"
     try:
         return json.loads(package.read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError) as exc:
-        raise AssetError("Pyodide est introuvable dans node_modules/ : lancez « npm ci » "
-                         "(ou « make serve », qui le fait).") from exc
+        raise AssetError(MISSING_PYODIDE) from exc
 
 
 def pyodide_lock_info(root: Path) -> dict:
     lock = root / "node_modules" / "pyodide" / "pyodide-lock.json"
-    return json.loads(lock.read_text(encoding="utf-8"))["info"]
+    try:
+        return json.loads(lock.read_text(encoding="utf-8"))["info"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise AssetError(MISSING_PYODIDE) from exc
 
 
-def copy_pyodide(root: Path, dest: Path, log=print) -> str:
+def copy_pyodide(root: Path, dest: Path, log=print, previous: Path | None = None) -> str:
     """Copy the core runtime to ``dest/pyodide/<version>/`` with a .pyc stdlib when possible."""
     version = pyodide_version(root)
     source = root / "node_modules" / "pyodide"
-    target = dest / "pyodide" / version
-    target.mkdir(parents=True, exist_ok=True)
+    folder = f"pyodide/{version}"
+    if not all((source / name).is_file() for name in PYODIDE_FILES):
+        raise AssetError(MISSING_PYODIDE)
     for name in PYODIDE_FILES:
-        shutil.copy2(source / name, target / name)
-    shutil.copy2(_stdlib(root, source, version, log), target / "python_stdlib.zip")
+        place(source / name, dest, f"{folder}/{name}", previous)
+    place(_stdlib(root, source, version, log), dest, f"{folder}/python_stdlib.zip", previous)
     return version
 
 
@@ -85,16 +114,14 @@ def engine_zip(root: Path, dest: Path) -> str:
     return f"engine/{name}"
 
 
-def copy_static(templates: Path, dest: Path) -> dict[str, str]:
+def copy_static(templates: Path, dest: Path, previous: Path | None = None) -> dict[str, str]:
     """Copy site_templates/static/ and return each file's short content hash (cache busting)."""
     hashes = {}
     source = templates / "static"
     for path in sorted(source.rglob("*")):
         if path.is_file():
             rel = path.relative_to(source).as_posix()
-            target = dest / "static" / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+            place(path, dest, f"static/{rel}", previous)
             hashes[rel] = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
     return hashes
 

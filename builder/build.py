@@ -12,17 +12,18 @@ import shutil
 import time
 from pathlib import Path
 
-from . import assets, markdown
+from . import assets, cache, markdown
 from .bundle import referential_bundle
 from .diagnostics import ContentError
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
 
-SITE_NAME = "Diagnum"
-
 
 def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) -> str:
+    """Build the site; raises ContentError (the editor's problems) or AssetError (what to run)."""
     started = time.perf_counter()
+    assets.pyodide_version(root)  # a missing node_modules/ is said before any long work
+    cache.use_disk(root.resolve() / ".cache" / "parsed")
     content, problems = load_and_check(content_dir)
     for warning in problems.warnings:
         log(str(warning))
@@ -33,7 +34,8 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) ->
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        summary = _build_into(content, staging, root.resolve(), log)
+        summary = _build_into(content, staging, root.resolve(), log,
+                              previous=output if output.is_dir() else None)
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -41,7 +43,7 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) ->
     return f"Site construit dans {output} en {elapsed:.1f} s — {summary}"
 
 
-def _build_into(content, dest: Path, root: Path, log) -> str:
+def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> str:
     dest.mkdir(parents=True)
     templates = root / "site_templates"
     ref_dir = content.referential_dir
@@ -50,18 +52,16 @@ def _build_into(content, dest: Path, root: Path, log) -> str:
     data_dir.mkdir()
     used_images = sorted({c.illustration["image"] for c in content.challenges if c.illustration})
     for image in used_images:
-        target = data_dir / image
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ref_dir / image, target)
+        assets.place(ref_dir / image, dest, f"data/{image}", previous)
     documents = {doc: markdown.render((ref_dir / doc).read_text(encoding="utf-8"))
                  for doc in sorted({c.document for c in content.challenges if c.document})}
     bundle = referential_bundle(content, documents)
     (data_dir / "referential.json").write_text(
         json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
-    pyodide_version = assets.copy_pyodide(root, dest, log)
+    pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
-    static_hashes = assets.copy_static(templates, dest)
+    static_hashes = assets.copy_static(templates, dest, previous)
     (dest / ".htaccess").write_text(assets.HTACCESS, encoding="utf-8")
 
     runtime = {
@@ -72,11 +72,13 @@ def _build_into(content, dest: Path, root: Path, log) -> str:
         "version": bundle["version"],
         "titles": {c.id: c.title for c in content.competences},
         "profiles": {p.id: p.data["titre"] for p in content.profiles},
+        "labels": content.site.labels(),
     }
     env = make_environment(templates)
     pages = plan_pages(content)
     render_pages(env, pages, dest, {
-        "site_name": SITE_NAME, "runtime": runtime, "static_hashes": static_hashes,
+        "site": content.site, "site_name": content.site.name, "runtime": runtime,
+        "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "

@@ -6,6 +6,7 @@ checker, so what ``diagnum check`` accepts is exactly what a learner's browser w
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from engine.answers import is_correct
@@ -145,12 +146,8 @@ def _engine_challenge(ch: Challenge) -> EngineChallenge:
 
 def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> None:
     if ch.valid:
-        # The type's own cases, run through the engine's checker: what the check accepts is
-        # exactly what a learner's browser will accept.
-        engine_ch = _engine_challenge(ch)
-        for case in challenge_type(ch.type).self_checks(ch.payload, engine_ch.data):
-            if is_correct(engine_ch, case.response) != case.accepted:
-                problems.error(ch.path, ch.line_at(case.at), f"épreuve {ch.id} : {case.message}")
+        for at, message in _self_check_failures(ch):
+            problems.error(ch.path, ch.line_at(at), f"épreuve {ch.id} : {message}")
     ref_dir = content.referential_dir
     if ch.illustration:
         image = ch.illustration.get("image") or ""
@@ -173,6 +170,25 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
         elif not (ref_dir / ch.document).is_file():
             problems.error(ch.path, doc_line,
                            f"document introuvable : content/referential/{ch.document}")
+
+
+# Self-check outcomes by challenge content: an editor's rebuild re-runs only what changed.
+_SELF_CHECKS: dict[str, list[tuple[str, str]]] = {}
+
+
+def _self_check_failures(ch: Challenge) -> list[tuple[str, str]]:
+    """The type's own cases, run through the engine's checker (what the check accepts is exactly
+    what a learner's browser will accept): (YAML key, message) of each case that fails."""
+    key = json.dumps([ch.type, ch.payload, ch.illustration], sort_keys=True, default=str)
+    if key not in _SELF_CHECKS:
+        engine_ch = _engine_challenge(ch)
+        if len(_SELF_CHECKS) > 20_000:
+            _SELF_CHECKS.clear()
+        _SELF_CHECKS[key] = [
+            (case.at, case.message)
+            for case in challenge_type(ch.type).self_checks(ch.payload, engine_ch.data)
+            if is_correct(engine_ch, case.response) != case.accepted]
+    return _SELF_CHECKS[key]
 
 
 def _check_challenge_texts(ch: Challenge, problems: Problems,

@@ -48,6 +48,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .assets import AssetError
     from .build import build
+    from .failures import describe
 
     try:
         report = build(Path(args.content), Path(args.output), Path(args.root))
@@ -60,6 +61,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     except AssetError as exc:
         print(f"{exc}\nConstruction annulée. Le dossier {args.output} précédent est intact.",
               file=sys.stderr)
+        return 1
+    except Exception as exc:
+        failure = describe(exc, Path(args.root))
+        print("\n".join(failure.lines), file=sys.stderr)
+        if failure.details:
+            print("Détails techniques :\n" + failure.details.rstrip(), file=sys.stderr)
+        print(f"\nConstruction annulée : {failure.summary} "
+              f"Le dossier {args.output} précédent est intact.", file=sys.stderr)
         return 1
     print(report)
     return 0

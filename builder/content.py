@@ -15,9 +15,11 @@ from typing import Any
 from engine.types import REGISTRY
 from engine.types.base import ChallengeType
 
-from . import schema
+from . import schema, siteconfig
+from .cache import parsed as parsed_once
 from .diagnostics import Problems
 from .images import ContentAssets
+from .siteconfig import SiteConfig
 from .yamlfile import LDict, YamlError, line_of, parse, read_text
 
 
@@ -114,6 +116,7 @@ class Content:
     tubes: list[Tube] = field(default_factory=list)
     tutorials: list[Tutorial] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
+    site: SiteConfig | None = None
     # Files that could not be read: what cites them is not reported again (one clear message).
     failed: set[Path] = field(default_factory=set)
 
@@ -151,6 +154,7 @@ class Content:
 
 def load_content(root: Path, problems: Problems) -> Content:
     content = Content(root=root)
+    content.site = _load_site(root / siteconfig.FILE_NAME, problems)
     ref_dir = root / "referential"
     if not ref_dir.is_dir():
         problems.error(ref_dir, 0, "dossier introuvable : le référentiel doit être dans "
@@ -182,7 +186,7 @@ def _read_yaml(path: Path, problems: Problems, what: str = "") -> Any:
         problems.error(path, 0, f"fichier illisible : {exc.strerror}")
         return None
     try:
-        data = parse(text)
+        data = parsed_once(parse, text)
     except YamlError as exc:
         for line, message in exc.problems:
             problems.error(path, line, message)
@@ -199,6 +203,16 @@ def _byte_line(path: Path, offset: int) -> int:
         return path.read_bytes()[:offset].count(b"\n") + 1
     except OSError:
         return 0
+
+
+def _load_site(path: Path, problems: Problems) -> SiteConfig | None:
+    if not path.is_file():
+        problems.error(path, 0, "fichier manquant : content/site.yaml donne le nom du site, le texte "
+                                "de la page d'accueil et les noms des niveaux (voir le guide de "
+                                "rédaction)")
+        return None
+    data = _read_yaml(path, problems, "le site (nom, accueil, niveaux…)")
+    return siteconfig.load_site_config(path, data, problems)
 
 
 def _reporter(path: Path, problems: Problems):
@@ -384,7 +398,7 @@ def _read_tutorial(path: Path, content: Content, problems: Problems) -> None:
         problems.error(path, 1, "l'en-tête YAML n'est pas fermé par une ligne ---")
         return
     try:
-        data = parse("\n".join(lines[1:end]), first_line=2)
+        data = parsed_once(parse, "\n".join(lines[1:end]), first_line=2)
     except YamlError as exc:
         for line, message in exc.problems:
             problems.error(path, line, message)

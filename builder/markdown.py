@@ -76,7 +76,20 @@ def heading_title(text: str, anchor: str) -> str:
 
 def heading_anchors(text: str) -> set[str]:
     """The anchors ``render(text, anchors=True)`` gives the headings (targets of ``#…`` links)."""
-    return {anchor for _i, anchor in _anchors(_parser().parse(text or ""))}
+    return {anchor for _i, anchor in _anchors(_parsed(text or ""))}
+
+
+@lru_cache(maxsize=16384)
+def _parsed(text: str, lint: bool = False) -> list:
+    """Parsed tokens, kept per text: the checks read every text several times, and each rebuild
+    of ``diagnum serve`` reads the same texts again (callers must not modify the tokens)."""
+    return (_lint_parser() if lint else _parser()).parse(text)
+
+
+@lru_cache(maxsize=16384)
+def _parsed_inline(text: str) -> list:
+    """``_parsed`` for one line of Markdown (proposals are linted on each rebuild too)."""
+    return _lint_parser().parseInline(text)
 
 
 def sanitise(html: str) -> str:
@@ -84,6 +97,7 @@ def sanitise(html: str) -> str:
                      url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener noreferrer")
 
 
+@lru_cache(maxsize=16384)
 def render(text: str, anchors: bool = False) -> str:
     """A block of Markdown (statement, explanation, tutorial body) as sanitised HTML; with
     ``anchors``, headings get ids (a tutorial's sections, targets of links)."""
@@ -91,6 +105,7 @@ def render(text: str, anchors: bool = False) -> str:
     return sanitise(parser.render((text or "").removeprefix("\ufeff")))
 
 
+@lru_cache(maxsize=16384)
 def render_inline(text: str) -> str:
     """One line of Markdown (a proposal, a title) without the enclosing paragraph."""
     return sanitise(_parser().renderInline(text or ""))
@@ -98,7 +113,7 @@ def render_inline(text: str) -> str:
 
 def headings(text: str) -> list[tuple[int, str, int]]:
     """(level, text, source line) of each heading, for tables of contents and checks."""
-    tokens = _parser().parse(text or "")
+    tokens = _parsed(text or "")
     out = []
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -107,7 +122,7 @@ def headings(text: str) -> list[tuple[int, str, int]]:
 
 
 def word_count(text: str) -> int:
-    tokens = _parser().parse(text or "")
+    tokens = _parsed(text or "")
     words = 0
     for token in tokens:
         if token.type == "inline":
@@ -204,7 +219,7 @@ def links(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(source line, href) of every link in a block of Markdown."""
     out = []
     lines = (text or "").split("\n")
-    for token in _lint_parser().parse(text or ""):
+    for token in _parsed(text or "", lint=True):
         where = _locator(lines, token, first_line)
         stack = list(token.children or ())
         while stack:
@@ -219,7 +234,7 @@ def links(text: str, first_line: int = 1) -> list[tuple[int, str]]:
 def lint_inline(text: str, line: int) -> list[tuple[int, str]]:
     """Problems of one line of Markdown (a proposal), all on ``line``."""
     found: list[tuple[int, str]] = []
-    for token in _lint_parser().parseInline(text or ""):
+    for token in _parsed_inline(text or ""):
         found.extend(_inline_problems(token.children, lambda _needle: line))
     return list(dict.fromkeys(found))
 
@@ -234,7 +249,7 @@ def lint(text: str, first_line: int = 1, top_heading: int = 2,
     """
     found: list[tuple[int, str]] = []
     previous = top_heading - 1
-    tokens = _lint_parser().parse(text or "")
+    tokens = _parsed(text or "", lint=True)
     lines = (text or "").split("\n")
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)

@@ -1,83 +1,242 @@
-"""``diagnum serve``: build, serve dist/ on localhost, rebuild when content or templates change.
+"""``diagnum serve``: build, serve dist/ on localhost, rebuild and reload the page on every change.
 
-Standard library only. A failed rebuild prints its errors and keeps serving the last good site.
+Standard library only (MkDocs' livereload is the model). Whatever goes wrong in a rebuild (content
+errors, a broken template, a crash of the builder), the error is printed in French with its file
+and line, shown in the open page, and the last good site keeps being served: the loop never stops.
+The live-reload script is injected into the pages as they are served, never into dist/.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
+import json
 import mimetypes
 import threading
+import time
+import traceback
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import build
-from .diagnostics import ContentError
+from . import build as build_module
+from .assets import AssetError
+from .failures import Failure, describe
+from .security import CONTENT_SECURITY_POLICY
 
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("text/javascript", ".js")
 mimetypes.add_type("image/svg+xml", ".svg")
 
+RELOAD_PREFIX = "/.diagnum/"
+RELOAD_SCRIPT = Path(__file__).parent / "js" / "livereload.js"
+POLL_SECONDS = 0.1      # how often the watcher looks at the files' dates (a few ms each time)
+LONG_POLL_SECONDS = 20  # how long a page's request waits for the next build
+
+
+@dataclass
+class BuildState:
+    """The outcome of the latest build attempt, shared by the watcher and the page requests."""
+
+    attempt: int = 0            # number of finished build attempts
+    good: int = 0               # the attempt whose site is being served
+    failure: Failure | None = None
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def record(self, failure: Failure | None) -> None:
+        with self.changed:
+            self.attempt += 1
+            if failure is None:
+                self.good = self.attempt
+            self.failure = failure
+            self.changed.notify_all()
+
+    def wait(self, since: str, timeout: float) -> dict:
+        with self.changed:
+            if since == str(self.attempt):
+                self.changed.wait(timeout)
+            return {"attempt": self.attempt, "good": self.good, "ok": self.failure is None,
+                    "summary": self.failure.summary if self.failure else "",
+                    "errors": self.failure.lines if self.failure else []}
+
+
+def _inject(html: str, good: int) -> bytes:
+    tag = (f'<script src="{RELOAD_PREFIX}livereload.js" data-good="{good}" defer></script>')
+    at = html.rfind("</body>")
+    html = html[:at] + tag + html[at:] if at >= 0 else html + tag
+    return html.encode("utf-8")
+
+
+PLACEHOLDER = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Site en attente — Diagnum</title></head>
+<body><main><h1>Le site n'a pas encore pu être construit</h1>
+<p>Corrigez les erreurs affichées ci-dessous et dans le terminal, puis enregistrez :
+cette page se rechargera d'elle-même.</p></main></body></html>
+"""
+
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves dist/ with the right types, no caching, the site's CSP, and the live reload."""
+
+    state: BuildState
+
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         super().end_headers()
+
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        if url.path.startswith(RELOAD_PREFIX):
+            return self._reload_endpoint(url)
+        local = Path(self.translate_path(url.path))
+        if local.is_dir():
+            if not url.path.endswith("/"):
+                return super().do_GET()  # the standard redirect to the folder's URL
+            local = local / "index.html"
+        site = Path(self.directory)
+        if local.suffix == ".html" or not local.suffix:
+            if not (site / "index.html").is_file():
+                return self._send(200, "text/html; charset=utf-8", _inject(PLACEHOLDER, 0))
+            if local.is_file():
+                return self._send_page(200, local)
+            if (site / "404.html").is_file():
+                return self._send_page(404, site / "404.html")
+        return super().do_GET()
+
+    def _send_page(self, status: int, path: Path) -> None:
+        html = path.read_text(encoding="utf-8")
+        self._send(status, "text/html; charset=utf-8", _inject(html, self.state.good))
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _reload_endpoint(self, url: urllib.parse.SplitResult) -> None:
+        name = url.path[len(RELOAD_PREFIX):]
+        if name == "livereload.js":
+            return self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT.read_bytes())
+        if name == "livereload":
+            since = urllib.parse.parse_qs(url.query).get("since", ["-1"])[0]
+            body = json.dumps(self.state.wait(since, LONG_POLL_SECONDS), ensure_ascii=False)
+            return self._send(200, "application/json; charset=utf-8", body.encode("utf-8"))
+        self.send_error(404)
 
     def log_message(self, format: str, *args) -> None:
         pass
 
 
-def _snapshot(paths: list[Path]) -> dict[Path, float]:
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True     # a waiting long-poll never blocks Ctrl+C
+    block_on_close = False
+
+
+def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     stamps = {}
     for base in paths:
         for path in base.rglob("*") if base.is_dir() else ():
-            if path.is_file():
-                stamps[path] = path.stat().st_mtime
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # removed between listing and reading
+            if not path.is_dir():
+                stamps[path] = (stat.st_mtime_ns, stat.st_size)
     return stamps
 
 
-def _rebuild(content: Path, output: Path, root: Path) -> None:
-    try:
-        print(build(content, output, root), flush=True)
-    except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, flush=True)
-        print(f"Reconstruction annulée : {len(exc.problems)} erreur(s). "
-              "Le site servi reste la dernière version valide.", flush=True)
+class DevServer:
+    """The build-watch-serve loop; ``serve`` runs it until Ctrl+C, tests start and stop it."""
 
+    def __init__(self, content: Path, output: Path, root: Path, host: str = "127.0.0.1",
+                 port: int = 8000, log: Callable[[str], None] | None = None) -> None:
+        self.content, self.output, self.root = content, output, root
+        self.log = log or functools.partial(print, flush=True)
+        self.state = BuildState()
+        handler_cls = type("Handler", (SiteHandler,), {"state": self.state})
+        handler = functools.partial(handler_cls, directory=str(output.resolve()))
+        self.server = _Server((host, port), handler)  # raises OSError (port in use) before building
+        self.stop = threading.Event()
+        self._threads: list[threading.Thread] = []
 
-def _watch(content: Path, output: Path, root: Path, stop: threading.Event) -> None:
-    watched = [content, root / "site_templates", root / "engine"]
-    before = _snapshot(watched)
-    while not stop.wait(1.0):
-        now = _snapshot(watched)
-        if now != before:
-            before = now
-            print("Changement détecté, reconstruction…", flush=True)
-            _rebuild(content, output, root)
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def rebuild(self) -> Failure | None:
+        """One build attempt; never raises (except Ctrl+C): a failure is printed and recorded."""
+        try:
+            self.log(build_module.build(self.content, self.output, self.root, log=self.log))
+            failure = None
+        except Exception as exc:
+            failure = describe(exc, self.root)
+            for line in failure.lines:
+                self.log(line)
+            if failure.details:
+                self.log("Détails techniques :\n" + failure.details.rstrip())
+            self.log(f"Reconstruction annulée : {failure.summary} "
+                     "Le site servi reste la dernière version valide.")
+        self.state.record(failure)
+        return failure
+
+    def watch(self) -> None:
+        watched = [self.content, self.root / "site_templates", self.root / "engine"]
+        before = _snapshot(watched)
+        while not self.stop.wait(POLL_SECONDS):
+            now = _snapshot(watched)
+            if now != before:
+                before = now
+                self.log("Changement détecté, reconstruction…")
+                try:
+                    self.rebuild()
+                except Exception:  # the loop itself must survive anything
+                    self.log("Erreur inattendue de la surveillance :\n" + traceback.format_exc())
+
+    def start(self, watch: bool = True) -> None:
+        """Serve and watch in background threads (the first build must be done already)."""
+        targets = [self.server.serve_forever] + ([self.watch] if watch else [])
+        for target in targets:
+            thread = threading.Thread(target=target, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def shutdown(self) -> None:
+        self.stop.set()
+        if self._threads:  # shutdown() waits for serve_forever, so only once it has started
+            self.server.shutdown()
+        self.server.server_close()
 
 
 def serve(content: Path, output: Path, root: Path, host: str = "127.0.0.1", port: int = 8000,
           watch: bool = True) -> int:
-    _rebuild(content, output, root)
-    if not (output / "index.html").exists():
-        print("Aucun site à servir : corrigez les erreurs ci-dessus puis relancez.")
-        return 1
-    handler = functools.partial(SiteHandler, directory=str(output.resolve()))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    stop = threading.Event()
-    if watch:
-        threading.Thread(target=_watch, args=(content, output, root, stop), daemon=True).start()
-    print(f"Diagnum est servi sur http://{host}:{server.server_address[1]}/ "
-          "(Ctrl+C pour arrêter)", flush=True)
     try:
-        server.serve_forever()
+        dev = DevServer(content, output, root, host, port)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            print(f"Le port {port} est déjà utilisé par un autre programme (peut-être un autre "
+                  f"« diagnum serve »). Arrêtez-le, ou essayez --port {port + 1}.")
+        else:
+            print(f"Impossible d'écouter sur {host}:{port} : {exc.strerror or exc}.")
+        return 1
+    try:
+        failure = dev.rebuild()
+        if failure is not None and isinstance(failure.error, AssetError):
+            return 1  # nothing to serve until the command it names has been run
+        if not (output / "index.html").exists():
+            print("Aucune version valide du site pour l'instant : la page affichera les erreurs "
+                  "et se rechargera quand elles seront corrigées.", flush=True)
+        dev.start(watch)
+        print(f"Diagnum est servi sur {dev.url} (Ctrl+C pour arrêter)", flush=True)
+        while True:
+            time.sleep(3600)
     except KeyboardInterrupt:
         print("\nArrêt.")
     finally:
-        stop.set()
-        server.server_close()
+        dev.shutdown()
     return 0
-

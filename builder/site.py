@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,10 @@ def plan_pages(content: Content) -> list[Page]:
     return pages
 
 
+@lru_cache(maxsize=4)
 def make_environment(templates: Path) -> Environment:
+    """One environment per templates folder, kept across rebuilds: Jinja2 compiles each template
+    once and recompiles it only when its file changes (``auto_reload``)."""
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["content_security_policy"] = META_CONTENT_SECURITY_POLICY

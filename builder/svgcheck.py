@@ -9,6 +9,7 @@ Parsed with the standard library's expat, which gives the line of each construct
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from xml.parsers import expat
 
@@ -51,6 +52,11 @@ def _css_problems(text: str) -> list[str]:
 
 def check_bytes(data: bytes) -> list[tuple[int, str]]:
     """(line, message in French) of every refused construct; empty when the SVG is safe."""
+    return list(_check_bytes(data))
+
+
+@lru_cache(maxsize=2048)   # by content: an editor's rebuild re-reads only what changed
+def _check_bytes(data: bytes) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     parser = expat.ParserCreate(namespace_separator=" ")
     stack: list[str] = []
@@ -109,7 +115,7 @@ def check_bytes(data: bytes) -> list[tuple[int, str]]:
         pass
     except expat.ExpatError as exc:
         found.append((exc.lineno, f"SVG mal formé : {_french(exc)} (colonne {exc.offset + 1})"))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 _EXPAT_FRENCH = {

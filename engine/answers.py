@@ -11,7 +11,7 @@ from typing import Any
 from .matching import levenshtein, normalise, parse_number, text_matches  # noqa: F401 (API)
 from .referential import Challenge
 from .types import challenge_type
-from .types.base import MAX_RESPONSE_CHARS
+from .types.base import MAX_RESPONSE_CHARS, MAX_RESPONSE_ITEMS
 
 SKIPPED = "#ABAND#"
 
@@ -21,10 +21,10 @@ def response_too_long(response: Any) -> bool:
     if isinstance(response, str):
         return len(response) > MAX_RESPONSE_CHARS
     if isinstance(response, dict):
-        return len(response) > 20 or any(response_too_long(k) or response_too_long(v)
+        return len(response) > MAX_RESPONSE_ITEMS or any(response_too_long(k) or response_too_long(v)
                                          for k, v in response.items())
     if isinstance(response, (list, tuple)):
-        return len(response) > 20 or any(response_too_long(v) for v in response)
+        return len(response) > MAX_RESPONSE_ITEMS or any(response_too_long(v) for v in response)
     return False
 
 

@@ -21,7 +21,9 @@ Each answer returns ``{"ok": true, "state", "challenge" (next, or null), "progre
 "record" (when over)}``; refusals return ``{"ok": false, "error": {"code", "message"}}``. The
 challenge sent to the page carries no solution; solutions travel only in the final review. Display
 strings the builder sanitised travel as ``{"html": …}``; every other string is text (see
-``engine.text``). A record is plain data: every string in it is text.
+``engine.text``). A record is plain data: every string in it is text. An answer longer than
+``MAX_RESPONSE_LENGTH`` characters, or with more than ``MAX_RESPONSE_ITEMS`` keys or items, is
+refused with ``response-too-long``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from .answers import response_too_long
 from .assessment import Assessment
 from .errors import EngineError
 from .profiles import profile_result
@@ -40,8 +43,12 @@ from .resultfile import validate_record
 from .scoring import AssessmentResult
 from .text import to_wire
 from .types import challenge_type
+from .types.base import MAX_RESPONSE_CHARS, MAX_RESPONSE_ITEMS
 
 PROTOCOL_VERSION = 1
+# A learner's response is short: the page caps typed answers at this length, and the engine
+# refuses anything longer (a runaway paste, a forged message) before storing it in the state.
+MAX_RESPONSE_LENGTH = MAX_RESPONSE_CHARS
 _referential: Referential | None = None
 # The assessment of the last step, reused when the page sends back exactly the state it was given:
 # replaying a long test (the full profile has ~200 answers) at every step would cost more than
@@ -82,7 +89,9 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             if assessment.next_challenge() is None or assessment.pending != challenge_id:
                 raise EngineError("not-pending", "Cette question n'est plus celle en cours : "
                                                  "la page va se remettre à jour.")
-            correct = assessment.answer(challenge_id, request.get("response"))
+            response = request.get("response")
+            _check_response_size(response)
+            correct = assessment.answer(challenge_id, response)
             return {**_step(ref, assessment, request), "answered": {"challenge": challenge_id,
                                                           "correct": correct}}
         if kind == "result":
@@ -99,6 +108,14 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         return _error(exc.code, exc.message)
     except (KeyError, TypeError, ValueError) as exc:
         return _error("bad-request", f"Demande incomplète ou mal formée ({exc!r}).")
+
+
+def _check_response_size(response: Any) -> None:
+    """Refuse a response too long to be a learner's answer, whatever its shape."""
+    if response_too_long(response):
+        raise EngineError("response-too-long", "Cette réponse est trop longue pour être "
+                                               f"enregistrée : {MAX_RESPONSE_LENGTH} caractères "
+                                               f"et {MAX_RESPONSE_ITEMS} champs au plus.")
 
 
 def _restore(ref: Referential, state: dict[str, Any]) -> Assessment:

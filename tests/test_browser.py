@@ -2,71 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-from pathlib import Path
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .support.server import PREFIX, serve_site
-
-READY = "body[data-engine-ready]"
-
-
-@pytest.fixture
-def site(built_site: Path):
-    with serve_site(built_site) as server:
-        yield server
-    outside = [r for r in server["requests"] if not r.startswith(PREFIX)]
-    assert not outside, f"requêtes hors du sous-dossier : {outside}"
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900})
-    requested: list[str] = []
-    context.on("request", lambda r: requested.append(r.url))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
-    assert not errors, errors
-    # No third-party request, from the page or from the engine's worker.
-    foreign = [u for u in requested if not u.startswith("http://127.0.0.1:")]
-    assert not foreign, foreign
-    if any("/test/index.html" in u for u in requested):
-        # The worker's own fetches are seen too (so the check above covers them).
-        assert any(u.endswith("pyodide.asm.wasm") for u in requested)
-
-
-def answer_with_keyboard(page) -> None:
-    """Answer the question on screen using only the keyboard (first option / a typed word)."""
-    first = page.locator("#question-body input").first
-    first.focus()
-    if first.get_attribute("type") in ("radio", "checkbox"):
-        page.keyboard.press("Space")
-    else:
-        for field in page.locator("#question-body input").all():
-            field.focus()
-            page.keyboard.type("médiathèque")
-    page.keyboard.press("Enter")
-
-
-def question_number(page) -> int:
-    return int(page.text_content("#question-title").split()[-1])
-
-
-def wait_next(page, number: int) -> None:
-    page.wait_for_function(
-        "n => !document.getElementById('results').hidden || "
-        "document.getElementById('question-title').textContent !== 'Question ' + n", arg=number)
-
-
-def stored(page) -> dict:
-    return json.loads(page.evaluate("localStorage.getItem('diagnum')"))
+from .support.browser import READY, answer_with_keyboard, question_number, stored, wait_next
+from .support.server import serve_site
 
 
 def test_a_whole_competence_test_with_a_reload(site, page):
@@ -207,27 +148,3 @@ def test_a_parcours_shows_mastery_stage_and_badge(site, page):
     assert "0 %" in text and "Palier 0 sur 1" in text and "Départ" in text
     assert "Pas encore obtenu" in text
 
-
-def test_two_tabs_never_overwrite_each_other(site, page):
-    url = site["url"] + "test/index.html?competence=4.1"
-    page.goto(url)
-    page.wait_for_selector(READY, timeout=60_000)
-    page.click("#start-button")
-    page.wait_for_selector("#question:not([hidden])")
-    page.click("#skip-button")
-    wait_next(page, 1)
-    other = page.context.new_page()
-    other.goto(url)
-    other.wait_for_selector(READY, timeout=60_000)
-    other.click("#resume-button")
-    other.wait_for_selector("#question:not([hidden])")
-    assert question_number(other) == 2
-    for number in (2, 3):
-        page.click("#skip-button")
-        wait_next(page, number)
-    other.click("#skip-button")  # a stale tab, two answers behind
-    other.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 4'")
-    assert "autre onglet" in other.text_content("#question-error")
-    saved = stored(page)["profiles"]["p1"]["sessions"]["competence:4.1"]["state"]
-    assert len(saved["answers"]) == 3
-    other.close()

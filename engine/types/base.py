@@ -25,6 +25,8 @@ Spec = dict[str, dict[str, Any]]
 
 # The longest typed answer the engine looks at; longer ones are refused before any matching.
 MAX_RESPONSE_CHARS = 500
+# The most keys (typed fields) or items (ticked boxes) a response may have.
+MAX_RESPONSE_ITEMS = 20
 
 
 class Renderer(Protocol):

@@ -1,12 +1,14 @@
 // The test page: shows questions and results, stores the state after every answer, and passes
 // messages to the engine worker. All decisions (which question, is it right, what level) are
-// the engine's.
-import { load, update, StorageProblem } from "./storage.js";
+// the engine's. The worker's lifecycle is in engine-client.js, saving without losing an answer in
+// sessions.js; this file only wires them to the screens.
+import { load, STORAGE_KEY, StorageProblem } from "./storage.js";
+import { commit, fingerprint, sameFingerprint, storedSession, finishedCount } from "./sessions.js";
+import { EngineClient, EngineUnavailable } from "./engine-client.js";
 import { el } from "./dom.js";
 import { typeOf } from "./types.js";
 import { renderResults as showResults } from "./results.js";
 
-const BOOT_TIMEOUT_MS = 90_000;
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -14,28 +16,21 @@ const target = params.get("parcours")
   ? { kind: "parcours", id: params.get("parcours") }
   : { kind: "competence", ids: (params.get("competence") || "").split(",").filter(Boolean) };
 const sessionKey = target.kind === "parcours" ? `parcours:${target.id}` : `competence:${target.ids.join(",")}`;
-const LEVEL_NAMES = ["débutant", "novice", "novice", "indépendant", "indépendant", "avancé", "avancé", "expert", "expert"];
 // What the rendering modules need from the page: site-relative URLs made absolute, labels.
 const ctx = {
   asset: (path) => new URL(path, new URL(runtime.home, location.href)).href,
-  levelNames: LEVEL_NAMES,
+  levelNames: runtime.labels.levels, // content/site.yaml
 };
 
-let worker = null;
-let nextId = 0;
-const pending = new Map();
+let engine = null;
 let current = null; // {state, challenge, progress}
-let storageWorks = true;
+let baseline = null; // fingerprint of the stored test as this tab last saw it (compare-and-set)
+let replacing = null; // history status of a stored test this tab's test replaces, until saved
+let unsaved = null; // the last step not saved yet (retried after each answer)
+let storageMode = "ok"; // "ok" | "failing" | "unsaved" (the learner chose to go on without saving)
+let busy = false; // a step is being asked or saved: another tab's changes wait for it
 
 // ------------------------------------------------------------------ the worker
-function rpc(request) {
-  return new Promise((resolve) => {
-    const id = ++nextId;
-    pending.set(id, resolve);
-    worker.postMessage({ id, request });
-  });
-}
-
 function startWorker() {
   if (location.protocol === "file:") {
     return fail("Cette page a été ouverte comme un fichier (adresse commençant par file://). Le test a besoin d'être servi par un serveur web : demandez à la personne qui a installé Diagnum, ou lancez « make serve ».");
@@ -43,36 +38,85 @@ function startWorker() {
   if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
     return fail("Ce navigateur est trop ancien pour faire passer le test. Essayez avec une version récente de Firefox, Chrome, Edge ou Safari.");
   }
+  const absolute = (path) => new URL(path, location.href).href;
+  const config = { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), lock: runtime.lock };
+  engine = new EngineClient(new URL(runtime.worker, location.href), config, {
+    onProgress: (step) => {
+      $("engine-status-text").textContent = step === "engine" ? "Préparation des questions…" : "Chargement du moteur du test…";
+    },
+    onStall: () => slowBoot("Le moteur du test met longtemps à démarrer. La connexion est peut-être lente, ou l'hébergement sert mal les fichiers .wasm. Cette page continue d'attendre : si le moteur arrive, le test s'affichera tout seul. Sinon, réessayez dans un moment ; si cela recommence, prévenez la personne qui a installé Diagnum."),
+  });
+  let booting;
   try {
-    worker = new Worker(new URL(runtime.worker, location.href), { type: "module" });
+    booting = engine.boot();
   } catch (error) {
     return fail("Ce navigateur ne sait pas lancer le moteur du test (« module worker »). Essayez avec une version récente de Firefox, Chrome, Edge ou Safari.");
   }
-  worker.onmessage = (event) => {
-    const { id, response, kind, step } = event.data;
-    if (kind === "progress") {
-      $("engine-status-text").textContent = step === "engine" ? "Préparation des questions…" : "Chargement du moteur du test…";
-      return;
-    }
-    pending.get(id)?.(response);
-    pending.delete(id);
-  };
-  worker.onerror = (event) => {
-    event.preventDefault?.();
-    fail("Le moteur du test n'a pas pu démarrer. L'hébergement sert peut-être mal certains fichiers (.mjs, .wasm) : la personne qui l'a installé peut vérifier le fichier .htaccess fourni.");
-  };
-  const timer = setTimeout(() => fail("Le moteur du test met trop de temps à démarrer. La connexion est peut-être lente, ou l'hébergement sert mal les fichiers .wasm. Réessayez dans un moment ; si cela recommence, prévenez la personne qui a installé Diagnum."), BOOT_TIMEOUT_MS);
-  const absolute = (path) => new URL(path, location.href).href;
-  rpc({ type: "boot", config: { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), lock: runtime.lock } })
-    .then((response) => {
-      clearTimeout(timer);
-      if (!response.ok) {
-        return fail("Le moteur du test n'a pas pu démarrer. Un fichier du site est peut-être abîmé ou incomplet sur l'hébergement : réessayez plus tard, et si cela recommence, prévenez la personne qui a installé Diagnum.", response.error.detail || response.error.message);
-      }
-      document.body.dataset.engineReady = "true";
-      document.body.dataset.engineLoadMs = response.loadMs;
-      ready();
-    });
+  booting.then((response) => {
+    $("failure-title").textContent = FAILURE_TITLE;
+    document.body.dataset.engineReady = "true";
+    document.body.dataset.engineLoadMs = response.loadMs;
+    show("intro"); // also recovers from the "takes long" message
+    ready();
+  }, (error) => {
+    $("failure-title").textContent = FAILURE_TITLE;
+    fail(error.message, error.detail);
+  });
+}
+
+// A long silence while booting: said, but the page keeps waiting and recovers by itself.
+const FAILURE_TITLE = document.getElementById("failure-title").textContent;
+function slowBoot(message) {
+  fail(message);
+  $("failure-title").textContent = "Le test met longtemps à démarrer";
+}
+
+// One request to the engine; null when the engine is lost (the page then offers « Reprendre »).
+async function ask(request) {
+  try {
+    return await engine.request(request);
+  } catch (error) {
+    if (!(error instanceof EngineUnavailable)) throw error;
+    engineLost();
+    return null;
+  }
+}
+
+function engineLost() {
+  for (const id of ["submit-button", "skip-button", "start-button", "resume-button", "restart-button"]) $(id).disabled = true;
+  $("engine-alert-text").textContent = "Vos réponses ne sont pas perdues : elles sont gardées par cette page. Cliquez sur « Reprendre » pour relancer le moteur et continuer là où vous en étiez.";
+  $("engine-resume").disabled = false;
+  $("engine-alert").hidden = false;
+  $("engine-resume").focus();
+}
+
+// A new worker, then the test resumes from the state this page holds: nothing is lost.
+async function resumeEngine() {
+  $("engine-resume").disabled = true;
+  $("engine-alert-text").textContent = "Redémarrage du moteur du test…";
+  try {
+    await engine.restart();
+  } catch (error) {
+    $("engine-alert-text").textContent = `Le moteur du test n'a pas pu redémarrer (${error.message}). Vos réponses restent gardées par cette page : réessayez dans un moment.`;
+    $("engine-resume").disabled = false;
+    return;
+  }
+  $("engine-alert").hidden = true;
+  if (!current) {
+    show("intro");
+    return ready();
+  }
+  const resumed = await ask({ type: "resume", state: current.state });
+  if (!resumed) return;
+  if (!resumed.ok) return fail(resumed.error.message);
+  if (resumed.challenge && resumed.challenge.id === current.challenge.id) {
+    current = resumed; // same question: the learner's answer on screen is kept
+    for (const id of ["submit-button", "skip-button"]) $(id).disabled = false;
+    note("Le moteur du test est reparti. Vous pouvez valider votre réponse.");
+    $("question-title").focus();
+  } else {
+    render(resumed);
+  }
 }
 
 // ------------------------------------------------------------------ screens
@@ -106,76 +150,229 @@ function describeTarget() {
   return target.ids.map((id) => `${id} ${runtime.titles[id] || ""}`.trim()).join(" · ");
 }
 
+// A short message above the screens (role="status"), cleared when the learner answers.
+function note(message) {
+  $("info-note").textContent = message;
+  $("info-note").hidden = false;
+}
+
+function plural(n, singular, several = `${singular}s`) {
+  return `${n} ${n > 1 ? several : singular}`;
+}
+
+// The stored test of this page's key, or null; a storage that cannot be read is reported.
 function savedSession() {
   try {
-    const { data } = load();
-    return data.profiles[data.active].sessions[sessionKey] || null;
-  } catch {
+    return storedSession(sessionKey);
+  } catch (problem) {
+    if (!(problem instanceof StorageProblem)) throw problem;
+    storageFailed(problem);
     return null;
   }
 }
 
-function ready() {
+function ready({ focus = true } = {}) {
   const session = savedSession();
+  baseline = fingerprint(session);
   $("engine-status").classList.add("is-ready");
   $("engine-status").querySelector(".spinner")?.remove();
   if (session) {
-    $("engine-status-text").textContent = `Vous avez un test en cours (${session.state.answers.length} réponse${session.state.answers.length > 1 ? "s" : ""} enregistrée${session.state.answers.length > 1 ? "s" : ""}).`;
+    const n = session.state.answers.length;
+    $("engine-status-text").textContent = `Vous avez un test en cours (${plural(n, "réponse")} ${n > 1 ? "enregistrées" : "enregistrée"}).`;
     $("start-button").hidden = true;
     for (const id of ["resume-button", "restart-button"]) { $(id).hidden = false; $(id).disabled = false; }
-    $("resume-button").focus();
+    if (focus) $("resume-button").focus();
   } else {
     $("engine-status-text").textContent = "Le test est prêt.";
+    $("start-button").hidden = false;
     $("start-button").disabled = false;
-    $("start-button").focus();
+    for (const id of ["resume-button", "restart-button"]) $(id).hidden = true;
+    if (focus) $("start-button").focus();
   }
 }
 
 // ------------------------------------------------------------------ storage
-function save(response) {
-  if (!storageWorks) return;
-  try {
-    update((profile) => {
-      const now = new Date().toISOString();
-      if (response.result && response.result.complete) {
-        delete profile.sessions[sessionKey];
-        profile.history.push({ key: sessionKey, finishedAt: now, state: response.state, summary: summarise(response.result) });
-      } else {
-        const previous = profile.sessions[sessionKey];
-        profile.sessions[sessionKey] = { key: sessionKey, startedAt: previous?.startedAt || now, updatedAt: now, state: response.state };
-      }
-    });
-  } catch (error) {
-    storageWorks = !(error instanceof StorageProblem) ? storageWorks : false;
-    showQuestionError(error.message);
+// Save a step (compare-and-set on the stored test). Returns the outcome of sessions.commit.
+async function save(step, options = {}) {
+  unsaved = step;
+  const outcome = await commit(sessionKey, step, baseline, { replacing, ...options });
+  if (outcome.status === "saved") {
+    baseline = outcome.fingerprint;
+    replacing = null;
+    unsaved = null;
+    if (storageMode !== "ok") {
+      storageMode = "ok";
+      $("save-alert").hidden = true;
+      $("unsaved-banner").hidden = true;
+      const freed = outcome.removed ? `${plural(outcome.removed, "test terminé", "tests terminés")} ${outcome.removed > 1 ? "ont été supprimés" : "a été supprimé"} pour faire de la place. ` : "";
+      note(`${freed}Vos réponses sont de nouveau enregistrées dans ce navigateur.`);
+    }
+  } else if (outcome.status === "failed") {
+    storageFailed(outcome.problem);
+  }
+  return outcome;
+}
+
+// A message that stays until the learner acts: free space, retry, or go on unsaved knowingly.
+function storageFailed(problem) {
+  if (storageMode === "unsaved") return; // already chosen; the banner says it
+  storageMode = "failing";
+  const full = problem.kind === "full";
+  $("save-alert-title").textContent = unsaved ? "Votre dernière réponse n'a pas pu être enregistrée" : "Vos réponses ne pourront pas être enregistrées";
+  $("save-alert-text").textContent = full
+    ? "L'espace de stockage de ce navigateur est plein ou refusé. Vos réponses restent sur cette page, et Diagnum réessaiera de les enregistrer après chaque réponse."
+    : `${problem.message} Vos réponses restent sur cette page, et Diagnum réessaiera de les enregistrer après chaque réponse.`;
+  const finished = full ? finishedCount() : 0;
+  $("save-free").hidden = finished === 0;
+  $("save-alert-free-text").hidden = finished === 0;
+  $("save-alert-free-text").textContent = `Ce navigateur garde ${plural(finished, "test terminé", "tests terminés")} : en supprimer ${finished > 1 ? "les plus anciens" : "un"} peut faire de la place.`;
+  $("save-alert").hidden = false;
+}
+
+async function retrySave() {
+  if (!unsaved && !replacing) {
+    $("save-alert").hidden = true;
+    storageMode = "ok";
+    return;
+  }
+  const outcome = await save(unsaved, {});
+  if (outcome.status === "conflict") return followOtherTab(outcome.stored, "Ce test a avancé dans un autre onglet : voici la question où il en est.");
+  if (outcome.status === "failed") note("L'enregistrement est toujours impossible.");
+}
+
+function keepGoingUnsaved() {
+  storageMode = "unsaved";
+  $("save-alert").hidden = true;
+  $("unsaved-banner").hidden = false;
+  (current ? $("question-title") : $("intro-title")).focus();
+}
+
+async function freeSpace() {
+  const finished = finishedCount();
+  $("free-text").textContent = `Ce navigateur garde ${plural(finished, "test terminé", "tests terminés")}. Diagnum supprimera ${finished > 1 ? "les plus anciens, un par un," : "ce test"} jusqu'à ce que vos réponses puissent être enregistrées (au plus ${finished}).`;
+  if (await openDialog($("free-dialog"), $("free-cancel")) !== "free") return;
+  const outcome = await save(unsaved, { freeSpace: true });
+  if (outcome.status === "conflict") return followOtherTab(outcome.stored, "Ce test a avancé dans un autre onglet : voici la question où il en est.");
+  if (outcome.status === "failed") {
+    $("save-alert-text").textContent = "Même sans les tests terminés, la place manque : rien n'a été supprimé. Vous pouvez continuer sans enregistrer, ou libérer de la place dans les réglages du navigateur.";
+    $("save-retry").focus();
   }
 }
 
-function summarise(result) {
-  return { pix: result.pix, competences: result.competences.map((c) => ({ id: c.competence_id, level: c.level, pix: c.pix })) };
+// An in-page modal dialog (keyboard: Tab stays inside, Échap cancels); resolves with the value
+// of the button used, "cancel" otherwise.
+function openDialog(dialog, initialFocus) {
+  dialog.returnValue = "cancel";
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue || "cancel"), { once: true });
+    dialog.showModal();
+    initialFocus.focus();
+  });
+}
+
+// Another tab changed the stored test: follow it (its answer won), and say so.
+async function followOtherTab(stored, message, asAlert = false) {
+  baseline = fingerprint(stored);
+  unsaved = null;
+  replacing = null;
+  if (!stored) {
+    current = null;
+    show("intro");
+    ready();
+    notify("Ce test a été terminé ou remplacé dans un autre onglet.");
+    return;
+  }
+  const resumed = await ask({ type: "resume", state: stored.state });
+  if (!resumed) return;
+  if (!resumed.ok) return fail(resumed.error.message);
+  render(resumed);
+  if (asAlert) showQuestionError(message);
+  else note(message);
+}
+
+async function onOtherTab() {
+  if (busy || !document.body.dataset.engineReady || !$("engine-alert").hidden) return;
+  let stored;
+  try { stored = storedSession(sessionKey); } catch { return; }
+  if (sameFingerprint(fingerprint(stored), baseline)) return;
+  if (current && !$("question").hidden) {
+    busy = true;
+    try {
+      const replaced = stored && baseline && stored.state.seed !== baseline.seed;
+      await followOtherTab(stored, replaced
+        ? "Ce test a été remplacé par un nouveau test dans un autre onglet (l'ancien est rangé dans l'historique) : voici sa question en cours."
+        : "Ce test a avancé dans un autre onglet : voici la question où il en est.");
+    } finally {
+      busy = false;
+    }
+  } else if (!$("intro").hidden && !$("replace-dialog").open) {
+    ready({ focus: false });
+  }
 }
 
 // ------------------------------------------------------------------ the test
 async function begin(resume) {
-  for (const id of ["start-button", "resume-button", "restart-button"]) $(id).disabled = true;
-  const session = resume ? savedSession() : null;
-  const request = session
-    ? { type: "resume", state: session.state }
-    : target.kind === "parcours"
-      ? { type: "start", profile: target.id, seed: randomSeed() }
-      : { type: "start", competences: target.ids, seed: randomSeed() };
-  const response = await rpc(request);
-  if (!response.ok) {
-    if (response.error.code === "state-invalid") {
-      notify(`${response.error.message} Ce test ne peut pas être repris ; vous pouvez le recommencer. Les réponses enregistrées restent dans le navigateur.`);
-      $("restart-button").disabled = false;
-      $("resume-button").hidden = true;
-      return;
-    }
-    return fail(response.error.message);
+  if (busy) return;
+  let session = savedSession();
+  if (!resume && session && !replacing) {
+    const n = session.state.answers.length;
+    $("replace-text").textContent = `Ce navigateur a déjà un test en cours pour : ${describeTarget()} (${plural(n, "réponse")}), peut-être ouvert dans un autre onglet.`;
+    const choice = await openDialog($("replace-dialog"), $("replace-resume"));
+    if (choice === "cancel") return;
+    session = savedSession(); // the freshest copy, after the learner's thinking time
+    if (choice === "resume") resume = true;
+    else if (session) replacing = "remplace";
   }
-  save(response);
-  render(response);
+  if (resume && !session) return ready(); // finished or replaced in another tab meanwhile
+  baseline = fingerprint(session);
+  busy = true;
+  try {
+    for (const id of ["start-button", "resume-button", "restart-button"]) $(id).disabled = true;
+    const request = resume
+      ? { type: "resume", state: session.state }
+      : target.kind === "parcours"
+        ? { type: "start", profile: target.id, seed: randomSeed() }
+        : { type: "start", competences: target.ids, seed: randomSeed() };
+    const response = await ask(request);
+    if (!response) return;
+    if (!response.ok) {
+      if (response.error.code === "state-invalid") return await setAside(session, response.error.message);
+      return fail(response.error.message);
+    }
+    if (resume && session.state.referential !== runtime.version) {
+      const n = session.state.answers.length;
+      note(`Les questions du test ont été mises à jour depuis votre dernière visite. Votre test reprend là où vous en étiez, avec ${n > 1 ? `vos ${n} réponses` : n === 1 ? "votre réponse" : "aucune réponse pour l'instant"}.`);
+    }
+    const outcome = await save(response);
+    if (outcome.status === "conflict") return await followOtherTab(outcome.stored, "Ce test vient de changer dans un autre onglet : voici où il en est.");
+    render(response);
+  } finally {
+    busy = false;
+  }
+}
+
+// The stored test cannot continue (content changed on the server, or unreadable): it goes to the
+// history exactly as it was, and the learner may start afresh.
+async function setAside(session, message) {
+  const changed = session.state.referential !== runtime.version;
+  replacing = changed ? "contenu-modifie" : "illisible";
+  const outcome = await save(null);
+  if (outcome.status === "conflict") return followOtherTab(outcome.stored, "Ce test vient de changer dans un autre onglet : voici où il en est.");
+  const n = session.state.answers.length;
+  const kept = outcome.status === "saved"
+    ? `Il a été rangé tel quel dans l'historique de ce navigateur (${plural(n, "réponse")} ${n > 1 ? "gardées" : "gardée"}).`
+    : "Il reste enregistré tel quel dans ce navigateur.";
+  notify(changed
+    ? `Le contenu du test a été mis à jour sur le site depuis votre dernière visite, et votre test en cours ne peut pas continuer avec les nouvelles questions. ${kept} Vous pouvez commencer un nouveau test.`
+    : `${message} ${kept} Vous pouvez commencer un nouveau test.`);
+  ready();
+  if (outcome.status !== "saved") {
+    // Still stored: the next save sets it aside first (replacing stays set).
+    for (const id of ["resume-button", "restart-button"]) $(id).hidden = true;
+    $("start-button").hidden = false;
+    $("start-button").disabled = false;
+    $("start-button").focus();
+  }
 }
 
 function randomSeed() {
@@ -232,6 +429,7 @@ function showQuestionError(message) {
 }
 
 async function submit(skipped) {
+  if (busy || !current) return;
   const challenge = current.challenge;
   const response = skipped ? null : collectResponse(challenge);
   if (!skipped && response === null) {
@@ -239,23 +437,28 @@ async function submit(skipped) {
     $("question-form").querySelector("input")?.focus();
     return;
   }
-  for (const id of ["submit-button", "skip-button"]) $(id).disabled = true;
-  // The same test open in another tab may have gone further: never answer over it.
-  const stored = savedSession();
-  if (stored && stored.state.answers.length > current.state.answers.length) {
-    const resumed = await rpc({ type: "resume", state: stored.state });
-    if (resumed.ok) {
-      render(resumed);
-      return showQuestionError("Ce test a avancé dans un autre onglet : voici la question où il en est.");
+  busy = true;
+  try {
+    for (const id of ["submit-button", "skip-button"]) $(id).disabled = true;
+    $("info-note").hidden = true;
+    const result = await ask({ type: "answer", state: current.state, challenge: challenge.id, response });
+    if (!result) return; // the engine is lost: the alert offers « Reprendre »
+    if (!result.ok) {
+      if (result.error.code === "not-pending") {
+        return await followOtherTab(savedSession(), "Cette question n'est plus celle en cours : voici où en est le test.", true);
+      }
+      for (const id of ["submit-button", "skip-button"]) $(id).disabled = false;
+      return showQuestionError(result.error.message);
     }
+    // Compare-and-set: if another tab answered first, its answer wins and this one is dropped.
+    const outcome = await save(result);
+    if (outcome.status === "conflict") {
+      return await followOtherTab(outcome.stored, "Cette question a déjà reçu une réponse dans un autre onglet : votre réponse ici n'a pas été comptée. Voici la question où en est le test.", true);
+    }
+    render(result);
+  } finally {
+    busy = false;
   }
-  const result = await rpc({ type: "answer", state: current.state, challenge: challenge.id, response });
-  if (!result.ok) {
-    for (const id of ["submit-button", "skip-button"]) $(id).disabled = false;
-    return showQuestionError(result.error.message);
-  }
-  save(result);
-  render(result);
 }
 
 // ------------------------------------------------------------------ results
@@ -281,18 +484,24 @@ function init() {
   try {
     const { notice } = load();
     if (notice) notify(notice);
-  } catch (error) {
-    if (error instanceof StorageProblem) { storageWorks = false; notify(error.message); } else throw error;
+  } catch (problem) {
+    if (!(problem instanceof StorageProblem)) throw problem;
+    storageFailed(problem);
   }
   $("start-button").addEventListener("click", () => begin(false));
   $("resume-button").addEventListener("click", () => begin(true));
-  $("restart-button").addEventListener("click", () => {
-    if (!confirm("Recommencer ce test depuis le début ? Les réponses de ce test en cours seront remplacées.")) return;
-    begin(false);
-  });
+  $("restart-button").addEventListener("click", () => begin(false));
   $("question-form").addEventListener("submit", (event) => { event.preventDefault(); submit(false); });
   $("skip-button").addEventListener("click", () => submit(true));
   $("failure-retry").addEventListener("click", () => location.reload());
+  $("save-retry").addEventListener("click", retrySave);
+  $("save-unsaved").addEventListener("click", keepGoingUnsaved);
+  $("save-free").addEventListener("click", freeSpace);
+  $("engine-resume").addEventListener("click", resumeEngine);
+  // Another tab wrote: a stale tab follows at once instead of answering an old question.
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.key === STORAGE_KEY) onOtherTab();
+  });
   startWorker();
 }
 

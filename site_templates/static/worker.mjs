@@ -1,10 +1,65 @@
 // Diagnum's engine worker: boots Pyodide, unpacks the engine zip, then answers the page's
 // messages by calling engine.protocol.handle_json. No logic lives here: it only carries messages.
 
+// A file of the runtime that answers an HTTP error (404…) must fail the boot at once, with a
+// French message: Pyodide itself only logs a failed wasm and then waits forever. The page is told
+// directly (kind "boot-failed"), because such a rejection does not always reach loadPyodide.
+function bootFailed(url, status) {
+  const name = String(url).split("/").pop();
+  postMessage({
+    kind: "boot-failed",
+    message: `Un fichier du moteur du test est introuvable sur l'hébergement (« ${name} », erreur ${status}).`,
+    detail: `${url} : HTTP ${status}`,
+  });
+}
+
+// Progress: every chunk of every download pokes the page (at most every 250 ms), so that the page
+// waits as long as bytes keep arriving, however slow the connection.
+let received = 0;
+let lastReport = 0;
+function progress(step, force = false) {
+  const now = performance.now();
+  if (!force && now - lastReport < 250) return;
+  lastReport = now;
+  postMessage({ kind: "progress", step, bytes: received });
+}
+
+const realFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const response = await realFetch(input, init);
+  const url = typeof input === "string" ? input : input.url || String(input);
+  if (!response.ok) {
+    bootFailed(url, response.status);
+    throw new Error(`Erreur ${response.status} pour ${url}`);
+  }
+  progress("download", true);
+  if (!response.body || typeof TransformStream === "undefined") return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      progress("download");
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
+};
+
 // Some hosts serve .wasm with a wrong MIME type; Pyodide then hangs forever. Retry with the bytes.
 const streaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  const response = await source;
+  let response;
+  try {
+    response = await source;
+  } catch (error) {
+    postMessage({ kind: "boot-failed", message: "Le moteur du test n'a pas pu être téléchargé.", detail: String(error) });
+    throw error;
+  }
+  if (!response.ok) {
+    bootFailed(response.url, response.status);
+    throw new Error(`Erreur ${response.status} pour ${response.url}`);
+  }
   try {
     return await streaming(response.clone(), imports);
   } catch (error) {
@@ -24,8 +79,7 @@ async function fetchOk(url, what) {
 
 async function boot(config) {
   const started = performance.now();
-  const progress = (step) => postMessage({ kind: "progress", step });
-  progress("runtime");
+  progress("runtime", true);
   const [{ loadPyodide }, engineZip, referential] = await Promise.all([
     import(config.pyodide + "pyodide.mjs"),
     fetchOk(config.engine, "Moteur").then((r) => r.arrayBuffer()),
@@ -35,7 +89,7 @@ async function boot(config) {
     indexURL: config.pyodide,
     lockFileContents: { info: config.lock, packages: {} },
   });
-  progress("engine");
+  progress("engine", true);
   pyodide.unpackArchive(engineZip, "zip", { extractDir: "/home/pyodide/diagnum" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
   const protocol = pyodide.pyimport("engine.protocol");

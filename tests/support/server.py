@@ -2,7 +2,9 @@
 
 Any request outside the prefix gets a 404, so a root-absolute URL in the site fails loudly. Every
 response carries the site's Content-Security-Policy header, as the .htaccess asks of Apache.
-Options reproduce a badly configured host (wrong MIME type for .wasm).
+Options reproduce a badly configured host (wrong MIME type for .wasm) or a slow one (``delays``:
+seconds to wait before answering a path that ends with a given suffix; ``trickle``: seconds over
+which to send such a file, in small chunks, as a slow connection would).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,12 +28,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                       ".js": "text/javascript", ".svg": "image/svg+xml"}
     wasm_type = "application/wasm"
     requests: list[str]
+    delays: dict[str, float]
+    trickle: dict[str, float]
 
     def translate_path(self, path: str) -> str:
         self.requests.append(path)
+        for suffix, seconds in self.delays.items():
+            if path.split("?")[0].endswith(suffix):
+                time.sleep(seconds)
         if not path.startswith(PREFIX):
             return "/nonexistent-outside-prefix"
         return super().translate_path("/" + path[len(PREFIX):])
+
+    def copyfile(self, source, outputfile):
+        seconds = next((t for suffix, t in self.trickle.items()
+                        if self.path.split("?")[0].endswith(suffix)), None)
+        if seconds is None:
+            return super().copyfile(source, outputfile)
+        data = source.read()
+        chunks = 20
+        size = len(data) // chunks + 1
+        for start in range(0, len(data), size):
+            outputfile.write(data[start:start + size])
+            outputfile.flush()
+            time.sleep(seconds / chunks)
+        return None
 
     def guess_type(self, path):
         if str(path).endswith(".wasm"):
@@ -47,9 +69,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(directory: Path, wasm_type: str = "application/wasm") -> Iterator[dict]:
+def serve_site(directory: Path, wasm_type: str = "application/wasm",
+               delays: dict[str, float] | None = None,
+               trickle: dict[str, float] | None = None) -> Iterator[dict]:
     requests: list[str] = []
-    handler_cls = type("Handler", (_Handler,), {"wasm_type": wasm_type, "requests": requests})
+    handler_cls = type("Handler", (_Handler,), {"wasm_type": wasm_type, "requests": requests,
+                                                "delays": dict(delays or {}),
+                                                "trickle": dict(trickle or {})})
     handler = functools.partial(handler_cls, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

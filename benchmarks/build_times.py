@@ -1,0 +1,312 @@
+"""How long an editor waits: Diagnum's full build and one-file rebuild, next to MkDocs.
+
+Figures, each the median (min–max) of ``--runs`` runs on the bundled content:
+
+- full build in a new process (``diagnum build``), with an empty parse cache (cold) and with the
+  on-disk parse cache of a previous build (warm);
+- ``diagnum serve``: from saving one file (a tutorial, the largest sujet) to the served page
+  showing the change, polled over HTTP like a browser would (watcher delay included);
+- MkDocs 1.6 on the same tutorials (front matter removed, title as the page's heading): a full
+  ``mkdocs build`` in a new process, and the in-process rebuild ``mkdocs serve`` runs after an edit.
+
+    pip install -e '.[bench]'     # MkDocs, only for this comparison
+    python -m benchmarks.build_times [--runs 5] [--write docs/benchmark-build.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+Times = list[tuple[float, float]]  # (wall seconds, processor seconds) of each run
+
+
+def _clock() -> tuple[float, float]:
+    """Wall time, and processor time of this process (all threads) plus its finished children."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter(), time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _since(start: tuple[float, float]) -> tuple[float, float]:
+    now = _clock()
+    return now[0] - start[0], now[1] - start[1]
+
+
+def _median(times: Times) -> str:
+    if not times:
+        return "— | —"
+    wall = [w for w, _ in times]
+    cpu = statistics.median(c for _, c in times)
+    return f"{statistics.median(wall):.2f} s ({min(wall):.2f}–{max(wall):.2f}) | {cpu:.2f} s"
+
+
+def _timed(action: Callable[[], None], runs: int, before: Callable[[], None] = lambda: None,
+           warmup: int = 1) -> Times:
+    times = []
+    for i in range(warmup + runs):
+        before()
+        started = _clock()
+        action()
+        if i >= warmup:
+            times.append(_since(started))
+    return times
+
+
+def _scratch_root(tmp: Path) -> Path:
+    """A project root with its own .cache/ (parse cache) but the real templates, engine, Pyodide."""
+    root = tmp / "root"
+    (root / ".cache").mkdir(parents=True)
+    for name in ("site_templates", "engine", "node_modules"):
+        (root / name).symlink_to(ROOT / name)
+    for stdlib in (ROOT / ".cache").glob("pyodide-*-stdlib-pyc.zip"):
+        (root / ".cache" / stdlib.name).symlink_to(stdlib)
+    return root
+
+
+def diagnum_full(tmp: Path, runs: int) -> dict[str, Times]:
+    root = _scratch_root(tmp)
+    dist = tmp / "dist-full"
+    command = [sys.executable, "-m", "builder", "--content", str(CONTENT), "--root", str(root),
+               "build", "-o", str(dist)]
+
+    def run() -> None:
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+
+    def forget() -> None:
+        shutil.rmtree(root / ".cache" / "parsed", ignore_errors=True)
+        shutil.rmtree(dist, ignore_errors=True)
+
+    return {"cold": _timed(run, runs, before=forget),
+            "warm": _timed(run, runs, before=lambda: shutil.rmtree(dist, ignore_errors=True))}
+
+
+def _largest_sujet(content: Path) -> Path:
+    return max((p for p in (content / "referential").glob("*/*.yaml")
+                if p.name != "competence.yaml"), key=lambda p: p.stat().st_size)
+
+
+def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
+    """Save a file, then poll the served page until it shows the change (what an editor sees)."""
+    import builder.build
+    from builder.serve import DevServer
+
+    builds: Times = []
+    original = builder.build.build
+
+    def timed_build(*args, **kwargs):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            builds.append((time.perf_counter() - wall, time.thread_time() - cpu))
+
+    builder.build.build = timed_build
+    content = tmp / "content"
+    shutil.copytree(CONTENT, content)
+    dev = DevServer(content, tmp / "dist-serve", ROOT, port=0, log=lambda _m: None)
+    dev.rebuild()
+    dev.start(watch=True)
+    tutorial = content / "tutorials" / sorted(os.listdir(content / "tutorials"))[0]
+    sujet = _largest_sujet(content)
+    competence = sujet.parent.name
+    counter = iter(range(10_000))
+
+    def edit_tutorial() -> tuple[Path, str, str]:
+        marker = f"Modification numéro {next(counter)}."
+        with tutorial.open("a", encoding="utf-8") as f:
+            f.write(f"\n{marker}\n")
+        return tutorial, f"tutoriels/{tutorial.stem}/index.html", marker
+
+    def edit_sujet() -> tuple[Path, str, str]:
+        marker = f"version {next(counter)}"
+        lines = sujet.read_text(encoding="utf-8").split("\n")
+        lines[0] = lines[0].split(" — ")[0] + f" — {marker}"
+        sujet.write_text("\n".join(lines), encoding="utf-8")
+        return sujet, f"competences/{competence}/index.html", marker
+
+    def measure(edit) -> tuple[Times, Times]:
+        """End-to-end times, and the build that produced each change (the last one before the
+        page showed it: a save seen half-written may trigger one more)."""
+        times, produced = [], []
+        for i in range(runs + 1):
+            time.sleep(0.5)  # the watcher has seen the previous state
+            started = _clock()
+            _, page, marker = edit()
+            while True:
+                with urllib.request.urlopen(dev.url + page) as response:
+                    if marker in response.read().decode("utf-8"):
+                        break
+                time.sleep(0.01)
+            if i:  # the first run is a warm-up
+                times.append(_since(started))
+                produced.append(builds[-1])
+        return times, produced
+
+    try:
+        (tutorial_times, tutorial_builds), (sujet_times, sujet_builds) = (
+            measure(edit_tutorial), measure(edit_sujet))
+        return {"tutorial": tutorial_times, "sujet": sujet_times,
+                "tutorial-build": tutorial_builds, "sujet-build": sujet_builds}
+    finally:
+        dev.shutdown()
+        builder.build.build = original
+
+
+def _mkdocs_project(tmp: Path) -> Path:
+    project = tmp / "mkdocs"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    names = []
+    for source in sorted((CONTENT / "tutorials").glob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        title = next(line.split(":", 1)[1].strip() for line in front.split("\n")
+                     if line.startswith("titre:"))
+        (docs / source.name).write_text(f"# {title}\n{body}", encoding="utf-8")
+        names.append(source.name)
+    (docs / "index.md").write_text("# Tutoriels\n\n" + "\n".join(
+        f"- [{n[:-3]}]({n})" for n in names) + "\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: Tutoriels\nuse_directory_urls: true\n",
+                                        encoding="utf-8")
+    return project
+
+
+def mkdocs_times(tmp: Path, runs: int) -> dict | None:
+    try:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+    except ImportError:
+        return None
+    project = _mkdocs_project(tmp)
+    config_file = str(project / "mkdocs.yml")
+
+    def full() -> None:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file],
+                       check=True, capture_output=True, cwd=project)
+
+    tutorial = sorted((project / "docs").glob("*.md"))[1]
+    counter = iter(range(10_000))
+
+    def rebuild() -> None:
+        with tutorial.open("a", encoding="utf-8") as f:
+            f.write(f"\nModification numéro {next(counter)}.\n")
+        config = load_config(config_file, quiet=True)
+        build(config, serve_url="http://127.0.0.1:8000/")  # what ``mkdocs serve`` runs on a change
+
+    import logging
+
+    import mkdocs
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    return {"full": _timed(full, runs), "rebuild": _timed(rebuild, runs),
+            "version": mkdocs.__version__}
+
+
+def report(runs: int) -> str:
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="diagnum-bench-") as tmp:
+        base = Path(tmp)
+        full = diagnum_full(base, runs)
+        served = diagnum_serve(base, runs)
+        mkdocs = mkdocs_times(base, runs)
+    load_after = os.getloadavg()[0]
+    tutorials = len(list((CONTENT / "tutorials").glob("*.md")))
+    rows = [
+        ("Diagnum — construction complète, nouveau processus, cache vide", _median(full["cold"])),
+        ("Diagnum — construction complète, nouveau processus, cache de lecture sur disque",
+         _median(full["warm"])),
+        ("`diagnum serve` — un tutoriel enregistré → page à jour servie", _median(served["tutorial"])),
+        ("`diagnum serve` — le plus gros sujet enregistré → page à jour servie",
+         _median(served["sujet"])),
+        ("`diagnum serve` — reconstruction seule, après un tutoriel modifié",
+         _median(served["tutorial-build"])),
+        ("`diagnum serve` — reconstruction seule, après le plus gros sujet modifié",
+         _median(served["sujet-build"])),
+    ]
+    if mkdocs:
+        version = mkdocs["version"]
+        rows += [(f"MkDocs {version} — `mkdocs build` des {tutorials} tutoriels, nouveau processus",
+                  _median(mkdocs["full"])),
+                 (f"MkDocs {version} — reconstruction après modification d'un tutoriel "
+                  "(ce que fait `mkdocs serve`)", _median(mkdocs["rebuild"]))]
+    table = "\n".join(f"| {what} | {figure} |" for what, figure in rows)
+    return f"""# Temps de construction du site
+
+Mesuré par `python -m benchmarks.build_times --runs {runs}` le {time.strftime('%Y-%m-%d')}, sur
+{os.cpu_count()} cœurs, Python {platform.python_version()}, {platform.system()} ; contenu livré
+({tutorials} tutoriels, tout le référentiel). Chaque chiffre est la médiane (min–max) de {runs}
+mesures après une mesure d'échauffement non comptée. Charge moyenne de la machine (sur une minute)
+au début et à la fin de la mesure : {load_before:.1f} et {load_after:.1f} ; quand elle dépasse le
+nombre de cœurs, les durées s'allongent d'autant, et le temps processeur est le chiffre à comparer.
+
+| quoi | durée : médiane (min–max) | temps processeur (médiane) |
+|---|---|---|
+{table}
+
+Ce qui est mesuré :
+
+- **Construction complète** : `diagnum build` dans un nouveau processus (démarrage de Python
+  compris) : lecture et vérification de tout le contenu, rendu des pages, Pyodide et moteur. « Cache
+  vide » : aucun fichier YAML déjà lu ; « cache sur disque » : les fichiers lus par une construction
+  précédente sont repris de `.cache/parsed/` (clé : le texte du fichier et le code du lecteur).
+- **`diagnum serve`** : du moment où le fichier est enregistré jusqu'au moment où la page servie
+  montre la modification, lue par HTTP comme le ferait le navigateur. Cela comprend le délai de la
+  surveillance (les dates des fichiers sont relues toutes les 0,1 s), la relecture du seul fichier
+  modifié (les autres viennent du cache en mémoire), toutes les vérifications, le rendu de toutes
+  les pages et la mise en place du nouveau `dist/`, où Pyodide et les fichiers inchangés sont des
+  liens vers ceux de la version précédente au lieu de copies.
+- **Reconstruction seule** : la durée de l'appel à la construction dans `diagnum serve`, et le temps
+  processeur de ce seul fil d'exécution (sans le serveur ni le client qui interroge la page).
+- **MkDocs** : les mêmes tutoriels sans leur en-tête YAML, avec le thème par défaut ;
+  `mkdocs build` complet dans un nouveau processus, et la reconstruction complète que `mkdocs
+  serve` lance à chaque modification (dans le processus déjà démarré, comme notre `serve`).
+  MkDocs ne construit que les {tutorials} pages de tutoriels ; Diagnum construit en plus tout le
+  référentiel (plus de 1 300 épreuves vérifiées une à une par le correcteur du moteur), les pages
+  des compétences et le paquet du test.
+
+Où passe le temps d'une reconstruction à chaud (profil `cProfile` d'une reconstruction dans le
+même processus, tout le reste venant des caches) : un peu plus de la moitié à vérifier le contenu
+(chaque épreuve avec le correcteur du moteur — sa propre réponse acceptée, les mauvaises refusées —,
+chaque illustration SVG, les liens des textes), un quart à relire et valider les fichiers (copies
+du cache en mémoire, puis schéma), le reste à rendre et écrire les pages et à mettre le nouveau
+`dist/` en place. Ne sont plus refaits à chaque
+reconstruction : la lecture YAML des fichiers inchangés, le rendu Markdown des textes inchangés
+(cache par texte), la compilation des gabarits (environnement Jinja2 gardé), la copie de Pyodide
+et des fichiers inchangés (liens vers la version précédente). Sous forte charge de la machine
+(plusieurs fois plus de processus prêts que de cœurs), les durées ci-dessus sont surtout de
+l'attente : comparez le temps processeur.
+
+Pour refaire la mesure : `pip install -e '.[bench]'` (installe MkDocs), puis
+`python -m benchmarks.build_times --write docs/benchmark-build.md`.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--write", type=Path, help="écrire le rapport dans ce fichier Markdown")
+    args = parser.parse_args(argv)
+    text = report(args.runs)
+    print(text)
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

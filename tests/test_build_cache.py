@@ -1,0 +1,75 @@
+"""The rebuild's shortcuts change nothing but the time: parse cache, reused assets, kept templates."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from builder import cache, markdown
+from builder.build import build
+from builder.yamlfile import parse
+
+from .conftest import ROOT
+
+
+def _files(dist: Path) -> dict[str, bytes]:
+    return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*"))
+            if p.is_file()}
+
+
+def test_a_cached_rebuild_equals_a_fresh_build(content_copy, tmp_path):
+    warm = tmp_path / "warm"
+    build(content_copy, warm, ROOT, log=lambda _m: None)
+    tube = content_copy / "referential/4.1/arnaques.yaml"
+    tube.write_text(tube.read_text(encoding="utf-8").replace(
+        "titre: Les arnaques", "titre: Les arnaques en ligne"), encoding="utf-8")
+    hits = cache.PARSED.hits
+    build(content_copy, warm, ROOT, log=lambda _m: None)  # everything but one file from cache
+    assert cache.PARSED.hits > hits
+    cache.PARSED.clear()
+    markdown.render.cache_clear()
+    markdown.render_inline.cache_clear()
+    markdown._parsed.cache_clear()
+    markdown._parsed_inline.cache_clear()
+    saved, cache.PARSED.directory = cache.PARSED.directory, None
+    try:
+        fresh = tmp_path / "fresh"
+        build(content_copy, fresh, ROOT, log=lambda _m: None)
+    finally:
+        cache.PARSED.directory = saved
+    assert _files(warm) == _files(fresh)
+    assert "Les arnaques en ligne" in (warm / "competences/4.1/index.html").read_text()
+
+
+def test_parse_cache_returns_fresh_copies_with_lines_and_survives_processes(tmp_path):
+    text = "titre: Un sujet\nacquis:\n  - niveau: 1\n    intitule: Savoir\n"
+    disk = cache.ParseCache()
+    disk.directory = tmp_path / "parsed"
+    first = disk.get(parse, text)
+    first["titre"] = "modifié par un chargeur"
+    again = disk.get(parse, text)
+    assert again["titre"] == "Un sujet" and again["acquis"][0].line == 3
+    assert again.key_lines == {"titre": 1, "acquis": 2}
+    other_process = cache.ParseCache()
+    other_process.directory = disk.directory
+    loaded = other_process.get(parse, text)
+    assert (other_process.hits, other_process.misses) == (1, 0)
+    assert loaded == again and loaded["acquis"][0]["intitule"].line == 4
+    shifted = other_process.get(parse, text, first_line=2)  # other arguments, other entry
+    assert shifted["acquis"][0].line == 4
+
+
+def test_unchanged_runtime_files_are_reused_never_linked_to_their_source(content_copy, tmp_path):
+    dist = tmp_path / "dist"
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    wasm = next(dist.glob("pyodide/*/pyodide.asm.wasm"))
+    rel = wasm.relative_to(dist)
+    first_inode = wasm.stat().st_ino
+    assert first_inode != (ROOT / "node_modules/pyodide/pyodide.asm.wasm").stat().st_ino
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    assert (dist / rel).stat().st_ino == first_inode   # linked from the previous site, not copied
+    # A file changed inside dist/ is not trusted: the next build copies it afresh.
+    os.utime(dist / rel, ns=(0, 0))
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    assert (dist / rel).stat().st_ino != first_inode
+    assert (dist / rel).read_bytes() == (ROOT / "node_modules/pyodide/pyodide.asm.wasm").read_bytes()
