@@ -60,11 +60,16 @@ def referential_bundle(content: Content, documents: dict[str, str]) -> dict[str,
     competences = sorted(content.competences, key=lambda c: [int(x) for x in c.id.split(".")])
     tutorials_by_skill: dict[str, list[str]] = {}
     more_by_skill: dict[str, list[str]] = {}
+    sections: dict[str, dict[str, str]] = {}
     for tut in content.tutorials:
-        for sid in tut.skills:
-            tutorials_by_skill.setdefault(sid, []).append(tut.id)
-        for sid in tut.learning_more:
-            more_by_skill.setdefault(sid, []).append(tut.id)
+        # "@skill#anchor" links the skill to a section: the skill's entry is "tutorial#anchor".
+        for refs, by_skill in ((tut.skills, tutorials_by_skill), (tut.learning_more, more_by_skill)):
+            for ref in refs:
+                sid, _, anchor = ref.partition("#")
+                by_skill.setdefault(sid, []).append(f"{tut.id}#{anchor}" if anchor else tut.id)
+                if anchor:
+                    sections.setdefault(tut.id, {})[anchor] = markdown.heading_title(tut.body,
+                                                                                     anchor)
     challenges = []
     for ch in content.challenges:
         record = challenge_record(ch)
@@ -83,7 +88,8 @@ def referential_bundle(content: Content, documents: dict[str, str]) -> dict[str,
                     "learning_more": more_by_skill.get(s.id, [])} for s in content.skills],
         "challenges": challenges,
         "tutorials": [{"id": t.id, "title": t.title, "summary": t.summary, "duration": t.duration,
-                       "format": t.format, "url": f"tutoriels/{t.id}/index.html"}
+                       "format": t.format, "url": f"tutoriels/{t.id}/index.html",
+                       **({"sections": sections[t.id]} if t.id in sections else {})}
                       for t in content.tutorials],
         "profiles": [profile_record(content, p) for p in content.profiles],
     }
