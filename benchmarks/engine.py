@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import engine
-from engine import model
 
 from . import synthetic
 from .pix import SmartRandom, pix_level, playable_skills
@@ -65,15 +64,11 @@ class Settings:
 # ----------------------------------------------------------------------------- engines
 def eap_level(ref: engine.Referential, competence_id: str, answers: Answers,
               config: engine.EngineConfig) -> int:
-    """Our scoring (grid posterior, modal level) applied to answers chosen by another engine."""
-    params = config.model
-    post = model.normal_prior(config.prior_mean, config.prior_sd)
-    for challenge, correct in answers:
-        level = ref.skills[challenge.skill_id].level
-        post = model.update(post, model.success_curve(level, model.guessing(challenge, params),
-                                                      params), correct)
-    probs = model.level_probabilities(post, ref.max_level(competence_id))
-    return max(range(len(probs)), key=probs.__getitem__)
+    """Our scoring (the engine's estimator) applied to answers chosen by another engine."""
+    estimator = config.parts.estimator
+    post = estimator.posterior(((ref.skills[c.skill_id].level, c, correct)
+                                for c, correct in answers), config.prior_mean, config.prior_sd)
+    return estimator.level(post, ref.max_level(competence_id))
 
 
 def run_random(ref: engine.Referential, sim: Simulee, length: int,
