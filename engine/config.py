@@ -46,9 +46,10 @@ class EngineConfig:
     ask_inferred_last: bool = True
     # A gentle start: while choosing questions 2..``gentle_opening`` of a competence, the next
     # question's level may exceed the last one's by at most ``max_step_after_success`` after a
-    # right answer and ``max_step_after_failure`` after a wrong one (0: never harder). When no
-    # skill that low is left, the competence ends rather than break the rule. 0 turns it off.
-    gentle_opening: int = 0
+    # right answer and ``max_step_after_failure`` after a wrong one (0: never harder); if no
+    # skill is that low, the easiest left (after a failed first question: none, the competence
+    # ends). 0 turns it off.
+    gentle_opening: int = 5
     max_step_after_success: int = 1
     max_step_after_failure: int = 0
     # The engine's parts (engine/parts.py): a name, or {"name": ..., <fields for that part>}.

@@ -92,12 +92,20 @@ class InformationSelector:
     def gentle(self, run: CompetenceRun, candidates: list[Skill]) -> list[Skill]:
         """At the start of a competence, no big step up: after a right answer at most
         ``max_step_after_success`` levels above the last question, after a wrong one at most
-        ``max_step_after_failure`` (never harder, by default). Possibly nothing."""
+        ``max_step_after_failure`` (never harder, by default). When no skill is that low, the
+        easiest ones left; but after a failed first question, nothing (the competence ends
+        rather than show a harder one: a hard rule)."""
         cfg = self.config
         if not run.answers or run.asked >= cfg.gentle_opening:
             return candidates
-        step = cfg.max_step_after_success if run.answers[-1].correct else cfg.max_step_after_failure
-        return [s for s in candidates if s.level <= run.levels[-1] + step]
+        right = run.answers[-1].correct
+        cap = run.levels[-1] + (cfg.max_step_after_success if right
+                                else cfg.max_step_after_failure)
+        low = [s for s in candidates if s.level <= cap]
+        if low or (run.asked == 1 and not right):
+            return low
+        easiest = min(s.level for s in candidates)
+        return [s for s in candidates if s.level == easiest]
 
     def choose(self, ref: Referential, run: CompetenceRun, candidates: list[Skill],
                rng: random.Random) -> Challenge | None:

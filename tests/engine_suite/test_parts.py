@@ -153,8 +153,10 @@ class SelectionTests(unittest.TestCase):
         for seed in range(20):
             chosen = selector.choose(REF, run, candidate_skills(REF, run), random.Random(seed))
             self.assertLessEqual(REF.skills[chosen.skill_id].level, 2)
-        lowest = [s for s in SKILLS if s.level >= 3]
-        self.assertIsNone(selector.choose(REF, run, lowest, random.Random(0)))
+        harder = [s for s in SKILLS if s.level >= 3]
+        self.assertIsNone(selector.choose(REF, run, harder, random.Random(0)))  # first failed
+        answer(run, "@sujet-0-b1", False)  # later in the opening: the easiest left
+        self.assertEqual({s.level for s in selector.gentle(run, harder)}, {3})
 
 
 class StoppingTests(unittest.TestCase):
