@@ -26,16 +26,18 @@ Option = tuple[Skill, Challenge, float, float]
 
 def candidate_skills(ref: Referential, run: CompetenceRun, ask_inferred_last: bool = True
                      ) -> list[Skill]:
-    """Skills that may be asked now: not asked yet, with a challenge not seen yet; those that
-    tube inference already settled come last (only when nothing else is left)."""
+    """Skills that may be asked now: not asked yet, with a challenge that may be shown; those
+    that tube inference already settled come last (only when nothing else is left)."""
     fresh = [s for s in run.skills if s.id not in run.asked_skills
-             and any(c.id not in run.seen for c in ref.challenges_by_skill[s.id])]
+             and unseen_challenges(ref, run, s)]
     if not ask_inferred_last:
         return fresh
     return [s for s in fresh if s.id not in run.inferred] or fresh
 
 
 def unseen_challenges(ref: Referential, run: CompetenceRun, skill: Skill) -> list[Challenge]:
+    """The challenges of a skill that may be shown (not seen yet), in a stable order: the one
+    place that says which challenges are selectable."""
     return sorted((c for c in ref.challenges_by_skill[skill.id] if c.id not in run.seen),
                   key=lambda c: c.id)
 
