@@ -94,9 +94,9 @@ class InformationSelector:
     def gentle(self, run: CompetenceRun, candidates: list[Skill]) -> list[Skill]:
         """At the start of a competence, no big step up: after a right answer at most
         ``max_step_after_success`` levels above the last question, after a wrong one at most
-        ``max_step_after_failure`` (never harder, by default). When no skill is that low, the
-        easiest ones left; but after a failed first question, nothing (the competence ends
-        rather than show a harder one: a hard rule)."""
+        ``max_step_after_failure`` (never harder, by default). When no candidate is that low,
+        the easiest ones; but after a failed first question, none (the competence ends rather
+        than show a harder question)."""
         cfg = self.config
         if not run.answers or run.asked >= cfg.gentle_opening:
             return candidates

@@ -23,10 +23,10 @@ class _Record:
         self.correct = correct
 
 
-def new_run(config=None, prior=(2.5, 2.0)):
+def new_run(config=None, prior=(2.5, 2.0), skills=None):
     config = config or EngineConfig()
     estimator = config.parts.estimator
-    return CompetenceRun("1.1", SKILLS, 6, estimator.prior(*prior), prior, estimator)
+    return CompetenceRun("1.1", skills or SKILLS, 6, estimator.prior(*prior), prior, estimator)
 
 
 def answer(run, skill_id, correct, variant=0):
@@ -153,10 +153,15 @@ class SelectionTests(unittest.TestCase):
         for seed in range(20):
             chosen = selector.choose(REF, run, candidate_skills(REF, run), random.Random(seed))
             self.assertLessEqual(REF.skills[chosen.skill_id].level, 2)
-        harder = [s for s in SKILLS if s.level >= 3]
-        self.assertIsNone(selector.choose(REF, run, harder, random.Random(0)))  # first failed
-        answer(run, "@sujet-0-b1", False)  # later in the opening: the easiest left
-        self.assertEqual({s.level for s in selector.gentle(run, harder)}, {3})
+        # When nothing is easy enough: after a failed first question, nothing...
+        run = new_run(skills=[REF.skills["@sujet-0-b2"]] + [s for s in SKILLS if s.level >= 3])
+        answer(run, "@sujet-0-b2", False)
+        self.assertIsNone(selector.choose(REF, run, candidate_skills(REF, run), random.Random(0)))
+        # ...later in the opening, the easiest left.
+        for sid in ("@sujet-0-c3", "@sujet-0-a3", "@sujet-0-b3"):
+            answer(run, sid, False)
+        self.assertEqual({s.level for s in selector.gentle(run, candidate_skills(REF, run))},
+                         {4})
 
 
 class StoppingTests(unittest.TestCase):
