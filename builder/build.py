@@ -19,8 +19,12 @@ from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
 
 
-def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) -> str:
-    """Build the site; raises ContentError (the editor's problems) or AssetError (what to run)."""
+def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
+          precompress: bool = True) -> str:
+    """Build the site; raises ContentError (the editor's problems) or AssetError (what to run).
+
+    ``precompress=False`` skips the .br/.gz variants: ``diagnum serve`` serves files as they
+    are, and an editor's rebuild must stay fast."""
     started = time.perf_counter()
     assets.pyodide_version(root)  # a missing node_modules/ is said before any long work
     cache.use_disk(root.resolve() / ".cache" / "parsed")
@@ -35,7 +39,8 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) ->
     shutil.rmtree(staging, ignore_errors=True)
     try:
         summary = _build_into(content, staging, root.resolve(), log,
-                              previous=output if output.is_dir() else None)
+                              previous=output if output.is_dir() else None,
+                              precompress=precompress)
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -43,7 +48,8 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) ->
     return f"Site construit dans {output} en {elapsed:.1f} s — {summary}"
 
 
-def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> str:
+def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
+                precompress: bool = True) -> str:
     dest.mkdir(parents=True)
     templates = root / "site_templates"
     ref_dir = content.referential_dir
@@ -87,7 +93,8 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
-    compress.precompress(dest, root / ".cache" / "compressed", log)
+    if precompress:
+        compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
 

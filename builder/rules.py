@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from engine.matching import field_matches, parse_number, parse_number_words
@@ -71,6 +72,7 @@ class _Lines:
         return fallback or ch.line
 
 
+@lru_cache(maxsize=65536)   # the same texts come back at every rebuild
 def _plain(text: str) -> str:
     """Lower case, no accents, apostrophes as spaces: what two wordings share."""
     decomposed = unicodedata.normalize("NFD", str(text).lower().replace("œ", "oe"))
@@ -204,14 +206,20 @@ RUN = 4
 
 def _words(text: str) -> list[str]:
     """Words as a reader counts them: « rendez-vous » and « Wi-Fi » are one word each."""
-    return re.findall(r"[a-z0-9]+", re.sub(r"(?<=\w)-(?=\w)", "", _plain(text)))
+    return list(_words_of(str(text)))
 
 
-def _runs(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=65536)
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", re.sub(r"(?<=\w)-(?=\w)", "", _plain(text))))
+
+
+@lru_cache(maxsize=65536)
+def _runs(text: str) -> frozenset[tuple[str, ...]]:
     """Runs of RUN consecutive words with at least two that carry meaning."""
     words = _words(text)
-    return {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)
-            if sum(w not in _STOP_WORDS for w in words[i:i + RUN]) >= 2}
+    return frozenset(tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)
+                     if sum(w not in _STOP_WORDS for w in words[i:i + RUN]) >= 2)
 
 
 def _check_repeated_words(ch: Challenge, data: Choices, problems: Problems,
