@@ -61,6 +61,8 @@ def _build_into(content, dest: Path, root: Path, log) -> str:
 
     pyodide_version = assets.copy_pyodide(root, dest, log)
     engine_path = assets.engine_zip(root, dest)
+    mediator_path = assets.mediator_zip(root, dest)
+    qrcode_path = assets.copy_qrcode(root, dest)
     static_hashes = assets.copy_static(templates, dest)
     (dest / ".htaccess").write_text(assets.HTACCESS, encoding="utf-8")
 
@@ -72,6 +74,8 @@ def _build_into(content, dest: Path, root: Path, log) -> str:
         "version": bundle["version"],
         "titles": {c.id: c.title for c in content.competences},
         "profiles": {p.id: p.data["titre"] for p in content.profiles},
+        "mediator": mediator_path,
+        "qrcode": qrcode_path,
     }
     env = make_environment(templates)
     pages = plan_pages(content)
