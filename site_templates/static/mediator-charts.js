@@ -15,7 +15,7 @@ function svg(tag, attrs = {}, text = null) {
 
 function frame(width, height, title, description) {
   const id = `chart-${++counter}`;
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "chart",
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", class: "chart",
     "aria-labelledby": `${id}-title ${id}-desc` });
   root.append(svg("title", { id: `${id}-title` }, title), svg("desc", { id: `${id}-desc` }, description));
   return root;
