@@ -240,8 +240,24 @@ def _participation_from_records(site: Site, campaign: dict[str, Any], data: dict
             "levels_known": True}
 
 
+MAX_DEPTH = 32   # a result file nests 6 deep; Pyodide's stack dies (fatally) near 1 000
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the JSON's brackets go, strings aside: checked before parsing, because a
+    hostile file nested 100 000 deep exhausts the WebAssembly stack, which Python cannot catch."""
+    depth = deepest = 0
+    for bracket in re.findall(r"[\[\]{}]", re.sub(r'"(?:[^"\\]|\\.)*"', "", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def read_file(site: Site, campaign: dict[str, Any], text: str) -> dict[str, Any]:
     """A participation from a result file's text, or ``ImportRefused`` in French."""
+    if nesting_depth(text) > MAX_DEPTH:
+        raise ImportRefused("Ce fichier n'est pas un fichier de résultats lisible (structure "
+                            "imbriquée beaucoup trop profondément).")
     try:
         data = parse_result_file(text)
     except EngineError as exc:

@@ -131,12 +131,15 @@ def test_damaged_foreign_and_wrong_campaign_files_are_refused(site, ref):
     del loose["campaign"]
     items = [{"name": "a", "text": json.dumps(good)[:-3]}, {"name": "b", "text": "{}"},
              {"name": "c", "text": json.dumps(wrong)}, {"name": "d", "text": json.dumps(damaged)},
-             {"name": "e", "text": json.dumps(loose)}, {"name": "f", "text": "\u0000" * 10}]
+             {"name": "e", "text": json.dumps(loose)}, {"name": "f", "text": "\u0000" * 10},
+             {"name": "g", "text": "[" * 100_000 + "]" * 100_000}]
     results = mediator.import_batch(site, campaign, items, [])
     assert not any(r["ok"] for r in results)
     messages = [r["message"] for r in results]
     assert "JSON invalide" in messages[0] and "pas un fichier de résultats" in messages[1]
     assert "ABCDEF234" in messages[2] and "abîmé" in messages[3] and "campagne" in messages[4]
+    assert "imbriquée" in messages[6]
+    assert mediator.nesting_depth('{"a": "[[[[\\"[[", "b": [[1]]}') == 3
 
 
 def test_collecting_profiles_by_code_and_csv(site):
