@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import assets, markdown
 from .bundle import referential_bundle
+from .declared_campaigns import write_campaigns
 from .diagnostics import ContentError
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
@@ -59,6 +60,7 @@ def _build_into(content, dest: Path, root: Path, log) -> str:
     (data_dir / "referential.json").write_text(
         json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
+    campaigns_path = write_campaigns(dest, getattr(content, "campaigns", []))
     pyodide_version = assets.copy_pyodide(root, dest, log)
     engine_path = assets.engine_zip(root, dest)
     mediator_path = assets.mediator_zip(root, dest)
@@ -75,6 +77,7 @@ def _build_into(content, dest: Path, root: Path, log) -> str:
         "titles": {c.id: c.title for c in content.competences},
         "profiles": {p.id: p.data["titre"] for p in content.profiles},
         "mediator": mediator_path,
+        "campaigns": campaigns_path,
         "qrcode": qrcode_path,
     }
     env = make_environment(templates)

@@ -222,6 +222,13 @@ def test_a_mediators_whole_session(site, page, built_site, tmp_path):
     assert page.locator("#compare-table thead th").count() == 3
     check_axe(page, "comparaison")
 
+    # A campaign the centre declared in its content joins the space with one button.
+    assert "Atelier du centre" in page.text_content("#declared-list")
+    page.click("#declared-list button")
+    page.wait_for_function("() => document.getElementById('campaign-code').textContent === "
+                           "'UJQYNW788'")
+    assert page.is_hidden("#declared") and "#c=" in page.input_value("#campaign-link")
+
     # The backup: an encrypted file.
     with page.expect_download() as info:
         page.click("#backup-button")

@@ -209,7 +209,37 @@ function renderCampaignList() {
       `${c.name} — ${c.code}`),
     el("span", { class: "meta" }, ` ${GOALS[c.goal]} · ${participationsOf(c.code).length} résultat(s)`))));
   $("no-campaign").hidden = space.campaigns.length > 0;
+  renderDeclared();
 }
+
+let declared = [];
+async function loadDeclared() {
+  try {
+    const response = await fetch(new URL(config.campaigns, location.href));
+    declared = response.ok ? await response.json() : [];
+  } catch {
+    declared = [];
+  }
+}
+
+function renderDeclared() {
+  const missing = declared.filter((c) => !campaignOf(c.code));
+  $("declared").hidden = missing.length === 0;
+  $("declared-list").replaceChildren(...missing.map((c) => el("li", {}, `${c.name} — ${c.code} `,
+    el("button", { type: "button", class: "button", "data-declared": c.code }, `Ajouter « ${c.name} » à mon espace`))));
+}
+
+$("declared-list").addEventListener("click", async (event) => {
+  const button = event.target.closest("button[data-declared]");
+  const campaign = button && declared.find((c) => c.code === button.dataset.declared);
+  if (!campaign || campaignOf(campaign.code)) return;
+  space.campaigns.push({ ...campaign, created: new Date().toISOString() });
+  space.participations[campaign.code] ||= [];
+  await save();
+  renderDeclared();
+  renderCompareChoices();
+  await openCampaign(campaign.code, true);
+});
 
 $("campaign-list").addEventListener("click", (event) => {
   const button = event.target.closest("button[data-code]");
@@ -635,6 +665,7 @@ async function main() {
     return;
   }
   site = booted.site;
+  await loadDeclared();
   fillCampaignForm();
   syncTargetFields();
   document.body.dataset.mediatorReady = "true";
