@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -243,11 +244,15 @@ def _participation_from_records(site: Site, campaign: dict[str, Any], data: dict
 MAX_DEPTH = 32   # a result file nests 6 deep; Pyodide's stack dies (fatally) near 1 000
 
 
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
 def nesting_depth(text: str) -> int:
     """How deep the JSON's brackets go, strings aside: checked before parsing, because a
     hostile file nested 100 000 deep exhausts the WebAssembly stack, which Python cannot catch."""
     depth = deepest = 0
-    for bracket in re.findall(r"[\[\]{}]", re.sub(r'"(?:[^"\\]|\\.)*"', "", text)):
+    for bracket in _BRACKETS.findall(_STRING.sub("", text)):
         depth += 1 if bracket in "[{" else -1
         deepest = max(deepest, depth)
     return deepest
@@ -349,34 +354,51 @@ def _tutorials(site: Site, skills: Sequence[str]) -> list[dict[str, Any]]:
     return [site.tutorials[t] for t in ids]
 
 
-def participant_view(site: Site, campaign: dict[str, Any], p: dict[str, Any]) -> dict[str, Any]:
-    """One row of the table, and what the participant's panel shows."""
+@dataclass(frozen=True)
+class Frame:
+    """What every participant of one campaign is measured against: computed once per report."""
+    profile: dict[str, Any] | None
+    skills: tuple[str, ...]
+    by_comp: dict[str, list[str]]
+
+
+def frame_of(site: Site, campaign: dict[str, Any]) -> Frame:
     profile = target_profile(site, campaign)
+    skills = tuple(profile_skills(profile)) if profile else ()
+    return Frame(profile, skills, _competence_skills(site, skills))
+
+
+def participant_view(site: Site, campaign: dict[str, Any], p: dict[str, Any],
+                     frame: Frame | None = None) -> dict[str, Any]:
+    """One row of the table, and what the participant's panel shows (competence titles and
+    tutorials by id: the report gives them once)."""
+    frame = frame or frame_of(site, campaign)
+    profile = frame.profile
     levels = {c["id"]: c for c in p["competences"]}
     if profile is None:
-        comps = [{"id": c["id"], "title": c["title"], "level": levels.get(c["id"], {}).get("level"),
+        comps = [{"id": c["id"], "level": levels.get(c["id"], {}).get("level"),
                   "pix": levels.get(c["id"], {}).get("pix")} for c in site.competences]
         pix = sum(c["pix"] or 0 for c in comps)
         return {"id": p["id"], "label": p["label"], "date": p["date"][:10], "source": p["source"],
                 "progress": 100, "pix": pix, "competences": comps,
                 "certifiable": sum(1 for c in comps if (c["level"] or 0) >= 1) >= 5,
                 "tutorials": []}
-    skills = profile_skills(profile)
+    skills = frame.skills
     done = set(p["validated"])
-    tested = done | set(p["failed"])
+    failed = set(p["failed"])
     outcome = profile_result(profile, done)
-    progress = 100 if p["status"] == "finished" else _pct(sum(s in tested for s in skills),
-                                                         len(skills))
+    progress = 100 if p["status"] == "finished" else _pct(
+        sum(s in done or s in failed for s in skills), len(skills))
     comps = []
-    for cid, cskills in _competence_skills(site, skills).items():
+    for cid, cskills in frame.by_comp.items():
         validated = [s for s in cskills if s in done]
         known = levels.get(cid, {}).get("level") if p.get("levels_known") else None
         estimated = max((site.skills[s]["level"] for s in validated), default=0)
-        comps.append({"id": cid, "title": site.competence[cid]["title"], "skills": len(cskills),
+        comps.append({"id": cid, "skills": len(cskills),
                       "validated": len(validated), "mastery": _pct(len(validated), len(cskills)),
                       "level": known if known is not None else estimated,
                       "level_estimated": known is None})
-    failed_in_profile = [s for s in skills if s in set(p["failed"])]
+    failed_in_profile = [s for s in skills if s in failed]
     return {"id": p["id"], "label": p["label"], "date": p["date"][:10], "source": p["source"],
             "status": p["status"], "progress": progress, "mastery": outcome["mastery"],
             "validated": outcome["validated"], "skills": outcome["skills"],
@@ -385,22 +407,23 @@ def participant_view(site: Site, campaign: dict[str, Any], p: dict[str, Any]) ->
                         "progress": b["progress"]} for b in outcome["badges"]],
             "stage": ({"index": outcome["stage_index"], "count": outcome["stage_count"],
                        "title": _text(outcome["stage"]["title"])} if outcome["stage"] else None),
-            "tutorials": _tutorials(site, failed_in_profile)}
+            "tutorials": [t["id"] for t in _tutorials(site, failed_in_profile)]}
 
 
-def analyse(site: Site, campaign: dict[str, Any], participations: Sequence[dict[str, Any]]
+def analyse(site: Site, campaign: dict[str, Any], participations: Sequence[dict[str, Any]],
+            views: Sequence[dict[str, Any]] | None = None, frame: Frame | None = None
             ) -> dict[str, Any]:
     """« Analyse »: mastery per competence and domain, sujets ranked by relevance, levels."""
-    profile = target_profile(site, campaign)
+    frame = frame or frame_of(site, campaign)
+    if views is None:
+        views = [participant_view(site, campaign, p, frame) for p in participations]
+    profile = frame.profile
     count = len(participations)
     if profile is None:
-        dist = _level_distribution(site, [participant_view(site, campaign, p)
-                                          for p in participations])
         return {"participants": count, "competences": [], "domains": [], "tubes": [],
-                "levels": dist}
-    skills = profile_skills(profile)
+                "levels": _level_distribution(site, views)}
     sets = [set(p["validated"]) for p in participations]
-    by_comp = _competence_skills(site, skills)
+    by_comp = frame.by_comp
     competences = []
     for cid, cskills in by_comp.items():
         validated = sum(1 for done in sets for s in cskills if s in done)
@@ -425,7 +448,6 @@ def analyse(site: Site, campaign: dict[str, Any], participations: Sequence[dict[
                        "competence_id": tube["competence_id"], "score": row.score,
                        "bubbles": row.bubbles, "label": row.label, "mastery": row.mastery,
                        "tutorials": _tutorials(site, list(tubes[row.tube_id]))})
-    views = [participant_view(site, campaign, p) for p in participations]
     return {"participants": count, "competences": competences, "domains": domains,
             "tubes": ranked, "levels": _level_distribution(site, views),
             "stages": _stage_distribution(profile, views)}
@@ -459,13 +481,16 @@ def _stage_distribution(profile: dict[str, Any], views: Sequence[dict[str, Any]]
 
 
 def csv_text(site: Site, campaign: dict[str, Any], participations: Sequence[dict[str, Any]],
-             organisation: str = "") -> str:
+             organisation: str = "", views: Sequence[dict[str, Any]] | None = None,
+             frame: Frame | None = None) -> str:
     """The campaign's CSV with Pix Orga's columns (percentages as whole numbers)."""
     label = campaign.get("external_id_label") or ""
     head = [organisation, campaign["code"], campaign["code"], campaign["name"]]
-    views = [participant_view(site, campaign, p) for p in participations]
+    frame = frame or frame_of(site, campaign)
+    if views is None:
+        views = [participant_view(site, campaign, p, frame) for p in participations]
     header = ["Nom de l'organisation", "ID Campagne", "Code", "Nom de la campagne"]
-    profile = target_profile(site, campaign)
+    profile = frame.profile
     if profile is None:
         header += ["Nom du Participant", "Prénom du Participant", *([label] if label else []),
                    "Envoi (O/N)", "Date de l'envoi", "Nombre de pix total", "Certifiable (O/N)",
@@ -483,8 +508,7 @@ def csv_text(site: Site, campaign: dict[str, Any], participations: Sequence[dict
                         c["pix"] if c["pix"] is not None else "NA"]
             rows.append(row)
         return csvexport.to_csv(header, rows)
-    skills = profile_skills(profile)
-    by_comp = _competence_skills(site, skills)
+    by_comp = frame.by_comp
     stages = profile.get("stages") or []
     header += ["Nom du Profil Cible", "Nom du Participant", "Prénom du Participant",
                *([label] if label else []), "% de progression", "Date de début",
@@ -522,17 +546,22 @@ def csv_text(site: Site, campaign: dict[str, Any], participations: Sequence[dict
     return csvexport.to_csv(header, rows)
 
 
-def report(site: Site, campaign: dict[str, Any], participations: Sequence[dict[str, Any]]
-           ) -> dict[str, Any]:
-    """Everything the campaign's screens show: rows, analysis and the CSV."""
+def report(site: Site, campaign: dict[str, Any], participations: Sequence[dict[str, Any]],
+           with_csv: bool = True) -> dict[str, Any]:
+    """Everything the campaign's screens show: rows, analysis and (on request) the CSV."""
     ordered = sorted(participations, key=lambda p: (p["date"], p["label"], p["id"]))
-    profile = target_profile(site, campaign)
+    frame = frame_of(site, campaign)
+    views = [participant_view(site, campaign, p, frame) for p in ordered]
+    used = {t for v in views for t in v["tutorials"]}
     return {"campaign": campaign, "profile_title": profile_title(site, campaign),
-            "skills": len(profile_skills(profile)) if profile else 0,
-            "badges": [_text(b["title"]) for b in (profile or {}).get("badges") or []],
-            "rows": [participant_view(site, campaign, p) for p in ordered],
-            "analysis": analyse(site, campaign, ordered),
-            "csv": csv_text(site, campaign, ordered)}
+            "skills": len(frame.skills),
+            "badges": [_text(b["title"]) for b in (frame.profile or {}).get("badges") or []],
+            "competence_titles": {c["id"]: c["title"] for c in site.competences},
+            "tutorials": {t: site.tutorials[t] for t in sorted(used)},
+            "rows": views,
+            "analysis": analyse(site, campaign, ordered, views, frame),
+            "csv": csv_text(site, campaign, ordered, views=views, frame=frame) if with_csv
+            else None}
 
 
 def compare(site: Site, items: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -541,8 +570,10 @@ def compare(site: Site, items: Sequence[dict[str, Any]]) -> dict[str, Any]:
     rows: dict[str, dict[str, Any]] = {}
     for item in items:
         campaign, parts = item["campaign"], item["participations"]
-        result = analyse(site, campaign, parts)
-        overall = [participant_view(site, campaign, p).get("mastery", 0) for p in parts]
+        frame = frame_of(site, campaign)
+        views = [participant_view(site, campaign, p, frame) for p in parts]
+        result = analyse(site, campaign, parts, views, frame)
+        overall = [v.get("mastery", 0) for v in views]
         columns.append({"code": campaign["code"], "name": campaign["name"],
                         "participants": len(parts),
                         "mastery": round(sum(overall) / len(overall)) if overall else None})

@@ -10,7 +10,8 @@ holds only the site's referential. Requests:
 - ``{"type": "read-link", "fragment": "c=…"}`` → ``{"ok", "campaign"}``
 - ``{"type": "import", "campaign", "items": [{"name", "text"} | {"name", "code", "label"}],
   "known": [participation ids]}`` → ``{"ok", "outcomes": [...]}`` (see ``mediator.import_batch``)
-- ``{"type": "report", "campaign", "participations": [...]}`` → ``{"ok", "report"}``
+- ``{"type": "report", "campaign", "participations": [...], "csv": bool}`` → ``{"ok", "report"}``
+  (the CSV text only when asked: the table and the analysis do not wait for it)
 - ``{"type": "compare", "items": [{"campaign", "participations"}]}`` → ``{"ok", "compare"}``
 
 Every string in a response is text: the page shows it with ``textContent``.
@@ -61,8 +62,9 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             return {"ok": True, "outcomes": mediator.import_batch(
                 site, request["campaign"], request["items"], request.get("known") or [])}
         if kind == "report":
-            return {"ok": True, "report": mediator.report(site, request["campaign"],
-                                                          request["participations"])}
+            return {"ok": True, "report": mediator.report(
+                site, request["campaign"], request["participations"],
+                with_csv=bool(request.get("csv")))}
         if kind == "compare":
             return {"ok": True, "compare": mediator.compare(site, request["items"])}
         return _error("bad-request", f"Demande inconnue : {kind!r}")

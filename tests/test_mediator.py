@@ -78,6 +78,7 @@ def test_import_table_analysis_and_csv_agree(site, ref):
     again = mediator.import_batch(site, campaign, items[:2], [p["id"] for p in stored])
     assert [o["ok"] for o in again] == [False, False] and "déjà" in again[0]["message"]
     report = mediator.report(site, campaign, stored)
+    assert mediator.report(site, campaign, stored, with_csv=False)["csv"] is None
     rows = {r["label"]: r for r in report["rows"]}
     for f in files:
         record = f["records"][0]

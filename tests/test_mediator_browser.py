@@ -106,6 +106,13 @@ def test_a_mediators_whole_session(site, page, built_site, tmp_path):
     assert int(page.get_attribute("#campaign-qr svg.qr", "data-modules")) >= 21
     assert page.evaluate("() => document.activeElement.id") == "campaign-title"
     check_axe(page, "campagne créée")
+    # The A4 sheet to hand out: printing shows it (code and QR code) and nothing of the space.
+    page.evaluate("() => { window.print = () => {}; }")
+    page.click("#print-sheet-button")
+    page.emulate_media(media="print")
+    assert page.is_visible("#print-sheet svg.qr") and page.is_hidden("#space")
+    assert code in page.text_content("#print-sheet")
+    page.emulate_media(media="screen")
 
     # Files: three good ones, a damaged one, one of another campaign.
     files = [result_file(ref, code, "essentiel", seed, external_id=f"D-{seed}")

@@ -560,13 +560,13 @@ function showParticipant(row, opener) {
     el("h4", { id: "participant-title" }, rowLabel(row)),
     el("p", {}, collect ? `${row.pix} pix au total, résultat du ${row.date}.`
       : `Maîtrise : ${row.mastery} % des acquis du profil cible (${row.validated} sur ${row.skills}) ; progression ${row.progress} % ; résultat du ${row.date}.`),
-    el("ul", {}, row.competences.map((c) => el("li", {}, `${c.id} ${c.title} : `,
+    el("ul", {}, row.competences.map((c) => el("li", {}, `${c.id} ${lastReport.competence_titles[c.id]} : `,
       collect ? (c.level === null ? "non testée" : `niveau ${c.level}, ${c.pix} pix`)
         : `${c.mastery} % (${c.validated} acquis sur ${c.skills}), niveau ${c.level}${c.level_estimated ? " (estimé)" : ""}`))),
     collect ? "" : el("p", {}, row.stage ? `Palier : ${row.stage.title} (${row.stage.index} sur ${row.stage.count}).` : "Aucun palier."),
     collect || !row.badges.length ? "" : el("p", {}, "Badges : ", row.badges.map((b) => `${b.title} — ${b.obtained ? "obtenu" : `progression ${b.progress} %`}`).join(" ; ")),
     el("h5", {}, "Tutoriels à proposer"),
-    row.tutorials.length ? tutorialLinks(row.tutorials) : el("p", { class: "meta" }, collect ? "Une collecte de profils ne propose pas de tutoriels." : "Aucun acquis échoué : pas de tutoriel à proposer."),
+    row.tutorials.length ? tutorialLinks(row.tutorials.map((id) => lastReport.tutorials[id])) : el("p", { class: "meta" }, collect ? "Une collecte de profils ne propose pas de tutoriels." : "Aucun acquis échoué : pas de tutoriel à proposer."),
     el("button", { type: "button", class: "button", id: "participant-close" }, "Fermer"));
   panel.hidden = false;
   panel.focus();
@@ -628,8 +628,10 @@ function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-$("csv-button").addEventListener("click", () => {
-  download(`campagne-${current}-${today()}.csv`, lastReport.csv, "text/csv;charset=utf-8");
+$("csv-button").addEventListener("click", async () => {
+  const response = await rpc({ type: "report", campaign: campaignOf(current), participations: participationsOf(current), csv: true });
+  if (!response.ok) return status(`Export impossible : ${response.error.message}`);
+  download(`campagne-${current}-${today()}.csv`, response.report.csv, "text/csv;charset=utf-8");
 });
 
 function renderCompareChoices() {
