@@ -18,6 +18,7 @@ import copy
 import json
 import os
 import random
+import re
 import shlex
 import sys
 import tempfile
@@ -94,13 +95,11 @@ def malicious_files(good: dict[str, Any], code: str) -> list[tuple[str, bytes]]:
 
 def _kind(pid: int) -> str:
     try:
-        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except (OSError, UnicodeDecodeError):
         return "?"
-    for arg in args:
-        if arg.startswith(b"--type="):
-            return arg[7:].decode()
-    return "browser"
+    found = re.search(r"--type=(\S+)", args)   # children rewrite argv as one string
+    return found.group(1) if found else "browser"
 
 
 def _pss_by_kind(pids: set[int]) -> dict[str, float]:
@@ -166,6 +165,7 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
         site_model = mediator.Site(bundle)
         figures: dict[str, Any] = {"participants": participants, "campaigns": campaigns,
                                    "codes_each": codes_each, "parcours": parcours}
+        load_before = os.getloadavg()[0]
         with serve_site(dist) as server, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                         args=["--no-sandbox", "--disable-dev-shm-usage",
@@ -276,6 +276,7 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["malicious_s"] = time.perf_counter() - started
             figures["memory_after_mb"] = _pss_mb(_chromium_pids())
             figures["memory_after_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["load"] = " → ".join(f"{x:.1f}" for x in (load_before, os.getloadavg()[0]))
             browser.close()
     return figures
 
@@ -285,7 +286,8 @@ def markdown(f: dict[str, Any], command: str) -> str:
         return "✅" if ok else "❌"
     return "\n".join([
         MARK_START,
-        f"Command: `{command}` (headless Debian Chromium, {os.cpu_count()} cores).",
+        f"Command: `{command}` (headless Debian Chromium, {os.cpu_count()} cores; load "
+        f"average during the run {f['load']}).",
         "",
         f"Space: {f['campaigns']} campaigns on « {f['parcours']} »; the first receives "
         f"{f['participants']} result files ({f['files_mb']:.1f} MB, made by the engine in "

@@ -34,7 +34,11 @@ async function boot(config) {
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
   const protocol = pyodide.pyimport("campaigns.protocol");
   handle = (text) => protocol.handle_json(text);
-  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: JSON.parse(referential) })));
+  // The mediator needs the structure, not the questions: only which skills can be asked reaches
+  // Python (the challenges' texts would cost tens of megabytes of memory for nothing).
+  const bundle = JSON.parse(referential);
+  bundle.challenges = bundle.challenges.map((c) => ({ skill_id: c.skill_id, retired: Boolean(c.retired) }));
+  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: bundle })));
   if (!init.ok) throw new Error(init.error.message);
   return { site: init.site, loadMs: Math.round(performance.now() - started) };
 }
