@@ -174,3 +174,13 @@ def test_protocol_speaks_json(bundle):
         "type": "new-campaign", "fields": {"name": "", "goal": "evaluer"}, "random": WORDS,
         "created": "2026-12-07T10:00:00Z"})))
     assert bad["error"]["code"] == "campaign-invalid" and bad["error"]["problems"]
+
+
+def test_protocol_reads_a_campaign_link_and_refuses_a_damaged_one(bundle, site):
+    protocol.handle(json.loads(json.dumps({"type": "init", "referential": bundle})))
+    campaign = make(site, parcours="", selection=[{"tube": "mots-cles", "max_level": 1}])
+    good = protocol.handle({"type": "read-link", "fragment": campaign["fragment"]})
+    assert good["ok"] and good["campaign"]["selection"] == campaign["selection"]
+    assert good["campaign"]["fragment"] == campaign["fragment"]
+    bad = protocol.handle({"type": "read-link", "fragment": campaign["fragment"][:-5] + "AAAAA"})
+    assert bad["error"]["code"] == "link-invalid" and "abîmé" in bad["error"]["message"]
