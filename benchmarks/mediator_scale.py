@@ -165,6 +165,14 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
         site_model = mediator.Site(bundle)
         figures: dict[str, Any] = {"participants": participants, "campaigns": campaigns,
                                    "codes_each": codes_each, "parcours": parcours}
+        # The participants play first (the browser is not running yet): the campaign code is
+        # set in each file once the page has drawn it.
+        log(f"{participants} participants passent le test…")
+        t0 = time.perf_counter()
+        files = [result_file(ref, "AAAAAA222", parcours, seed, external_id=f"dossier-{seed}",
+                             finished_at=f"2026-12-07T16:{seed // 60 % 60:02d}:{seed % 60:02d}Z")
+                 for seed in range(participants)]
+        figures["generate_s"] = time.perf_counter() - t0
         load_before = os.getloadavg()[0]
         with serve_site(dist) as server, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
@@ -208,15 +216,11 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
                     timeout=120_000)
             figures["codes_s"] = time.perf_counter() - started
             # The big campaign: N files dropped at once.
-            log(f"{participants} fichiers de résultats…")
-            t0 = time.perf_counter()
-            files = [result_file(ref, codes[0], parcours, seed, external_id=f"dossier-{seed}",
-                                 finished_at=f"2026-12-07T16:{seed // 60 % 60:02d}:{seed % 60:02d}Z")
-                     for seed in range(participants)]
-            figures["generate_s"] = time.perf_counter() - t0
+            files = [{**f, "campaign": {**f["campaign"], "code": codes[0]}} for f in files]
             payloads = [{"name": f"r{n}.json", "mimeType": "application/json",
                          "buffer": json.dumps(f).encode()} for n, f in enumerate(files)]
             figures["files_mb"] = sum(len(x["buffer"]) for x in payloads) / 1e6
+            log(f"dépôt de {participants} fichiers…")
             page.click(f"#campaign-list button[data-code='{codes[0]}']")
             page.wait_for_function(f"() => document.getElementById('campaign-code').textContent"
                                    f" === '{codes[0]}'")

@@ -83,7 +83,9 @@ def load_campaigns(root: Path, content: Content, problems: Problems) -> list[dic
         if goal == "collecter" and parcours:
             problems.error(path, _line(data, "parcours"), "une campagne « collecter » n'a pas "
                                                            "de parcours")
-        if parcours and parcours not in profiles:
+        # A parcours whose own file is broken has its own message: no second, misleading one.
+        broken = parcours and (content.referential_dir / "parcours" / f"{parcours}.yaml").exists()
+        if parcours and parcours not in profiles and not broken:
             problems.error(path, _line(data, "parcours"), f"parcours inconnu « {parcours} » "
                            f"(parcours du site : {', '.join(sorted(profiles))})")
         code_text = values.get("code")
@@ -106,7 +108,7 @@ def load_campaigns(root: Path, content: Content, problems: Problems) -> list[dic
                     problems.error(path, _line(data, "code"), f"le code {normal} est déjà celui "
                                    f"de {problems.rel(seen[normal])}")
                 seen[normal] = path
-        if len(problems.errors) == before and goal:
+        if len(problems.errors) == before and goal and (parcours in profiles or not parcours):
             out.append(with_link({
                 "code": codes.normalise(values["code"]), "name": values["nom"], "goal": goal,
                 "parcours": parcours if goal == "evaluer" else None, "selection": None,
