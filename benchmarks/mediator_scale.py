@@ -176,8 +176,7 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
         load_before = os.getloadavg()[0]
         with serve_site(dist) as server, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                        args=["--no-sandbox", "--disable-dev-shm-usage",
-                                              "--disable-gpu"])
+                                        args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
             page.goto(server["url"] + "mediateur/index.html")
             page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
