@@ -106,19 +106,49 @@ def _stdlib(root: Path, source: Path, version: str, log) -> Path:
 
 
 def engine_zip(root: Path, dest: Path) -> str:
-    """Pack engine/*.py into ``engine/engine.<hash>.zip`` (reproducible: fixed dates, sorted)."""
+    """Pack engine/*.py into ``engine/engine.<hash>.zip`` for the learner's worker."""
+    return _python_zip(root, dest, "engine", ("engine",))
+
+
+def mediator_zip(root: Path, dest: Path) -> str:
+    """Pack engine/ and campaigns/ for the mediator's worker."""
+    return _python_zip(root, dest, "mediator", ("engine", "campaigns"))
+
+
+def _python_zip(root: Path, dest: Path, name: str, packages: tuple[str, ...]) -> str:
+    """``engine/<name>.<hash>.zip`` of the packages' *.py (reproducible: fixed dates, sorted),
+    named by its content so hosts may cache it forever."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted((root / "engine").rglob("*.py")):
-            rel = path.relative_to(root).as_posix()
-            info = zipfile.ZipInfo(rel, date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes())
+        for package in packages:
+            for path in sorted((root / package).rglob("*.py")):
+                info = zipfile.ZipInfo(path.relative_to(root).as_posix(),
+                                       date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, path.read_bytes())
     data = buffer.getvalue()
-    name = f"engine.{hashlib.sha256(data).hexdigest()[:10]}.zip"
+    filename = f"{name}.{hashlib.sha256(data).hexdigest()[:10]}.zip"
     (dest / "engine").mkdir(parents=True, exist_ok=True)
-    (dest / "engine" / name).write_bytes(data)
-    return f"engine/{name}"
+    (dest / "engine" / filename).write_bytes(data)
+    return f"engine/{filename}"
+
+
+QRCODE_PACKAGE = "qrcode-generator"
+
+
+def copy_qrcode(root: Path, dest: Path) -> str:
+    """Copy the QR code encoder (npm ``qrcode-generator``, pinned in package-lock.json) to
+    ``vendor/qrcode-generator/<version>/``: QR codes are drawn on the device, never fetched."""
+    source = root / "node_modules" / QRCODE_PACKAGE
+    try:
+        version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise AssetError("qrcode-generator est introuvable dans node_modules/ : lancez "
+                         "« npm ci » (ou « make serve », qui le fait).") from exc
+    target = dest / "vendor" / QRCODE_PACKAGE / version
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / "dist" / "qrcode.mjs", target / "qrcode.mjs")  # MIT, in its header
+    return f"vendor/{QRCODE_PACKAGE}/{version}/qrcode.mjs"
 
 
 def copy_static(templates: Path, dest: Path, previous: Path | None = None) -> dict[str, str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import assets, cache, compress, markdown
 from .bundle import referential_bundle, referential_parts
+from .declared_campaigns import write_campaigns
 from .diagnostics import ContentError
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
@@ -70,8 +71,11 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         (parts_dir / name).write_text(
             json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
+    campaigns_path = write_campaigns(dest, getattr(content, "campaigns", []))
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
+    mediator_path = assets.mediator_zip(root, dest)
+    qrcode_path = assets.copy_qrcode(root, dest)
     static_hashes = assets.copy_static(templates, dest, previous)
     (dest / ".htaccess").write_text(assets.HTACCESS, encoding="utf-8")
 
@@ -85,6 +89,9 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "titles": {c.id: c.title for c in content.competences},
         "profiles": {p.id: p.data["titre"] for p in content.profiles},
         "labels": content.site.labels(),
+        "mediator": mediator_path,
+        "campaigns": campaigns_path,
+        "qrcode": qrcode_path,
     }
     env = make_environment(templates)
     pages = plan_pages(content)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .checks import check_content
 from .content import Content, load_content
+from .declared_campaigns import load_campaigns
 from .diagnostics import Problems
 
 
@@ -13,4 +14,5 @@ def load_and_check(content_dir: Path) -> tuple[Content, Problems]:
     problems = Problems(root=content_dir)
     content = load_content(content_dir, problems)
     check_content(content, problems)
+    content.campaigns = load_campaigns(content_dir, content, problems)  # data/campagnes.json
     return content, problems

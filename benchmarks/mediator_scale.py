@@ -1,0 +1,359 @@
+"""The « Espace médiateur » at a federation's scale, in headless Chromium with real Pyodide.
+
+10 campaigns in one encrypted space: the first receives N result files at once (made by the
+engine and ``engine.record``, as participants' pages make them), the nine others 100 result codes
+each. Then: the table and the analysis of the big campaign shown after a reload and unlock; the
+memory of every Chromium process (PSS, so shared pages count once); and 50 malicious or damaged
+files dropped one by one, each refused with nothing stored.
+
+    python -m benchmarks.mediator_scale [--participants 1000] [--write docs/benchmark-mediator.md]
+
+Builds the site's own content into a temporary folder (parcours « Bases du numérique »).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import random
+import re
+import shlex
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSPHRASE = "phrase de la fédération des centres"
+MARK_START, MARK_END = "<!-- mediator:start -->", "<!-- mediator:end -->"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def malicious_files(good: dict[str, Any], code: str) -> list[tuple[str, bytes]]:
+    """50 files a mediator must refuse: damaged, forged, hostile, foreign or duplicated."""
+    text = json.dumps(good)
+    out: list[tuple[str, bytes]] = []
+
+    def variant(name: str, change) -> None:
+        doc = copy.deepcopy(good)
+        change(doc)
+        out.append((name, json.dumps(doc).encode()))
+
+    rec = "records"
+    out += [(f"tronque-{n}.json", text.encode()[:n]) for n in (1, 10, 100, 1000, len(text) - 1)]
+    out += [("vide.json", b""), ("bom.json", b"\xef\xbb\xbf"), ("nul.json", b"\x00" * 64),
+            ("binaire.json", bytes(random.Random(5).randrange(256) for _ in range(4096))),
+            ("null.json", b"null"), ("liste.json", b"[]"), ("nombre.json", b"42"),
+            ("nan.json", text.replace('"pix": ', '"pix": NaN, "x": ', 1).encode()),
+            ("imbrique.json", b"[" * 100_000 + b"]" * 100_000),
+            ("cle-double.json", text.replace('"app":', '"app": "x", "app":', 1).encode()),
+            ("html.html", b"<html><script>alert(1)</script></html>")]
+    variant("format.json", lambda d: d.update(format="autre"))
+    variant("version.json", lambda d: d.update(version=2))
+    variant("autre-campagne.json", lambda d: d["campaign"].update(code="ABCDEF234"))
+    variant("sans-campagne.json", lambda d: d.pop("campaign"))
+    variant("code-script.json", lambda d: d["campaign"].update(code="<script>"))
+    variant("proto.json", lambda d: d.update(__proto__={"admin": True}))
+    variant("champ-inconnu.json", lambda d: d[rec][0].update(surprise=1))
+    variant("pix-enorme.json", lambda d: d[rec][0]["competences"][0].update(pix=10 ** 12))
+    variant("niveau-negatif.json", lambda d: d[rec][0]["competences"][0].update(level=-1))
+    variant("niveau-texte.json", lambda d: d[rec][0]["competences"][0].update(level="8"))
+    variant("niveau-booleen.json", lambda d: d[rec][0]["competences"][0].update(level=True))
+    variant("acquis-html.json", lambda d: d[rec][0]["competences"][0]["validated"].append(
+        "<img src=x onerror=alert(1)>"))
+    variant("acquis-doubles.json", lambda d: d[rec][0]["competences"][0].update(
+        validated=["@a1", "@a1"]))
+    variant("maitrise-101.json", lambda d: d[rec][0]["profile"].update(mastery=101))
+    variant("statut.json", lambda d: d[rec][0].update(status="valide"))
+    variant("date.json", lambda d: d[rec][0].update(finished_at="demain"))
+    variant("id.json", lambda d: d[rec][0].update(id="zzzz"))
+    variant("graine.json", lambda d: d[rec][0].update(seed=2 ** 60))
+    variant("aucun-enregistrement.json", lambda d: d.update(records=[]))
+    variant("enregistrement-texte.json", lambda d: d.update(records=["x"]))
+    variant("pseudo-long.json", lambda d: d.update(nickname="x" * 1_000_000))
+    variant("identifiant-long.json", lambda d: d["campaign"].update(external_id="é" * 201))
+    variant("pseudo-vide.json", lambda d: d.update(nickname=""))
+    variant("reponse-longue.json", lambda d: d[rec][0]["answers"][0].update(response="x" * 1001))
+    variant("reponse-objet.json", lambda d: d[rec][0]["answers"][0].update(response={"a": 1}))
+    variant("type-epreuve.json", lambda d: d[rec][0]["answers"][0].update(type="<b>"))
+    variant("competence-id.json", lambda d: d[rec][0]["competences"][0].update(id="9.99x"))
+    variant("probabilite.json", lambda d: d[rec][0]["competences"][0].update(probability=2))
+    variant("moteur.json", lambda d: d[rec][0].update(engine={"version": "1"}))
+    variant("cree.json", lambda d: d.update(created=12))
+    variant("palier.json", lambda d: d[rec][0]["profile"].update(stage={"index": -1,
+                                                                        "title": "x"}))
+    variant("autre-parcours.json", lambda d: d[rec][0]["profile"].update(id="profil-complet"))
+    variant("trop-de-reponses.json", lambda d: d[rec][0].update(
+        answers=d[rec][0]["answers"] * (2001 // max(1, len(d[rec][0]["answers"])) + 1)))
+    out.append(("doublon.json", text.encode()))       # already imported: a duplicate
+    assert len(out) == 50, len(out)
+    return out
+
+
+def _kind(pid: int) -> str:
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except (OSError, UnicodeDecodeError):
+        return "?"
+    found = re.search(r"--type=(\S+)", args)   # children rewrite argv as one string
+    return found.group(1) if found else "browser"
+
+
+def _pss_by_kind(pids: set[int]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for pid in pids:
+        out[_kind(pid)] = out.get(_kind(pid), 0) + _pss_mb({pid})
+    return out
+
+
+def _pss_mb(pids: set[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def _chromium_pids() -> set[int]:
+    """Chromium processes descending from this one (never another program's browser)."""
+    parent: dict[int, int] = {}
+    exe: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                parent[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+                exe[int(entry.name)] = os.readlink(entry / "exe")
+            except (OSError, ValueError, IndexError):
+                continue
+    mine = {os.getpid()}
+    changed = True
+    while changed:
+        changed = False
+        for pid, ppid in parent.items():
+            if ppid in mine and pid not in mine:
+                mine.add(pid)
+                changed = True
+    return {pid for pid in mine if "chrom" in exe.get(pid, "")}
+
+
+def run(participants: int, campaigns: int = 10, codes_each: int = 100,
+        dist: Path | None = None, parcours: str = "bases-du-numerique",
+        log=print) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    from builder.build import build
+    from campaigns import mediator
+    from campaigns import results as rc
+    from engine.profiles import profile_skills
+    from tests.support.participants import load_bundle, referential, result_file
+    from tests.support.server import serve_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if dist is None:
+            dist = Path(tmp) / "dist"
+            build(ROOT / "content", dist, ROOT, log=lambda _m: None)
+        bundle = load_bundle(dist)
+        ref = referential(dist)
+        site_model = mediator.Site(bundle)
+        figures: dict[str, Any] = {"participants": participants, "campaigns": campaigns,
+                                   "codes_each": codes_each, "parcours": parcours}
+        # The participants play first (the browser is not running yet): the campaign code is
+        # set in each file once the page has drawn it.
+        log(f"{participants} participants passent le test…")
+        t0 = time.perf_counter()
+        files = [result_file(ref, "AAAAAA222", parcours, seed, external_id=f"dossier-{seed}",
+                             finished_at=f"2026-12-07T16:{seed // 60 % 60:02d}:{seed % 60:02d}Z")
+                 for seed in range(participants)]
+        figures["generate_s"] = time.perf_counter() - t0
+        load_before = os.getloadavg()[0]
+        with serve_site(dist) as server, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                        args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(server["url"] + "mediateur/index.html")
+            page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
+                                   timeout=120_000)
+            page.fill("#new-passphrase", PASSPHRASE)
+            page.fill("#new-passphrase-again", PASSPHRASE)
+            page.press("#new-passphrase-again", "Enter")
+            page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'")
+            codes: list[str] = []
+            for i in range(campaigns):
+                page.fill("#campaign-name", f"Campagne {i + 1}")
+                page.select_option("#campaign-parcours", parcours)
+                page.click("#campaign-submit")
+                page.wait_for_function(
+                    "(n) => document.querySelectorAll('#campaign-list li').length === n", arg=i + 1)
+                codes.append(page.text_content("#campaign-code"))
+            # The nine small campaigns: 100 result codes each, pasted at once.
+            campaign_of = {"goal": "evaluer", "parcours": parcours}
+            skills = profile_skills(mediator.target_profile(site_model, {**campaign_of,
+                                                                          "code": codes[0]}))
+            started = time.perf_counter()
+            imported = 0
+            for index, code in enumerate(codes[1:], start=1):
+                page.click(f"#campaign-list button[data-code='{code}']")
+                page.wait_for_function(f"() => document.getElementById('campaign-code')"
+                                       f".textContent === '{code}'")
+                rng = random.Random(index)
+                lines = [f"P{index}-{n} ; " + rc.encode_skills(
+                    code, skills, {s: rng.random() < 0.6 for s in skills if rng.random() < 0.9})
+                    for n in range(codes_each)]
+                page.fill("#import-codes", "\n".join(lines))
+                imported += 1
+                page.click("#import-codes-button")
+                page.wait_for_function(
+                    f"() => Number(document.body.dataset.imported || 0) >= {imported}",
+                    timeout=120_000)
+            figures["codes_s"] = time.perf_counter() - started
+            # The big campaign: N files dropped at once.
+            files = [{**f, "campaign": {**f["campaign"], "code": codes[0]}} for f in files]
+            payloads = [{"name": f"r{n}.json", "mimeType": "application/json",
+                         "buffer": json.dumps(f).encode()} for n, f in enumerate(files)]
+            figures["files_mb"] = sum(len(x["buffer"]) for x in payloads) / 1e6
+            log(f"dépôt de {participants} fichiers…")
+            page.click(f"#campaign-list button[data-code='{codes[0]}']")
+            page.wait_for_function(f"() => document.getElementById('campaign-code').textContent"
+                                   f" === '{codes[0]}'")
+            started = time.perf_counter()
+            page.set_input_files("#import-files", payloads)
+            imported += 1
+            page.wait_for_function(
+                f"() => Number(document.body.dataset.imported || 0) >= {imported}",
+                timeout=600_000)
+            figures["import_s"] = time.perf_counter() - started
+            figures["accepted"] = int(page.evaluate("() => document.body.dataset.rows"))
+            # Reload, unlock, and time the big campaign's table and analysis.
+            page.reload()
+            imported = 0   # the page's counter starts again
+            page.wait_for_selector("#unlock-form:not([hidden])")
+            page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
+                                   timeout=120_000)
+            started = time.perf_counter()
+            page.fill("#passphrase", PASSPHRASE)
+            page.press("#passphrase", "Enter")
+            page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'",
+                                   timeout=120_000)
+            figures["unlock_s"] = time.perf_counter() - started
+            started = time.perf_counter()
+            page.click(f"#campaign-list button[data-code='{codes[0]}']")
+            page.wait_for_function(f"() => document.body.dataset.rows === '{participants}' "
+                                   f"&& document.querySelectorAll('#results-table tbody tr')"
+                                   f".length === {participants} "
+                                   f"&& document.getElementById('tube-list') !== null",
+                                   timeout=120_000)
+            page.evaluate("() => new Promise(requestAnimationFrame)")
+            figures["table_s"] = time.perf_counter() - started
+            figures["report_ms"] = int(page.evaluate("() => document.body.dataset.reportMs"))
+            figures["memory_mb"] = _pss_mb(_chromium_pids())
+            figures["memory_kinds"] = _pss_by_kind(_chromium_pids())
+            # 50 malicious or damaged files, one at a time: each refused, nothing stored.
+            bad = malicious_files(files[0], codes[0])
+            refused = 0
+            started = time.perf_counter()
+            page.on("console", lambda m: log(f"console : {m.text[:300]}")
+                    if m.type == "error" else None)
+            for count, (name, data) in enumerate(bad, start=imported + 1):
+                page.set_input_files("#import-files", [{"name": name,
+                                                        "mimeType": "application/json",
+                                                        "buffer": data}])
+                page.wait_for_function(
+                    f"() => Number(document.body.dataset.imported || 0) >= {count}",
+                    timeout=60_000)
+                report = page.text_content("#import-report")
+                rows = int(page.evaluate("() => document.body.dataset.rows"))
+                if "0 résultat(s) importé(s), 1 refusé(s)" in report and rows == participants:
+                    refused += 1
+                else:
+                    log(f"NON REFUSÉ : {name} : {report[:200]}")
+            figures["malicious"] = len(bad)
+            figures["refused"] = refused
+            figures["malicious_s"] = time.perf_counter() - started
+            figures["memory_after_mb"] = _pss_mb(_chromium_pids())
+            figures["memory_after_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["load"] = " → ".join(f"{x:.1f}" for x in (load_before, os.getloadavg()[0]))
+            browser.close()
+    return figures
+
+
+def markdown(f: dict[str, Any], command: str) -> str:
+    def verdict(ok: bool) -> str:
+        return "✅" if ok else "❌"
+    return "\n".join([
+        MARK_START,
+        f"Command: `{command}` (headless Debian Chromium, {os.cpu_count()} cores; load "
+        f"average during the run {f['load']}).",
+        "",
+        f"Space: {f['campaigns']} campaigns on « {f['parcours']} »; the first receives "
+        f"{f['participants']} result files ({f['files_mb']:.1f} MB, made by the engine in "
+        f"{f['generate_s']:.0f} s, not counted), the {f['campaigns'] - 1} others "
+        f"{f['codes_each']} result codes each.",
+        "",
+        "| measure | value | target | |",
+        "|---|---|---|---|",
+        f"| import of {f['participants']} files dropped at once (validated in Pyodide, "
+        f"encrypted, stored) | {f['import_s']:.1f} s | < 30 s | "
+        f"{verdict(f['import_s'] < 30)} |",
+        f"| files accepted | {f['accepted']} | {f['participants']} | "
+        f"{verdict(f['accepted'] == f['participants'])} |",
+        f"| import of {f['codes_each']} result codes × {f['campaigns'] - 1} campaigns "
+        f"| {f['codes_s']:.1f} s | | |",
+        f"| unlock after a reload (PBKDF2 600 000 rounds + decryption) | {f['unlock_s']:.1f} s "
+        f"| | |",
+        f"| table ({f['participants']} rows) and analysis shown | {f['table_s']:.2f} s "
+        f"(of which figures in Pyodide and rendering {f['report_ms']} ms) | < 2 s | "
+        f"{verdict(f['table_s'] < 2)} |",
+        f"| memory of all Chromium processes (PSS) | {f['memory_mb']:.0f} MB "
+        f"(after the 50 files: {f['memory_after_mb']:.0f} MB) | < 300 MB | "
+        f"{verdict(max(f['memory_mb'], f['memory_after_mb']) < 300)} |",
+        f"| of which the page's renderer process (page and its Pyodide worker) | "
+        f"{f['memory_kinds'].get('renderer', 0):.0f} MB (after the 50 files: "
+        f"{f['memory_after_kinds'].get('renderer', 0):.0f} MB) | < 300 MB | "
+        f"{verdict(f['memory_after_kinds'].get('renderer', 0) < 300)} |",
+        "| the other processes (browser, GPU, network, utility) | " + ", ".join(
+            f"{k} {v:.0f} MB" for k, v in sorted(f["memory_kinds"].items()) if k != "renderer")
+        + " | | |",
+        f"| malicious or damaged files dropped one by one, refused with nothing stored "
+        f"| {f['refused']} / {f['malicious']} ({f['malicious_s']:.1f} s) | 50 / 50 | "
+        f"{verdict(f['refused'] == f['malicious'] == 50)} |",
+        MARK_END,
+    ])
+
+
+def write(path: Path, block: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if MARK_START in text:
+        head, rest = text.split(MARK_START, 1)
+        text = head + block + rest.split(MARK_END, 1)[1]
+    else:
+        text = text + ("\n" if text else "") + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=1000)
+    parser.add_argument("--campaigns", type=int, default=10)
+    parser.add_argument("--codes", type=int, default=100)
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    figures = run(args.participants, args.campaigns, args.codes)
+    block = markdown(figures, "python -m benchmarks.mediator_scale " + shlex.join(
+        argv if argv is not None else sys.argv[1:]))
+    print(block)
+    if args.write:
+        write(args.write, block)
+    return 0 if figures["refused"] == figures["malicious"] == 50 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

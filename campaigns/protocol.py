@@ -1,0 +1,76 @@
+"""The mediator worker's message protocol: JSON in, JSON out, one function, like the engine's.
+
+The page keeps the space (encrypted, in IndexedDB) and sends what a request needs; the worker
+holds only the site's referential. Requests:
+
+- ``{"type": "init", "referential": <bundle>}`` → ``{"ok", "site": {parcours, competences, tubes}}``
+- ``{"type": "new-campaign", "fields": {...}, "random": [u32, …], "created": date}``
+  → ``{"ok", "campaign"}`` or ``{"ok": false, "error": {"code": "campaign-invalid",
+  "message", "problems"}}``
+- ``{"type": "read-link", "fragment": "c=…"}`` → ``{"ok", "campaign"}``
+- ``{"type": "import", "campaign", "items": [{"name", "text"} | {"name", "code", "label"}],
+  "known": [participation ids]}`` → ``{"ok", "outcomes": [...]}`` (see ``mediator.import_batch``)
+- ``{"type": "report", "campaign", "participations": [...], "csv": bool}`` → ``{"ok", "report"}``
+  (the CSV text only when asked: the table and the analysis do not wait for it)
+- ``{"type": "compare", "items": [{"campaign", "participations"}]}`` → ``{"ok", "compare"}``
+
+Every string in a response is text: the page shows it with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import links, mediator
+
+_site: mediator.Site | None = None
+
+
+def handle_json(request: str) -> str:
+    try:
+        payload = json.loads(request)
+    except ValueError:
+        return json.dumps(_error("bad-request", "Message illisible."))
+    return json.dumps(handle(payload), ensure_ascii=False)
+
+
+def _error(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    return {"ok": False, "error": {"code": code, "message": message, **extra}}
+
+
+def handle(request: dict[str, Any]) -> dict[str, Any]:
+    global _site
+    kind = request.get("type")
+    try:
+        if kind == "init":
+            _site = mediator.Site(request["referential"])
+            return {"ok": True, "site": _site.describe()}
+        if _site is None:
+            return _error("not-ready", "L'espace médiateur n'est pas encore prêt.")
+        site = _site
+        if kind == "new-campaign":
+            campaign = mediator.new_campaign(site, request["fields"], request["random"],
+                                             request["created"])
+            return {"ok": True, "campaign": campaign}
+        if kind == "read-link":
+            campaign = links.decode_campaign(str(request["fragment"]))
+            if campaign["parcours"] and campaign["parcours"] not in site.profiles:
+                return _error("link-invalid", "Ce lien vise un parcours que ce site n'a pas.")
+            return {"ok": True, "campaign": mediator.with_link(campaign)}
+        if kind == "import":
+            return {"ok": True, "outcomes": mediator.import_batch(
+                site, request["campaign"], request["items"], request.get("known") or [])}
+        if kind == "report":
+            return {"ok": True, "report": mediator.report(
+                site, request["campaign"], request["participations"],
+                with_csv=bool(request.get("csv")))}
+        if kind == "compare":
+            return {"ok": True, "compare": mediator.compare(site, request["items"])}
+        return _error("bad-request", f"Demande inconnue : {kind!r}")
+    except mediator.CampaignError as exc:
+        return _error("campaign-invalid", str(exc), problems=exc.problems)
+    except links.LinkError as exc:
+        return _error("link-invalid", str(exc))
+    except (KeyError, TypeError, ValueError) as exc:
+        return _error("bad-request", f"Demande incomplète ou mal formée ({exc!r}).")

@@ -1,0 +1,63 @@
+// The mediator's worker: boots Pyodide, unpacks engine/ and campaigns/ (one zip), loads the site's
+// referential, then answers the page by calling campaigns.protocol.handle_json. Every figure the
+// mediator's page shows is computed there, by the project's Python; this file only carries messages.
+
+const streaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  try {
+    return await streaming(response.clone(), imports);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  }
+};
+
+let handle = null;
+let booting = null;
+
+async function fetchOk(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} : erreur ${response.status} pour ${url}`);
+  return response;
+}
+
+async function boot(config) {
+  const started = performance.now();
+  const [{ loadPyodide }, zip, referential] = await Promise.all([
+    import(config.pyodide + "pyodide.mjs"),
+    fetchOk(config.mediator, "Calculs du médiateur").then((r) => r.arrayBuffer()),
+    fetchOk(config.referential, "Référentiel").then((r) => r.text()),
+  ]);
+  const pyodide = await loadPyodide({ indexURL: config.pyodide, lockFileContents: { info: config.lock, packages: {} } });
+  pyodide.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/diagnum" });
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
+  const protocol = pyodide.pyimport("campaigns.protocol");
+  handle = (text) => protocol.handle_json(text);
+  // The mediator needs the structure, not the questions: only which skills can be asked reaches
+  // Python (the challenges' texts would cost tens of megabytes of memory for nothing).
+  const bundle = JSON.parse(referential);
+  bundle.challenges = bundle.challenges.map((c) => ({ skill_id: c.skill_id, retired: Boolean(c.retired) }));
+  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: bundle })));
+  if (!init.ok) throw new Error(init.error.message);
+  return { site: init.site, loadMs: Math.round(performance.now() - started) };
+}
+
+self.onmessage = async (event) => {
+  const { id, request } = event.data;
+  try {
+    if (request.type === "boot") {
+      booting ??= boot(request.config);
+      postMessage({ id, response: { ok: true, ...(await booting) } });
+      return;
+    }
+    if (!handle) await booting;
+    const started = performance.now();
+    const response = JSON.parse(handle(JSON.stringify(request)));
+    response.workerMs = Math.round(performance.now() - started);
+    postMessage({ id, response });
+  } catch (error) {
+    const detail = String((error && error.message) || error);
+    postMessage({ id, response: { ok: false, error: { code: request.type === "boot" ? "boot" : "worker", message: detail } } });
+  }
+};

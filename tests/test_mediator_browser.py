@@ -1,0 +1,267 @@
+"""The « Espace médiateur » in a real browser, served from a sub-path, with real Pyodide.
+
+One mediator's whole session: create the encrypted space, create a campaign with the keyboard
+(code, link, QR code), import result files made by engine/record.py and a result code, refuse a
+damaged file, a file of another campaign and a forged code with nothing stored, read the table,
+the participant's panel and the analysis, download and parse the CSV, reload, refuse a wrong
+passphrase, reopen, compare two campaigns and download the encrypted backup. axe at every state.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from campaigns import codes, links, mediator
+from campaigns import results as rc
+from engine.profiles import profile_skills
+
+from .support.participants import load_bundle, referential, result_file
+from .support.server import PREFIX, serve_site
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PASSPHRASE = "le jardin du centre social"
+PAGE = "mediateur/index.html"
+
+
+@pytest.fixture
+def site(built_site: Path):
+    with serve_site(built_site) as server:
+        yield server
+    outside = [r for r in server["requests"] if not r.startswith(PREFIX)]
+    assert not outside, f"requêtes hors du sous-dossier : {outside}"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1100, "height": 900},
+                                  accept_downloads=True)
+    requested: list[str] = []
+    context.on("request", lambda r: requested.append(r.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+    assert not errors, errors
+    foreign = [u for u in requested if not u.startswith(("http://127.0.0.1:", "blob:"))]
+    assert not foreign, foreign
+
+
+def check_axe(page, state: str) -> None:
+    result = Axe().run(page, options=AXE_OPTIONS)
+    assert result.violations_count == 0, f"{state}\n{result.generate_report()}"
+
+
+def rows(page) -> int:
+    return page.locator("#results-table tbody tr").count()
+
+
+def wait_import(page, count: int) -> None:
+    page.wait_for_function(f"() => Number(document.body.dataset.imported || 0) >= {count}",
+                           timeout=30_000)
+
+
+def test_a_mediators_whole_session(site, page, built_site, tmp_path):
+    bundle = load_bundle(built_site)
+    ref = referential(built_site)
+    page.goto(site["url"] + PAGE)
+    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
+                           timeout=60_000)
+    assert page.is_visible("#create-space-form") and not page.is_visible("#unlock-form")
+    check_axe(page, "espace à créer")
+
+    # The space, then a campaign, with the keyboard only.
+    page.focus("#new-passphrase")
+    page.keyboard.type(PASSPHRASE)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSPHRASE)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=30_000)
+    check_axe(page, "espace vide")
+    page.focus("#campaign-name")
+    page.keyboard.type("Atelier du mardi")
+    page.focus("#campaign-label")
+    page.keyboard.type("Numéro de dossier")
+    page.focus("#campaign-submit")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('campaign-code').textContent.length"
+                           " === 9", timeout=20_000)
+    code = page.text_content("#campaign-code")
+    assert re.fullmatch(r"[A-HJKMNP-Z]{6}[2-9]{3}", code)
+    assert codes.decode(code).slot == codes.parcours_slot("essentiel")
+    link = page.input_value("#campaign-link")
+    assert f"{PREFIX}test/index.html?campagne={code}#c=" in link
+    carried = links.decode_campaign(link.split("#", 1)[1])
+    assert (carried["name"], carried["external_id_label"]) == ("Atelier du mardi",
+                                                               "Numéro de dossier")
+    assert int(page.get_attribute("#campaign-qr svg.qr", "data-modules")) >= 21
+    assert page.evaluate("() => document.activeElement.id") == "campaign-title"
+    check_axe(page, "campagne créée")
+    # The A4 sheet to hand out: printing shows it (code and QR code) and nothing of the space.
+    page.evaluate("() => { window.print = () => {}; }")
+    page.click("#print-sheet-button")
+    page.emulate_media(media="print")
+    assert page.is_visible("#print-sheet svg.qr") and page.is_hidden("#space")
+    assert code in page.text_content("#print-sheet")
+    page.emulate_media(media="screen")
+
+    # Files: three good ones, a damaged one, one of another campaign.
+    files = [result_file(ref, code, "essentiel", seed, external_id=f"D-{seed}")
+             for seed in (1, 2, 3)]
+    other = copy.deepcopy(files[0])
+    other["campaign"]["code"] = "ABCDEF234"
+    payloads = [{"name": f"resultat-{i}.json", "mimeType": "application/json",
+                 "buffer": json.dumps(f).encode()} for i, f in enumerate(files)]
+    payloads += [{"name": "abime.json", "mimeType": "application/json",
+                  "buffer": json.dumps(files[1]).encode()[:-40]},
+                 {"name": "autre.json", "mimeType": "application/json",
+                  "buffer": json.dumps(other).encode()}]
+    page.set_input_files("#import-files", payloads)
+    wait_import(page, 1)
+    report = page.text_content("#import-report")
+    assert "3 résultat(s) importé(s), 2 refusé(s)" in report
+    assert "JSON invalide" in report and "ABCDEF234" in report
+    assert rows(page) == 3
+    # The same files again: duplicates, nothing added.
+    page.set_input_files("#import-files", payloads[:1])
+    wait_import(page, 2)
+    assert "déjà" in page.text_content("#import-report") and rows(page) == 3
+
+    # A result code, then a forged one.
+    site_model = mediator.Site(bundle)
+    campaign = {"code": code, "goal": "evaluer", "parcours": "essentiel"}
+    skills = profile_skills(mediator.target_profile(site_model, campaign))
+    outcomes = {s: i < 3 for i, s in enumerate(skills)}
+    result_code = rc.encode_skills(code, skills, outcomes)
+    page.fill("#import-codes", f"Zoé <b>x</b> ; {result_code}")
+    page.click("#import-codes-button")
+    wait_import(page, 3)
+    assert rows(page) == 4
+    normal = rc.normalise(result_code)
+    forged = normal[:5] + ("Z" if normal[5] != "Z" else "Y") + normal[6:]
+    page.fill("#import-codes", forged)
+    page.click("#import-codes-button")
+    wait_import(page, 4)
+    assert "pas valide" in page.text_content("#import-report") and rows(page) == 4
+    # Imported text stays text: the typed markup is shown, never parsed.
+    assert page.locator("#results-table b").count() == 0
+    assert page.locator("#results-table th", has_text="Zoé <b>x</b>").count() == 1
+    check_axe(page, "résultats importés")
+
+    # The analysis: every sujet of the parcours ranked, charts with text alternatives.
+    profile = mediator.target_profile(site_model, campaign)
+    assert page.locator("#tube-list > li").count() == len(profile["tubes"])
+    assert page.locator("#analysis-body svg[role=img]").count() >= 2
+    assert page.locator("#analysis-body details table").count() >= 2
+
+    # A participant's panel, opened and closed with the keyboard.
+    page.focus("button:has-text('Voir Zoé')")
+    page.keyboard.press("Enter")
+    assert page.is_visible("#participant") and "Tutoriels à proposer" in page.text_content(
+        "#participant")
+    check_axe(page, "panneau d'un participant")
+    page.focus("#participant-close")
+    page.keyboard.press("Enter")
+    assert page.is_hidden("#participant")
+
+    # The CSV: BOM, « ; », one row per participant, figures equal to the results.
+    with page.expect_download() as info:
+        page.click("#csv-button")
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    header, lines = table[0], table[1:]
+    assert len(lines) == 4
+    mastery = header.index("% maitrise de l'ensemble des acquis du profil")
+    ids = header.index("Numéro de dossier")
+    got = {line[ids]: int(line[mastery]) for line in lines}
+    expected = {f["campaign"]["external_id"]: f["records"][0]["profile"]["mastery"]
+                for f in files}
+    expected["Zoé <b>x</b>"] = round(100 * 3 / len(skills))
+    assert got == expected
+
+    # Nothing readable is stored: the IndexedDB envelope is ciphertext, the learner's key untouched.
+    stored = page.evaluate("""() => new Promise((resolve) => {
+        const open = indexedDB.open('diagnum-mediateur');
+        open.onsuccess = () => {
+          const get = open.result.transaction('coffre').objectStore('coffre').get('espace');
+          get.onsuccess = () => resolve(JSON.stringify(get.result));
+        };
+    })""")
+    assert "Zoé" not in stored and "D-1" not in stored and '"AES-GCM"' in stored
+    assert page.evaluate("() => localStorage.getItem('diagnum')") is None
+
+    # Reload: locked; a wrong passphrase is refused; the right one opens everything again.
+    page.reload()
+    page.wait_for_selector("#unlock-form:not([hidden])")
+    check_axe(page, "espace verrouillé")
+    page.fill("#passphrase", "pas la bonne phrase")
+    page.press("#passphrase", "Enter")
+    page.wait_for_selector("#lock-error:not([hidden])")
+    assert "incorrecte" in page.text_content("#lock-error") and page.is_hidden("#space")
+    page.fill("#passphrase", PASSPHRASE)
+    page.press("#passphrase", "Enter")
+    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=60_000)
+    page.wait_for_function("() => document.body.dataset.rows === '4'", timeout=20_000)
+
+    # A second campaign (collecting profiles), then both side by side.
+    page.fill("#campaign-name", "Après l'atelier")
+    page.check("input[name=goal][value=collecter]")
+    assert page.is_hidden("#target-fieldset")
+    page.click("#campaign-submit")
+    page.wait_for_function(f"() => document.getElementById('campaign-code').textContent !== "
+                           f"'{code}' && document.getElementById('campaign-code').textContent"
+                           f".length === 9", timeout=20_000)
+    assert codes.decode(page.text_content("#campaign-code")).goal == "collecter"
+    for box in page.locator("#compare-choices input").all():
+        box.check()
+    page.click("#compare-form button[type=submit]")
+    page.wait_for_selector("#compare-table")
+    assert page.locator("#compare-table thead th").count() == 3
+    check_axe(page, "comparaison")
+
+    # A campaign the centre declared in its content joins the space with one button.
+    assert "Atelier du centre" in page.text_content("#declared-list")
+    page.click("#declared-list button")
+    page.wait_for_function("() => document.getElementById('campaign-code').textContent === "
+                           "'UJQYNW788'")
+    assert page.is_hidden("#declared") and "#c=" in page.input_value("#campaign-link")
+
+    # The backup: an encrypted file.
+    with page.expect_download() as info:
+        page.click("#backup-button")
+    backup = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert backup["format"] == "diagnum-espace-mediateur" and "Zoé" not in json.dumps(backup)
+
+
+def test_on_plain_http_the_space_refuses_to_store(built_site, browser):
+    """A LAN address over http:// is not a secure context: no WebCrypto, no space."""
+    with serve_site(built_site) as server:
+        port = server["url"].split(":")[2].split("/")[0]
+        other = browser.browser_type.launch(
+            executable_path=browser_path(), headless=True,
+            args=["--no-sandbox", "--disable-gpu",
+                  "--host-resolver-rules=MAP centre-social.test 127.0.0.1"])
+        try:
+            page = other.new_page()
+            page.goto(f"http://centre-social.test:{port}{PREFIX}{PAGE}")
+            page.wait_for_selector("#insecure:not([hidden])")
+            assert "https://" in page.text_content("#insecure")
+            assert page.is_hidden("#create-space-form") and page.is_hidden("#unlock-form")
+            assert page.is_hidden("#space")
+        finally:
+            other.close()
+
+
+def browser_path() -> str:
+    from .conftest import CHROMIUM
+    return CHROMIUM
