@@ -51,6 +51,7 @@ def plan_pages(content: Content) -> list[Page]:
             "groups": [(c, [(t, tutorials_by_tube.get(t.id, [])) for t in tubes_by_comp.get(c.id, [])])
                        for c in competences]}),
         Page("a-propos/index.html", "about.html", {}),
+        Page("mes-donnees/index.html", "data.html", {}),
         Page("404.html", "404.html", {}),
     ]
     for comp in competences:
