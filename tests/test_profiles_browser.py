@@ -316,13 +316,16 @@ def test_schema_1_history_is_migrated_without_loss_and_shown(site, browser):
     page = fresh(browser)
     page.goto(site["url"] + "index.html")
     page.evaluate("d => localStorage.setItem('diagnum', JSON.stringify(d))", document)
-    open_test(page, site["url"] + "test/index.html?competence=4.1")
+    page.goto(site["url"] + "test/index.html?competence=4.1")  # shown before the engine is ready
+    page.wait_for_selector("#last-results:not([hidden])")
     shown = page.text_content("#last-results-list")
     assert "1 mars 2026" in shown and "niveau 2 (12 pix)" in shown
     assert "version précédente" in shown
     assert page.is_hidden("#who")
-    page.click("#start-button")  # the first write stores schema 2
-    page.wait_for_selector("#question:not([hidden])")
+    assert stored(page)["schema"] == 1  # reading never writes
+    # The first write (here a tutorial bookmarked) stores schema 2.
+    page.evaluate("""async () => (await import('../static/learner.js'))
+        .saveTutorialMark('p1', 'guide', {bookmarked: true})""")
     data = stored(page)
     assert data["schema"] == 2
     (entry,) = data["profiles"]["p1"]["history"]
