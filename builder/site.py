@@ -53,6 +53,7 @@ def plan_pages(content: Content) -> list[Page]:
                        for c in competences]}),
         Page("a-propos/index.html", "about.html", {}),
         Page("mediateur/index.html", "mediateur.html", {}),
+        Page("mes-donnees/index.html", "data.html", {}),
         Page("404.html", "404.html", {}),
     ]
     for comp in competences:
