@@ -37,9 +37,13 @@ def level_meaning(ref: Referential, competence_id: str, level: int) -> dict[str,
     return {"name": "expert", "text": ""}
 
 
-def _with_tutorials(skills: list[Skill], start: int) -> Skill | None:
-    """The first skill from ``start`` on that has tutorials (a skill without any defers upward)."""
-    return next((s for s in skills[start:] if s.tutorials), None)
+def _tutorials_from(skills: list[Skill], start: int) -> list[str]:
+    """The tutorials of the first skill from ``start`` on that has any: those that teach it, else
+    those that go further on it (« en savoir plus »); a skill without any defers upward."""
+    for skill in skills[start:]:
+        if skill.tutorials or skill.learning_more:
+            return list(skill.tutorials or skill.learning_more)
+    return []
 
 
 def next_steps(ref: Referential, competence_id: str, validated: Iterable[str],
@@ -60,12 +64,11 @@ def next_steps(ref: Referential, competence_id: str, validated: Iterable[str],
         if index is None:
             continue
         skill = skills[index]
-        source = _with_tutorials(skills, index)
         steps.append({
             "tube": ref.tubes[tube_id].title if tube_id in ref.tubes else tube_id,
             "skill": {"id": skill.id, "title": skill.title, "level": skill.level},
             "kind": TO_WORK_ON if skill.level <= max_level else NEXT_LEVEL,
-            "tutorials": list(source.tutorials) if source else [],
+            "tutorials": _tutorials_from(skills, index),
         })
     return steps
 

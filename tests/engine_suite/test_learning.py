@@ -69,6 +69,15 @@ class NextStepsTests(unittest.TestCase):
         self.assertEqual((step["skill"]["id"], step["tutorials"]),
                          ("@sujet-0-a2", ["tuto-sujet-0-a3"]))
 
+    def test_a_skill_taught_nowhere_proposes_the_tutorials_that_go_further_on_it(self):
+        bank = bank_with_tutorials()
+        for skill in bank["skills"]:
+            if skill["id"] == "@sujet-0-a3":
+                skill["tutorials"], skill["learning_more"] = [], ["tuto-sujet-0-a2"]
+        ref = load_referential(bank)
+        step, = next_steps(ref, "1.1", ["@sujet-0-a1", "@sujet-0-a2"], [], 2)
+        self.assertEqual((step["kind"], step["tutorials"]), (NEXT_LEVEL, ["tuto-sujet-0-a2"]))
+
     def test_levels_are_explained_by_the_competence_descriptors(self):
         self.assertEqual(level_meaning(self.ref, "1.1", 1),
                          {"name": "novice", "text": "Taper quelques mots."})
