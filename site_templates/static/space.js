@@ -61,7 +61,8 @@ function renderProfile() {
   $("space-profile").hidden = Object.keys(latest).length === 0;
   if ($("space-profile").hidden) return;
   $("wheel").replaceChildren(drawWheel(space.competences, latest, "levels-table"));
-  $("wheel-legend").replaceChildren(...space.domains.map((d) => el("li", {},
+  const shown = new Set(space.competences.map((c) => c.domain));
+  $("wheel-legend").replaceChildren(...space.domains.filter((d) => shown.has(d.id)).map((d) => el("li", {},
     el("span", { class: `swatch domain-${d.id}`, "aria-hidden": "true" }), `Domaine ${d.id} : ${d.title}`)));
   $("levels-table").tBodies[0].replaceChildren(...space.competences.map((comp) => {
     const known = latest[comp.id];
@@ -69,8 +70,9 @@ function renderProfile() {
       known ? "Refaire le test" : "Passer le test", el("span", { class: "visually-hidden" }, ` « ${comp.id} ${comp.title} »`));
     return el("tr", { "data-competence": comp.id },
       el("th", { scope: "row" }, `${comp.id} ${comp.title}`),
-      el("td", { class: "level-cell" }, known ? levelWords(known) : "pas encore mesuré"),
-      el("td", {}, known ? formatDate(known.date, { time: false }) : "—"),
+      el("td", {}, known
+        ? [el("span", { class: "level-cell" }, levelWords(known)), el("span", { class: "meta level-date" }, `le ${formatDate(known.date, { time: false })}`)]
+        : el("span", { class: "meta" }, "pas encore mesuré")),
       el("td", {}, retake));
   }));
 }
@@ -166,6 +168,9 @@ async function loadViews(records) {
 }
 
 // ------------------------------------------------------------------ the printable summary
+// What fits on one A4 page with all 16 competences measured (checked by the print test).
+const SUMMARY_STEPS = 16;
+const SUMMARY_TUTORIALS = 8;
 // One page, for the learner to keep: who, when, the latest levels, what to work on, and the
 // tutorials' addresses written out (a sheet of paper has no links).
 function renderSummary() {
@@ -173,24 +178,35 @@ function renderSummary() {
   const summary = $("print-summary");
   const measured = space.competences.filter((c) => latest[c.id]);
   if (!measured.length) return summary.replaceChildren();
-  const steps = [], tutorials = new Map();
+  // A fair share of the page for each competence: a few steps each, tutorials taken in turn.
+  const perCompetence = Math.max(1, Math.floor(SUMMARY_STEPS / measured.length));
+  const steps = [], queues = [];
   for (const comp of measured) {
     const item = finishedItems(items).find((i) => i.record && i.key === latest[comp.id].key && i.date === latest[comp.id].date);
     const view = item && views.get(item.record.id);
     const result = view?.competences.find((c) => c.competence_id === comp.id);
     if (!result) continue;
-    for (const step of result.next_steps) steps.push(`${comp.id} — ${step.skill.title} (${step.tube}, niveau ${step.skill.level})`);
-    for (const tut of result.tutorials) if (!tutorials.has(tut.id) && tutorials.size < 8) tutorials.set(tut.id, tut);
+    for (const step of result.next_steps.slice(0, perCompetence)) steps.push(`${comp.id} — ${step.skill.title} (niveau ${step.skill.level})`);
+    queues.push([...result.tutorials]);
   }
+  const tutorials = new Map();
+  while (tutorials.size < SUMMARY_TUTORIALS && queues.some((q) => q.length)) {
+    for (const queue of queues) {
+      const tut = queue.shift();
+      if (tut && !tutorials.has(tut.id) && tutorials.size < SUMMARY_TUTORIALS) tutorials.set(tut.id, tut);
+    }
+  }
+  const sameDay = new Set(measured.map((c) => formatDate(latest[c.id].date, { time: false }))).size === 1;
+  const when = (id) => (sameDay ? "" : ` (${formatDate(latest[id].date, { time: false })})`);
   summary.replaceChildren(
     el("h2", {}, `Diagnum — résultats de ${profile.name}`),
-    el("p", {}, `Imprimé le ${formatDate(new Date().toISOString(), { time: false })}. Niveaux de 0 à 8 sur le cadre de référence national (CRCN).`),
-    el("table", { class: "summary-table" },
-      el("thead", {}, el("tr", {}, el("th", {}, "Compétence"), el("th", {}, "Niveau"), el("th", {}, "Mesuré le"))),
-      el("tbody", {}, measured.map((comp) => el("tr", {}, el("td", {}, `${comp.id} ${comp.title}`),
-        el("td", {}, levelWords(latest[comp.id])), el("td", {}, formatDate(latest[comp.id].date, { time: false })))))),
+    el("p", {}, `Imprimé le ${formatDate(new Date().toISOString(), { time: false })}.`,
+      sameDay ? ` Test passé le ${formatDate(latest[measured[0].id].date, { time: false })}.` : ""),
+    el("h3", {}, "Niveaux, de 0 à 8, sur le cadre de référence national (CRCN)"),
+    el("ul", { class: "summary-levels" }, measured.map((comp) => el("li", {}, `${comp.id} ${comp.title} : `,
+      el("strong", {}, levelWords(latest[comp.id])), when(comp.id)))),
     steps.length ? el("h3", {}, "À travailler ensuite") : null,
-    steps.length ? el("ul", {}, steps.slice(0, 10).map((s) => el("li", {}, s))) : null,
+    steps.length ? el("ul", {}, steps.slice(0, SUMMARY_STEPS).map((s) => el("li", {}, s))) : null,
     tutorials.size ? el("h3", {}, "Tutoriels recommandés") : null,
     tutorials.size ? el("ul", {}, [...tutorials.values()].map((t) => el("li", {}, `${t.title} : `, el("span", { class: "address" }, asset(t.url))))) : null);
 }

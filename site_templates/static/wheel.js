@@ -37,10 +37,6 @@ export function drawWheel(competences, levels, tableId) {
     "aria-labelledby": "wheel-title", "aria-describedby": tableId, focusable: "false" });
   root.append(svg("title", { id: "wheel-title" },
     `Roue de vos compétences : ${measured} compétence${measured > 1 ? "s" : ""} mesurée${measured > 1 ? "s" : ""} sur ${competences.length}. Les niveaux sont donnés dans le tableau qui suit.`));
-  // Level rings, every 2 levels (decorative guides).
-  for (let level = 2; level <= MAX_LEVEL; level += 2) {
-    root.append(svg("circle", { cx: C, cy: C, r: INNER + (OUTER - INNER) * level / MAX_LEVEL, class: "wheel-ring" }));
-  }
   const step = (2 * Math.PI) / competences.length, gap = 0.012;
   competences.forEach((comp, i) => {
     const a0 = -Math.PI / 2 + i * step + gap, a1 = a0 + step - 2 * gap;
@@ -58,5 +54,9 @@ export function drawWheel(competences, levels, tableId) {
       known ? `${known.atLeast ? "≥ " : ""}${known.level}` : "–"));
     root.append(group);
   });
+  // Level rings every 2 levels, over the sectors: guides to read a fill (decorative).
+  for (let level = 2; level < MAX_LEVEL; level += 2) {
+    root.append(svg("circle", { cx: C, cy: C, r: INNER + (OUTER - INNER) * level / MAX_LEVEL, class: "wheel-ring" }));
+  }
   return root;
 }
