@@ -1,7 +1,8 @@
 """Runtime assets copied into dist/: Pyodide's core files, the engine zip, the static files.
 
-Every cacheable URL carries a version: Pyodide lives under ``pyodide/<version>/`` and the engine
-zip is named by its content hash, so hosts may cache them forever.
+Every cacheable URL carries a version: Pyodide lives under ``pyodide/<version>/``, the engine
+zip is named by its content hash, and static modules are loaded as ``x.js?v=<hash>`` down to
+their own imports (``copy_static``), so hosts may cache them forever.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import posixpath
+import re
 import shutil
 import subprocess
 import zipfile
@@ -85,17 +88,46 @@ def engine_zip(root: Path, dest: Path) -> str:
     return f"engine/{name}"
 
 
+# A relative module specifier in an import or export (static or dynamic): ./x.js, ../y.mjs.
+_IMPORT = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.\.?/[^"'?#\s]+?\.m?js)\2""")
+
+
 def copy_static(templates: Path, dest: Path) -> dict[str, str]:
-    """Copy site_templates/static/ and return each file's short content hash (cache busting)."""
-    hashes = {}
+    """Copy site_templates/static/ and return each file's short content hash (cache busting).
+
+    Pages load ``static/x.js?v=<hash>``; inside the modules, every relative import gets its
+    target's version too (``./storage.js?v=<hash>``), and a module's hash is taken after that
+    rewriting, so a change in any module changes the URL of every module that imports it: a
+    browser can never mix a new module with old ones it imports.
+    """
     source = templates / "static"
-    for path in sorted(source.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(source).as_posix()
-            target = dest / "static" / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
-            hashes[rel] = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    files = {p.relative_to(source).as_posix(): p for p in sorted(source.rglob("*")) if p.is_file()}
+    hashes: dict[str, str] = {}
+
+    def version(rel: str, chain: tuple[str, ...] = ()) -> str:
+        if rel in hashes:
+            return hashes[rel]
+        if rel in chain:
+            raise AssetError("Import circulaire entre modules : " + " → ".join((*chain, rel)))
+        data = files[rel].read_bytes()
+        if rel.endswith((".js", ".mjs")):
+            def versioned(match: re.Match[str]) -> str:
+                spec = match.group(3)
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec))
+                if target not in files:
+                    raise AssetError(f"site_templates/static/{rel} importe « {spec} », "
+                                     "qui n'existe pas.")
+                quote = match.group(2)
+                return f"{match.group(1)}{quote}{spec}?v={version(target, (*chain, rel))}{quote}"
+            data = _IMPORT.sub(versioned, data.decode("utf-8")).encode("utf-8")
+        target_path = dest / "static" / rel
+        target_path.parent.mkdir(parents=True, exist_ok=True)
+        target_path.write_bytes(data)
+        hashes[rel] = hashlib.sha256(data).hexdigest()[:10]
+        return hashes[rel]
+
+    for rel in files:
+        version(rel)
     return hashes
 
 

@@ -52,6 +52,7 @@ def plan_pages(content: Content) -> list[Page]:
                        for c in competences]}),
         Page("a-propos/index.html", "about.html", {}),
         Page("mon-espace/index.html", "space.html", {"space": space_data(content, competences)}),
+        Page("mes-donnees/index.html", "data.html", {}),
         Page("404.html", "404.html", {}),
     ]
     for comp in competences:

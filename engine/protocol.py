@@ -13,6 +13,9 @@ the worker holds nothing but the referential and a reload can never lose an answ
   for the history (docs/result-file.md).
 - ``{"type": "views", "records": [...]}`` → ``{"ok", "views"}``: stored records shown again, each in
   the shape of a result (``record_view``), or null for one that is not a valid record.
+- ``{"type": "validate-result-file", "text": str}`` → ``{"ok": true, "valid": bool, "problems":
+  [...], "file"}``: an imported result file read by the engine's validator (every problem in
+  French; ``file`` only when valid). Needs no referential.
 
 ``start``, ``resume`` and ``answer`` may carry ``started_at`` (the date the test began, ISO 8601):
 it goes into the final record. With ``"record": true`` they also get the record so far (status
@@ -43,7 +46,7 @@ from .learning import level_meaning, next_steps, recommended_tutorials
 from .profiles import profile_result
 from .record import make_record
 from .referential import Challenge, Referential, load_referential
-from .resultfile import validate_record
+from .resultfile import parse_result_file, validate_record, validate_result_file
 from .scoring import AssessmentResult
 from .text import to_wire
 from .types import challenge_type
@@ -82,6 +85,8 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             gc.collect()
             gc.freeze()
             return {"ok": True, "protocol": PROTOCOL_VERSION, "version": _referential.version}
+        if kind == "validate-result-file":
+            return check_result_file(request["text"])
         if _referential is None:
             raise EngineError("not-ready", "Le moteur n'est pas encore prêt.")
         ref = _referential
@@ -123,6 +128,26 @@ def _view_or_none(ref: Referential, record: Any) -> dict[str, Any] | None:
     if not isinstance(record, dict) or validate_record(record):
         return None
     return record_view(ref, record)
+
+
+MAX_FILE_PROBLEMS = 50
+
+
+def check_result_file(text: Any) -> dict[str, Any]:
+    """Read a result file to import: valid with its content, or every problem in French."""
+    if not isinstance(text, str):
+        raise EngineError("bad-request", "Le fichier doit être envoyé comme du texte.")
+    try:
+        data = parse_result_file(text)
+    except EngineError as exc:
+        problems = [exc.message]
+        if exc.code == "result-file-invalid":
+            problems = validate_result_file(json.loads(text.lstrip("\ufeff")))
+            if len(problems) > MAX_FILE_PROBLEMS:
+                problems = [*problems[:MAX_FILE_PROBLEMS],
+                            f"… et {len(problems) - MAX_FILE_PROBLEMS} autre(s) problème(s)"]
+        return {"ok": True, "valid": False, "problems": problems}
+    return {"ok": True, "valid": True, "problems": [], "file": data}
 
 
 def _check_response_size(response: Any) -> None:

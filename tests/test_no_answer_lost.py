@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from builder.build import build
 
 from .conftest import CHROMIUM, FIXTURE_CONTENT, ROOT
-from .support.browser import READY, question_number, stored, wait_next
+from .support.browser import CHOSE_P1, READY, question_number, stored, wait_next
 from .support.server import serve_site
 
 KEY = "competence:4.1"
@@ -90,6 +90,7 @@ def new_page(browser, *scripts: str):
     errors: list[str] = []
     context.on("weberror", lambda e: errors.append(str(e.error)))
     context.script_errors = errors
+    context.add_init_script(CHOSE_P1)  # these tests are about one person's test
     for script in scripts:
         context.add_init_script(script)
     return context.new_page()
@@ -173,6 +174,7 @@ def test_a_full_storage_stays_on_screen_is_retried_and_space_can_be_freed(site, 
     assert len(data["sessions"][KEY]["state"]["answers"]) == 2  # nothing lost meanwhile
     # Only the oldest finished test went; the interrupted one is never removed.
     assert [h["state"]["seed"] for h in data["history"]] == [2, 9, 3]
+    assert all(h["legacy"] for h in data["history"])  # schema 1 entries migrated, kept as they were
     skip(page)
     assert len(session_state(page)["answers"]) == 3
     close(page)
@@ -241,11 +243,14 @@ def test_a_second_tab_asks_before_replacing_a_test_in_progress(site, browser):
     assert question_number(second) == 1
     data = stored(second)["profiles"]["p1"]
     (entry,) = data["history"]
-    assert entry["status"] == "remplace" and entry["key"] == KEY
-    assert entry["state"] == before  # kept exactly as it was
+    # Kept as the engine's record of it, status « replaced », with every answer as it was.
+    assert entry["key"] == KEY and entry["record"]["status"] == "replaced"
+    assert entry["record"]["seed"] == before["seed"]
+    assert [a["challenge"] for a in entry["record"]["answers"]] == [
+        a["challenge"] for a in before["answers"]]
     assert data["sessions"][KEY]["state"]["seed"] != before["seed"]
     # The first tab hears of it (storage event) and follows by itself, without a click.
-    first.wait_for_function("document.getElementById('question-title').textContent === 'Question 1'")
+    first.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 1'")
     assert "remplacé par un nouveau test dans un autre onglet" in first.text_content("#info-note")
     assert first.inner_html("#instruction") == second.inner_html("#instruction")
     shot(first, "2-suivi-autre-onglet")
@@ -288,7 +293,7 @@ def test_two_tabs_answering_at_the_same_moment_one_answer_wins(origin):
     one.click("#skip-button")
     two.click("#skip-button")
     for tab in (one, two):
-        tab.wait_for_function("document.getElementById('question-title').textContent === 'Question 3'")
+        tab.wait_for_function("() => document.getElementById('question-title').textContent === 'Question 3'")
     told = [tab for tab in (one, two) if tab.is_visible("#question-error")
             and "autre onglet" in tab.text_content("#question-error")]
     assert len(told) == 1, "exactly one tab is told its answer did not count"
@@ -330,9 +335,12 @@ DAMAGED = {
 def test_the_validator_reads_the_whole_document(site, page):
     page.goto(site["url"] + "index.html")
     problems = page.evaluate("""async (cases) => {
-        const { validateDocument } = await import('./static/storage.js');
+        const { validateDocument, migrate } = await import('./static/storage.js');
         const out = {};
-        for (const [name, doc] of Object.entries(cases)) out[name] = validateDocument(doc);
+        // As load() reads them: schema-1 documents are migrated first.
+        for (const [name, doc] of Object.entries(cases)) {
+          out[name] = validateDocument(migrate(structuredClone(doc)));
+        }
         return out;
     }""", {**DAMAGED, "valide": document_with({})})
     assert problems.pop("valide") == []
@@ -405,8 +413,11 @@ def test_content_updated_on_the_server_never_overwrites_stored_answers(tmp_path,
         data = stored(page)["profiles"]["p1"]
         assert KEY not in data["sessions"]
         (entry,) = data["history"]
-        assert entry["status"] == "contenu-modifie"
-        assert entry["state"] == resumed  # as it was
+        # The record kept with the session at its last step, as it was taken.
+        assert entry["record"]["status"] == "content-changed"
+        assert [a["challenge"] for a in entry["record"]["answers"]] == [
+            a["challenge"] for a in resumed["answers"]]
+        assert entry["record"]["seed"] == resumed["seed"]
         page.click("#start-button")
         page.wait_for_selector("#question:not([hidden])")
         assert question_number(page) == 1

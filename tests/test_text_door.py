@@ -15,6 +15,7 @@ from engine import load_referential
 from engine.protocol import handle, handle_json
 
 from .conftest import ROOT
+from .support.browser import CHOSE_P1
 from .support.server import serve_site
 
 TUBE = "referential/4.1/mots-de-passe.yaml"
@@ -84,6 +85,7 @@ def test_the_review_shows_answers_as_text_and_proposals_as_formatted_text(
     build(content_copy, dist, ROOT, log=lambda _m: None)
     version = json.loads((dist / "data/referential.json").read_text(encoding="utf-8"))["version"]
     context = browser.new_context(locale="fr-FR")
+    context.add_init_script(CHOSE_P1)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -45,7 +45,7 @@ def open_question(browser, site, **context_options):
     page.wait_for_selector(READY, timeout=60_000)
     page.click("#start-button")
     page.wait_for_selector("#question:not([hidden]) .zone-picture img")
-    page.wait_for_function("document.querySelector('.zone-picture img').complete")
+    page.wait_for_function("() => document.querySelector('.zone-picture img').complete")
     return page, errors
 
 
@@ -149,7 +149,7 @@ def test_touch_on_a_phone(zone_site, browser):
     assert page.locator(".zone-choice").first.bounding_box()["height"] >= 44  # a comfortable target
     assert_axe_clean(page)
     page.tap("#submit-button")
-    page.wait_for_function("document.getElementById('question-title').textContent !== 'Question 1'")
+    page.wait_for_function("() => document.getElementById('question-title').textContent !== 'Question 1'")
     assert last_answer(page)["correct"] is True
     page.context.close()
     assert not errors, errors
@@ -189,6 +189,6 @@ def test_keyboard_only_with_the_zone_outlined_on_the_picture(zone_site, browser)
     assert page.get_attribute(".zone-shape.is-chosen", "data-key") == key
     assert page.get_attribute(".zone-shape.is-focused", "data-key") == key
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('question-title').textContent !== 'Question 1'")
+    page.wait_for_function("() => document.getElementById('question-title').textContent !== 'Question 1'")
     assert last_answer(page)["correct"] is True
     context.close()

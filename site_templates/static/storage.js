@@ -4,7 +4,13 @@
 // so that no later code meets a null where it expects a test and hangs the page.
 
 export const STORAGE_KEY = "diagnum";
-export const SCHEMA = 1;
+// 2: finished and set-aside tests are kept as the engine's records (docs/result-file.md); entries
+// of schema 1 ({key, finishedAt, state, summary}) are kept as they were, marked `legacy: true`.
+export const SCHEMA = 2;
+// Damaged documents are set aside under this prefix (they may hold a person's answers: erasing
+// the last profile removes them too).
+export const DAMAGED_PREFIX = `${STORAGE_KEY}.endommage.`;
+export const DEFAULT_PROFILE_NAME = "Mon profil";
 
 // kind: "unavailable" (storage refused), "full" (a write failed), "newer" (written by a newer
 // Diagnum: read-only here), "damaged" (could not even be set aside).
@@ -15,9 +21,27 @@ export class StorageProblem extends Error {
   }
 }
 
-function blank() {
+export function newProfile(id, name = DEFAULT_PROFILE_NAME) {
+  return { id, name, createdAt: new Date().toISOString(), sessions: {}, history: [], tutorials: {} };
+}
+
+export function blank() {
   const id = "p1";
-  return { schema: SCHEMA, active: id, profiles: { [id]: { id, name: "Mon profil", createdAt: new Date().toISOString(), sessions: {}, history: [] } } };
+  return { schema: SCHEMA, active: id, profiles: { [id]: newProfile(id) } };
+}
+
+// Schema 1 → 2, in place: nothing is dropped; history entries without a record become legacy.
+export function migrate(data) {
+  if (!isObject(data) || data.schema !== 1 || !isObject(data.profiles)) return data;
+  for (const profile of Object.values(data.profiles)) {
+    if (!isObject(profile)) continue;
+    if (Array.isArray(profile.history)) {
+      for (const entry of profile.history) if (isObject(entry) && !isObject(entry.record)) entry.legacy = true;
+    }
+    if (profile.tutorials === undefined) profile.tutorials = {};
+  }
+  data.schema = SCHEMA;
+  return data;
 }
 
 // ------------------------------------------------------------------ the validator
@@ -48,19 +72,38 @@ function checkState(state, path, problems) {
   });
 }
 
+// The engine's record (docs/result-file.md), checked for what the pages read; the engine's own
+// validator checks it fully when it is imported.
+function checkRecord(record, path, problems) {
+  if (!isObject(record)) return problems.push(`${path} : objet attendu`);
+  for (const field of ["id", "status", "started_at", "finished_at"]) {
+    if (!isString(record[field])) problems.push(`${path}.${field} : texte attendu`);
+  }
+  if (!Array.isArray(record.answers) || !record.answers.every(isObject)) problems.push(`${path}.answers : liste d'objets attendue`);
+  if (!Array.isArray(record.competences) || !record.competences.every(isObject)) problems.push(`${path}.competences : liste d'objets attendue`);
+  if (typeof record.pix !== "number") problems.push(`${path}.pix : nombre attendu`);
+}
+
 function checkSession(session, path, problems) {
   if (!isObject(session)) return problems.push(`${path} : un test en cours doit être un objet`);
   for (const field of ["key", "startedAt", "updatedAt"]) {
     if (!isString(session[field])) problems.push(`${path}.${field} : texte attendu`);
   }
   checkState(session.state, `${path}.state`, problems);
+  if (session.progress != null && !isObject(session.progress)) problems.push(`${path}.progress : objet attendu`);
+  if (session.record != null) checkRecord(session.record, `${path}.record`, problems);
 }
 
-// A finished test has finishedAt and summary; a test set aside unfinished (replaced, content
-// changed) has a status and endedAt.
+// A history entry is {key, savedAt, record} (the engine's record), or a legacy entry kept as it
+// was: a finished test of schema 1 has finishedAt and summary; a test set aside unfinished
+// (replaced, content changed) has a status and endedAt.
 function checkHistoryEntry(entry, path, problems) {
   if (!isObject(entry)) return problems.push(`${path} : objet attendu`);
   if (!isString(entry.key)) problems.push(`${path}.key : texte attendu`);
+  if (!entry.legacy) {
+    if (!isString(entry.savedAt)) problems.push(`${path}.savedAt : texte attendu`);
+    return checkRecord(entry.record, `${path}.record`, problems);
+  }
   if (isFinished(entry)) {
     if (!isString(entry.finishedAt)) problems.push(`${path}.finishedAt : texte attendu`);
     if (!isObject(entry.summary)) problems.push(`${path}.summary : objet attendu`);
@@ -71,7 +114,9 @@ function checkHistoryEntry(entry, path, problems) {
   checkState(entry.state, `${path}.state`, problems);
 }
 
+// A finished test (record status "finished"; legacy: no status, or "termine").
 export function isFinished(entry) {
+  if (!entry.legacy) return entry.record?.status === "finished";
   return entry.status === undefined || entry.status === "termine";
 }
 
@@ -85,6 +130,7 @@ function checkProfile(profile, id, problems) {
   else for (const [key, session] of Object.entries(profile.sessions)) checkSession(session, `${path}.sessions["${key}"]`, problems);
   if (!Array.isArray(profile.history)) problems.push(`${path}.history : liste attendue`);
   else profile.history.forEach((entry, i) => checkHistoryEntry(entry, `${path}.history[${i}]`, problems));
+  if (!isObject(profile.tutorials)) problems.push(`${path}.tutorials : objet attendu`);
 }
 
 // Every problem of a stored document, as French lines; an empty list means the document is usable.
@@ -113,8 +159,9 @@ export function load() {
   if (data && typeof data.schema === "number" && data.schema > SCHEMA) {
     throw new StorageProblem("newer", "Les résultats enregistrés dans ce navigateur viennent d'une version plus récente de Diagnum. Pour ne pas les abîmer, ils ne seront pas modifiés ici.");
   }
+  if (data !== null) migrate(data);
   if (data !== null && validateDocument(data).length === 0) return { data, notice: null };
-  const backupKey = `${STORAGE_KEY}.endommage.${Date.now()}`;
+  const backupKey = `${DAMAGED_PREFIX}${Date.now()}`;
   try { localStorage.setItem(backupKey, raw); } catch { /* the original stays in place below */ }
   if (localStorage.getItem(backupKey) !== raw) {
     throw new StorageProblem("damaged", "Les données enregistrées dans ce navigateur sont endommagées et n'ont pas pu être mises de côté. Rien n'a été effacé.");
@@ -139,9 +186,4 @@ export function update(change) {
   const result = change(data.profiles[data.active], data);
   write(data);
   return result;
-}
-
-export function activeProfile() {
-  const { data } = load();
-  return data.profiles[data.active];
 }

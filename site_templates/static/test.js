@@ -4,6 +4,8 @@
 // sessions.js; this file only wires them to the screens.
 import { load, STORAGE_KEY, StorageProblem } from "./storage.js";
 import { commit, fingerprint, sameFingerprint, storedSession, finishedCount } from "./sessions.js";
+import { listProfiles, setActiveProfile, createProfile, history, downloadExport, askPersistence, CHOSEN_KEY } from "./learner.js";
+import { eraseWithConfirmation } from "./erase.js";
 import { EngineClient, EngineUnavailable } from "./engine-client.js";
 import { el } from "./dom.js";
 import { typeOf } from "./types.js";
@@ -26,7 +28,9 @@ const ctx = {
 let engine = null;
 let current = null; // {state, challenge, progress}
 let baseline = null; // fingerprint of the stored test as this tab last saw it (compare-and-set)
-let replacing = null; // history status of a stored test this tab's test replaces, until saved
+let replacing = null; // {reason, record}: a stored test this tab's test sets aside, until saved
+let profileId = null; // the local profile taking the test (chosen on this page)
+let startedAt = null; // when the test on screen began (sent to the engine as started_at)
 let unsaved = null; // the last step not saved yet (retried after each answer)
 let storageMode = "ok"; // "ok" | "failing" | "unsaved" (the learner chose to go on without saving)
 let busy = false; // a step is being asked or saved: another tab's changes wait for it
@@ -107,7 +111,7 @@ async function resumeEngine() {
     show("intro");
     return ready();
   }
-  const resumed = await ask({ type: "resume", state: current.state });
+  const resumed = await ask({ type: "resume", state: current.state, started_at: startedAt, record: true });
   if (!resumed) return;
   if (!resumed.ok) return fail(resumed.error.message);
   if (resumed.challenge && resumed.challenge.id === current.challenge.id) {
@@ -122,7 +126,7 @@ async function resumeEngine() {
 
 // ------------------------------------------------------------------ screens
 function show(section) {
-  for (const id of ["intro", "question", "results", "failure"]) $(id).hidden = id !== section;
+  for (const id of ["intro", "question", "results", "failure", "erased"]) $(id).hidden = id !== section;
 }
 
 // A French explanation for the learner; technical details folded away for whoever installed the site.
@@ -164,7 +168,7 @@ function plural(n, singular, several = `${singular}s`) {
 // The stored test of this page's key, or null; a storage that cannot be read is reported.
 function savedSession() {
   try {
-    return storedSession(sessionKey);
+    return storedSession(sessionKey, profileId);
   } catch (problem) {
     if (!(problem instanceof StorageProblem)) throw problem;
     storageFailed(problem);
@@ -173,6 +177,13 @@ function savedSession() {
 }
 
 function ready({ focus = true } = {}) {
+  if (!profileId) { // who takes the test is asked first: no one sees another person's test
+    $("engine-status").classList.add("is-ready");
+    $("engine-status").querySelector(".spinner")?.remove();
+    $("engine-status-text").textContent = "Le test est prêt. Choisissez d'abord qui le passe.";
+    for (const id of ["start-button", "resume-button", "restart-button"]) $(id).hidden = true;
+    return;
+  }
   const session = savedSession();
   baseline = fingerprint(session);
   $("engine-status").classList.add("is-ready");
@@ -196,7 +207,7 @@ function ready({ focus = true } = {}) {
 // Save a step (compare-and-set on the stored test). Returns the outcome of sessions.commit.
 async function save(step, options = {}) {
   unsaved = step;
-  const outcome = await commit(sessionKey, step, baseline, { replacing, ...options });
+  const outcome = await commit(sessionKey, step, baseline, { profileId, replacing, startedAt, ...options });
   if (outcome.status === "saved") {
     baseline = outcome.fingerprint;
     replacing = null;
@@ -223,7 +234,7 @@ function storageFailed(problem) {
   $("save-alert-text").textContent = full
     ? "L'espace de stockage de ce navigateur est plein ou refusé. Vos réponses restent sur cette page, et Diagnum réessaiera de les enregistrer après chaque réponse."
     : `${problem.message} Vos réponses restent sur cette page, et Diagnum réessaiera de les enregistrer après chaque réponse.`;
-  const finished = full ? finishedCount() : 0;
+  const finished = full ? finishedCount(profileId) : 0;
   $("save-free").hidden = finished === 0;
   $("save-alert-free-text").hidden = finished === 0;
   $("save-alert-free-text").textContent = `Ce navigateur garde ${plural(finished, "test terminé", "tests terminés")} : en supprimer ${finished > 1 ? "les plus anciens" : "un"} peut faire de la place.`;
@@ -249,7 +260,7 @@ function keepGoingUnsaved() {
 }
 
 async function freeSpace() {
-  const finished = finishedCount();
+  const finished = finishedCount(profileId);
   $("free-text").textContent = `Ce navigateur garde ${plural(finished, "test terminé", "tests terminés")}. Diagnum supprimera ${finished > 1 ? "les plus anciens, un par un," : "ce test"} jusqu'à ce que vos réponses puissent être enregistrées (au plus ${finished}).`;
   if (await openDialog($("free-dialog"), $("free-cancel")) !== "free") return;
   const outcome = await save(unsaved, { freeSpace: true });
@@ -283,7 +294,8 @@ async function followOtherTab(stored, message, asAlert = false) {
     notify("Ce test a été terminé ou remplacé dans un autre onglet.");
     return;
   }
-  const resumed = await ask({ type: "resume", state: stored.state });
+  startedAt = stored.startedAt;
+  const resumed = await ask({ type: "resume", state: stored.state, started_at: startedAt, record: true });
   if (!resumed) return;
   if (!resumed.ok) return fail(resumed.error.message);
   render(resumed);
@@ -292,9 +304,9 @@ async function followOtherTab(stored, message, asAlert = false) {
 }
 
 async function onOtherTab() {
-  if (busy || !document.body.dataset.engineReady || !$("engine-alert").hidden) return;
+  if (busy || !profileId || !document.body.dataset.engineReady || !$("engine-alert").hidden) return;
   let stored;
-  try { stored = storedSession(sessionKey); } catch { return; }
+  try { stored = storedSession(sessionKey, profileId); } catch { return; }
   if (sameFingerprint(fingerprint(stored), baseline)) return;
   if (current && !$("question").hidden) {
     busy = true;
@@ -322,18 +334,20 @@ async function begin(resume) {
     if (choice === "cancel") return;
     session = savedSession(); // the freshest copy, after the learner's thinking time
     if (choice === "resume") resume = true;
-    else if (session) replacing = "remplace";
+    else if (session) replacing = { reason: "remplace", record: await recordFor(session, "replaced") };
   }
   if (resume && !session) return ready(); // finished or replaced in another tab meanwhile
   baseline = fingerprint(session);
   busy = true;
   try {
     for (const id of ["start-button", "resume-button", "restart-button"]) $(id).disabled = true;
+    startedAt = resume ? session.startedAt : new Date().toISOString();
     const request = resume
       ? { type: "resume", state: session.state }
       : target.kind === "parcours"
         ? { type: "start", profile: target.id, seed: randomSeed() }
         : { type: "start", competences: target.ids, seed: randomSeed() };
+    Object.assign(request, { started_at: startedAt, record: true });
     const response = await ask(request);
     if (!response) return;
     if (!response.ok) {
@@ -352,11 +366,18 @@ async function begin(resume) {
   }
 }
 
+// The engine's record of a stored test about to go to the history (null if the engine cannot
+// make one: the latest record kept with the session, or the state itself, is kept instead).
+async function recordFor(session, status) {
+  const response = await ask({ type: "record", state: session.state, status, started_at: session.startedAt });
+  return response && response.ok ? response.record : null;
+}
+
 // The stored test cannot continue (content changed on the server, or unreadable): it goes to the
-// history exactly as it was, and the learner may start afresh.
+// history as it was (the record kept with it), and the learner may start afresh.
 async function setAside(session, message) {
   const changed = session.state.referential !== runtime.version;
-  replacing = changed ? "contenu-modifie" : "illisible";
+  replacing = { reason: changed ? "contenu-modifie" : "illisible", record: null };
   const outcome = await save(null);
   if (outcome.status === "conflict") return followOtherTab(outcome.stored, "Ce test vient de changer dans un autre onglet : voici où il en est.");
   const n = session.state.answers.length;
@@ -442,7 +463,7 @@ async function submit(skipped) {
   try {
     for (const id of ["submit-button", "skip-button"]) $(id).disabled = true;
     $("info-note").hidden = true;
-    const result = await ask({ type: "answer", state: current.state, challenge: challenge.id, response });
+    const result = await ask({ type: "answer", state: current.state, challenge: challenge.id, response, started_at: startedAt, record: true });
     if (!result) return; // the engine is lost: the alert offers « Reprendre »
     if (!result.ok) {
       if (result.error.code === "not-pending") {
@@ -471,6 +492,106 @@ function renderResults(result) {
   $("results-title").focus();
 }
 
+// ------------------------------------------------------------------ who takes the test
+// Chosen in this tab already (a reload), else asked when several people use this browser or when
+// the only profile has this test in progress (it may be someone else's).
+function needsChoice(profiles) {
+  let chosen = null;
+  try { chosen = sessionStorage.getItem(CHOSEN_KEY); } catch { /* no sessionStorage */ }
+  if (chosen && profiles.some((p) => p.id === chosen)) return { id: chosen, ask: false };
+  if (profiles.length > 1) return { id: null, ask: true };
+  const only = profiles[0];
+  let busyHere = false;
+  try { busyHere = !!storedSession(sessionKey, only.id); } catch { /* reported elsewhere */ }
+  return busyHere ? { id: null, ask: true } : { id: only.id, ask: false };
+}
+
+function askWho() {
+  profileId = null;
+  const list = $("who-list");
+  list.replaceChildren(...listProfiles().map((p, i) => el("div", { class: "choice" },
+    el("input", { type: "radio", name: "who", id: `who-${i}`, value: p.id }),
+    el("label", { for: `who-${i}` }, p.name))));
+  $("who-new").checked = false;
+  $("who-name").value = "";
+  $("who-error").hidden = true;
+  $("profile-line").hidden = true;
+  $("last-results").hidden = true;
+  $("who").hidden = false;
+  ready({ focus: false });
+  $("who-title").focus();
+}
+
+async function chooseWho(event) {
+  event.preventDefault();
+  const picked = $("who").querySelector("input[name=who]:checked");
+  const name = $("who-name").value.trim();
+  const error = (message, focus) => {
+    $("who-error").textContent = message;
+    $("who-error").hidden = false;
+    focus.focus();
+  };
+  try {
+    if (picked && picked.value) await setActiveProfile(picked.value);
+    else if (name) await createProfile(name);
+    else return error(picked ? "Indiquez votre prénom ou un pseudonyme pour créer votre profil." : "Choisissez votre profil, ou indiquez votre prénom pour en créer un.", picked ? $("who-name") : $("who-list").querySelector("input") || $("who-new"));
+  } catch (problem) {
+    if (problem instanceof StorageProblem) return error(problem.message, $("who-submit"));
+    throw problem;
+  }
+  $("who").hidden = true;
+  chosen(listProfiles().find((p) => p.active).id);
+}
+
+// The profile taking the test is known: say whose it is, show their previous results.
+function chosen(id) {
+  profileId = id;
+  try { sessionStorage.setItem(CHOSEN_KEY, id); } catch { /* no sessionStorage */ }
+  const profile = listProfiles().find((p) => p.id === id);
+  $("profile-name").textContent = profile.name;
+  $("profile-line").hidden = false;
+  showLastResults();
+  if (document.body.dataset.engineReady) ready();
+}
+
+const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" });
+const STATUS_TEXT = { interrupted: "arrêté en cours", replaced: "remplacé par un nouveau test", "content-changed": "arrêté (questions mises à jour)" };
+
+// Read from the stored records (never replayed): date, level and pix of each competence.
+function describeItem(item) {
+  const when = DATE.format(new Date(item.date));
+  const competences = item.record ? item.record.competences : item.legacy.summary?.competences || [];
+  const levels = competences.map((c) => `${c.id} ${runtime.titles[c.id] || ""} : niveau ${c.level} (${c.pix} pix)`.replace("  ", " ")).join(" ; ");
+  const answers = item.record ? item.record.answers.length : item.legacy.state.answers.length;
+  if (item.status !== "finished") return `${when} — test ${STATUS_TEXT[item.status] || "arrêté"}, ${plural(answers, "réponse")}.`;
+  const old = item.legacy ? " (enregistré par une version précédente de Diagnum)" : "";
+  return `${when} — ${levels || `${plural(answers, "réponse")}`}${item.record?.profile ? ` ; maîtrise du parcours : ${item.record.profile.mastery} %` : ""}${old}.`;
+}
+
+function showLastResults() {
+  let items = [];
+  try { items = history(profileId).filter((item) => item.key === sessionKey).slice(0, 5); } catch { items = []; }
+  $("last-results-list").replaceChildren(...items.map((item) => el("li", {}, describeItem(item))));
+  $("last-results").hidden = items.length === 0;
+}
+
+function exportResults() {
+  const out = downloadExport([profileId]);
+  $("my-data-note").textContent = out.files
+    ? `Le fichier de vos résultats a été téléchargé (${plural(out.records, "test", "tests")}). Il se trouve dans le dossier des téléchargements de ce navigateur.`
+    : "Il n'y a aucun résultat à télécharger.";
+}
+
+async function eraseData() {
+  if (!await eraseWithConfirmation(profileId, { returnFocus: $("results-erase") })) return;
+  profileId = null;
+  current = null;
+  $("results-body").replaceChildren(); // nothing of that person stays on screen
+  show("erased");
+  document.title = "Données effacées — Diagnum";
+  $("erased-title").focus();
+}
+
 // ------------------------------------------------------------------ start-up
 function init() {
   if (target.kind === "competence" && !target.ids.length) {
@@ -485,6 +606,9 @@ function init() {
   try {
     const { notice } = load();
     if (notice) notify(notice);
+    const who = needsChoice(listProfiles());
+    if (who.ask) askWho();
+    else chosen(who.id);
   } catch (problem) {
     if (!(problem instanceof StorageProblem)) throw problem;
     storageFailed(problem);
@@ -499,11 +623,18 @@ function init() {
   $("save-unsaved").addEventListener("click", keepGoingUnsaved);
   $("save-free").addEventListener("click", freeSpace);
   $("engine-resume").addEventListener("click", resumeEngine);
+  $("who").addEventListener("submit", chooseWho);
+  $("who-name").addEventListener("input", () => { if ($("who-name").value) $("who-new").checked = true; });
+  $("profile-change").addEventListener("click", askWho);
+  $("results-export").addEventListener("click", exportResults);
+  $("results-erase").addEventListener("click", eraseData);
   // Another tab wrote: a stale tab follows at once instead of answering an old question.
   window.addEventListener("storage", (event) => {
     if (event.key === null || event.key === STORAGE_KEY) onOtherTab();
   });
   startWorker();
+  // Answers are worth keeping: ask the browser not to evict them (secure origins only; silent).
+  askPersistence();
 }
 
 init();

@@ -32,3 +32,8 @@ def wait_next(page, number: int) -> None:
 
 def stored(page) -> dict:
     return json.loads(page.evaluate("localStorage.getItem('diagnum')"))
+
+
+# A tab that already chose the profile "p1" (as after « Qui passe le test ? »): for tests that
+# seed a test in progress and are not about choosing a profile.
+CHOSE_P1 = "try { sessionStorage.setItem('diagnum.profil-choisi', 'p1'); } catch (e) {}"
