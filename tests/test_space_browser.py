@@ -115,7 +115,14 @@ def test_the_space_shows_a_finished_test_again_after_a_reload(site, page):
     page.wait_for_selector("#question:not([hidden])")
     skip_to_results(page)
     live = page.text_content("#results-body .result-headline")
+    # A recommended tutorial kept from the results screen is in « Mes tutos ».
+    results = page.locator("#results-body")
+    results.get_by_role("button", name="Garder dans mes tutos : Guide des mots cles").click()
+    page.wait_for_function(
+        "() => document.querySelector('#results-body .tuto-toggle[aria-pressed=true]') !== null")
     page.get_by_role("link", name="Voir mon espace").click()
+    page.wait_for_function("() => document.querySelectorAll('#tutos-list li').length === 1")
+    assert "Guide des mots cles" in page.text_content("#tutos-list")
     for attempt in range(2):
         page.wait_for_selector(VIEWS_READY, timeout=60_000)
         item = page.locator(".test-item").first
@@ -272,3 +279,18 @@ def test_the_space_passes_axe_empty_and_on_a_phone(site, page, built_site):
     page.goto(site["url"] + "index.html")
     assert page.is_visible("#home-last")
     axe_clean(page, "accueil sur un téléphone")
+
+
+def test_erasing_from_the_space_offers_export_first_and_really_erases(site, page, built_site):
+    store(page, site, records(built_site))
+    page.goto(site["url"] + SPACE)
+    page.get_by_role("button", name="J'ai fini, effacer mes données de cet ordinateur").click()
+    dialog = page.locator("#erase-dialog")
+    assert dialog.is_visible()
+    assert dialog.get_by_role("button", name="Télécharger d'abord mes résultats").is_visible()
+    dialog.get_by_role("button", name="Effacer définitivement").click()
+    page.wait_for_selector("#space-empty:not([hidden])")
+    assert page.evaluate("localStorage.getItem('diagnum')") in (None, "null") or not any(
+        p["history"] for p in json.loads(page.evaluate("localStorage.getItem('diagnum')"))[
+            "profiles"].values())
+    assert page.is_hidden("#space-tests") and page.is_hidden("#space-profile")

@@ -7,7 +7,9 @@ import { el } from "./dom.js";
 import { renderResults, tutoButtons } from "./results.js";
 import { drawWheel } from "./wheel.js";
 import { EngineClient } from "./engine-client.js";
-import { activeProfile, history, inProgress, tutorialMarks, saveTutorialMark, onChange } from "./learner.js";
+import { activeProfile, listProfiles, setActiveProfile, downloadExport, history, inProgress, onChange } from "./learner.js";
+import { eraseWithConfirmation } from "./erase.js";
+import { makeTutos } from "./tutos.js";
 import { formatDate, testTitle, testUrl, progressWords, finishedItems, itemLevels, latestLevels, levelWords, isAtLeast } from "./learner-view.js";
 
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
@@ -39,9 +41,33 @@ function main() {
   renderSummary();
   $("print-button").hidden = finished.length === 0;
   $("print-button").addEventListener("click", () => window.print());
+  renderData();
   const records = finished.filter((item) => item.record).map((item) => item.record);
   if (records.length) loadViews(records);
   onChange(() => location.reload());
+}
+
+// ------------------------------------------------------------------ the learner's data
+function renderData() {
+  const others = listProfiles().filter((p) => p.id !== profile.id);
+  $("space-people").hidden = others.length === 0;
+  $("space-people-list").replaceChildren(...others.map((other) => {
+    const button = el("button", { type: "button", class: "button" }, `Voir l'espace de « ${other.name} »`);
+    button.addEventListener("click", async () => {
+      await setActiveProfile(other.id);
+      location.reload();
+    });
+    return el("li", {}, button);
+  }));
+  $("space-export").addEventListener("click", () => {
+    const out = downloadExport([profile.id]);
+    $("space-data-note").textContent = out.files
+      ? `Fichier téléchargé (${out.records} test${out.records > 1 ? "s" : ""}) : il est dans vos téléchargements.`
+      : "Il n'y a encore aucun résultat à télécharger.";
+  });
+  $("space-erase").addEventListener("click", async () => {
+    if (await eraseWithConfirmation(profile.id, { returnFocus: $("space-erase") })) location.reload();
+  });
 }
 
 // ------------------------------------------------------------------ in progress
@@ -78,31 +104,17 @@ function renderProfile() {
 }
 
 // ------------------------------------------------------------------ Mes tutos
-const tutos = {
-  marks: {},
-  refresh() { this.marks = tutorialMarks(profile.id); },
-  isSaved: (id) => !!tutos.marks[id]?.bookmarked,
-  isRead: (id) => !!tutos.marks[id]?.read,
-  toggleSaved: (tut) => toggle(tut.id, { bookmarked: !tutos.isSaved(tut.id) }),
-  toggleRead: (tut) => toggle(tut.id, { read: !tutos.isRead(tut.id) }),
-};
-
-function toggle(id, marks) {
-  const previous = tutos.marks[id] || { bookmarked: false, read: false };
-  tutos.marks[id] = { ...previous, ...marks }; // shown at once; stored below
-  saveTutorialMark(profile.id, id, marks).then(() => {
-    tutos.refresh();
-    renderTutos();
-  }, (error) => {
-    tutos.marks[id] = previous;
-    $("space-problem").textContent = `Ce choix n'a pas pu être enregistré (${error.message}).`;
+const tutos = makeTutos(() => profile?.id, {
+  onSaved: () => renderTutos(),
+  onError: (message) => {
+    $("space-problem").textContent = message;
     $("space-problem").hidden = false;
-  });
-}
+  },
+});
 
 function renderTutos() {
   tutos.refresh();
-  const ids = Object.keys(tutos.marks).filter((id) => space.tutorials[id]);
+  const ids = tutos.ids().filter((id) => space.tutorials[id]);
   $("space-tutos").hidden = finishedItems(items).length === 0 && ids.length === 0;
   $("tutos-empty").hidden = ids.length > 0;
   ids.sort((a, b) => Number(tutos.isRead(a)) - Number(tutos.isRead(b)) || space.tutorials[a].title.localeCompare(space.tutorials[b].title, "fr"));

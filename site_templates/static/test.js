@@ -10,6 +10,7 @@ import { EngineClient, EngineUnavailable } from "./engine-client.js";
 import { el } from "./dom.js";
 import { typeOf } from "./types.js";
 import { renderResults as showResults } from "./results.js";
+import { makeTutos } from "./tutos.js";
 
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
 const $ = (id) => document.getElementById(id);
@@ -23,6 +24,7 @@ const LEVEL_NAMES = ["débutant", "novice", "novice", "indépendant", "indépend
 const ctx = {
   asset: (path) => new URL(path, new URL(runtime.home, location.href)).href,
   levelNames: LEVEL_NAMES,
+  tutos: makeTutos(() => profileId), // bookmark a recommended tutorial (« Mes tutos »)
 };
 
 let engine = null;
