@@ -10,7 +10,7 @@ export function formatDate(iso, { time = true } = {}) {
   if (Number.isNaN(date.getTime())) return "date inconnue";
   const day = date.toLocaleDateString("fr-FR", DATE);
   if (!time) return day;
-  return `${day} à ${date.getHours()} h ${String(date.getMinutes()).padStart(2, "0")}`;
+  return `${day} à ${date.getHours()}\u00a0h\u00a0${String(date.getMinutes()).padStart(2, "0")}`;
 }
 
 /** The test a key names, in words: « 4.1 Sécuriser… » or « Parcours « … » ». */
