@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from engine.resultfile import parse_result_file
 
+from .conftest import CHROMIUM
 from .support.browser import READY, question_number, stored, wait_next
 
 KEY = "competence:4.1"
@@ -315,15 +316,113 @@ def test_schema_1_history_is_migrated_without_loss_and_shown(site, browser):
     page = fresh(browser)
     page.goto(site["url"] + "index.html")
     page.evaluate("d => localStorage.setItem('diagnum', JSON.stringify(d))", document)
-    open_test(page, site["url"] + "test/index.html?competence=4.1")
+    page.goto(site["url"] + "test/index.html?competence=4.1")  # shown before the engine is ready
+    page.wait_for_selector("#last-results:not([hidden])")
     shown = page.text_content("#last-results-list")
     assert "1 mars 2026" in shown and "niveau 2 (12 pix)" in shown
     assert "version précédente" in shown
     assert page.is_hidden("#who")
-    page.click("#start-button")  # the first write stores schema 2
-    page.wait_for_selector("#question:not([hidden])")
+    assert stored(page)["schema"] == 1  # reading never writes
+    # The first write (here a tutorial bookmarked) stores schema 2.
+    page.evaluate("""async () => (await import('../static/learner.js'))
+        .saveTutorialMark('p1', 'guide', {bookmarked: true})""")
     data = stored(page)
     assert data["schema"] == 2
     (entry,) = data["profiles"]["p1"]["history"]
     assert entry == {**legacy, "legacy": True}  # every old field kept
     close(page)
+
+
+# ------------------------------------------------------------------ the API other pages read
+API_SCRIPT = """async () => {
+  const api = await import('./static/learner.js');
+  const record = (id, status, finished) => ({id, status, started_at: '2026-12-01T10:00:00Z',
+    finished_at: finished, seed: 1, answers: [{challenge: 'a'}], competences: [{id: '4.1', level: 1, pix: 4}],
+    pix: 4, profile: null, referential: {version: 'v'}, engine: {version: '1', state_format: 1}});
+  const state = {format: 1, referential: 'v', seed: 1, competences: ['4.1'], pending: 'b',
+                 answers: [{challenge: 'a', correct: true, status: 'ok', response: '1'}]};
+  localStorage.setItem('diagnum', JSON.stringify({schema: 2, active: 'p1', profiles: {p1: {
+    id: 'p1', name: 'Mon profil', createdAt: '2026-01-01T00:00:00Z', tutorials: {},
+    history: [{key: 'competence:4.1', savedAt: 't',
+               record: record('0000000000000001', 'finished', '2026-12-01T10:10:00Z')}],
+    sessions: {'competence:4.1': {key: 'competence:4.1', startedAt: '2026-12-02T10:00:00Z',
+      updatedAt: '2026-12-02T10:05:00Z', state, progress: {asked: 1},
+      record: record('0000000000000002', 'interrupted', '2026-12-02T10:05:00Z')}}}}}));
+  const out = {};
+  const bob = await api.createProfile('  Bob   le   bricoleur ');
+  out.afterCreate = api.listProfiles();
+  out.active = api.activeProfile().id;
+  await api.renameProfile(bob, 'Bob');
+  await api.setActiveProfile('p1');
+  out.inProgress = api.inProgress('p1');
+  out.stopped = await api.stopTest('p1', 'competence:4.1');
+  out.history = api.history('p1').map((h) => [h.status, h.record.id, h.date === h.record.finished_at]);
+  await api.saveTutorialMark('p1', 'guide', {bookmarked: true});
+  await api.saveTutorialMark('p1', 'guide', {read: true});
+  await api.saveTutorialMark('p1', 'autre', {read: true});
+  await api.saveTutorialMark('p1', 'autre', {read: false});
+  out.marks = Object.fromEntries(Object.entries(api.tutorialMarks('p1'))
+    .map(([k, v]) => [k, [v.bookmarked, v.read]]));
+  out.export = api.exportProfile('p1');
+  out.exportBob = api.exportProfile(bob);
+  try { await api.createProfile('   '); } catch (e) { out.emptyName = e.message; }
+  out.profiles = api.listProfiles().map((p) => [p.name, p.active, p.inProgress, p.finished]);
+  return out;
+}"""
+
+
+def test_the_learner_api_that_other_pages_read(site, page):
+    page.goto(site["url"] + "index.html")
+    out = page.evaluate(API_SCRIPT)
+    assert [p["name"] for p in out["afterCreate"]] == ["Mon profil", "Bob le bricoleur"]
+    assert out["active"] == "p2"
+    (running,) = out["inProgress"]
+    assert running["answers"] == 1 and running["progress"] == {"asked": 1}
+    assert running["record"]["id"] == "0000000000000002"
+    assert out["stopped"] is True
+    # Newest first; the stopped test keeps its record, now « interrupted » and dated.
+    assert out["history"] == [["interrupted", "0000000000000002", True],
+                              ["finished", "0000000000000001", True]]
+    assert out["marks"] == {"guide": [True, True]}
+    assert out["export"]["left"] == 0
+    file = out["export"]["file"]
+    assert file["format"] == "diagnum-resultats" and "nickname" not in file  # never typed
+    assert [r["id"] for r in file["records"]] == ["0000000000000001", "0000000000000002"]
+    assert out["exportBob"] == {"file": None, "left": 0}
+    assert out["emptyName"] == "Indiquez un prénom ou un pseudonyme."
+    assert out["profiles"] == [["Mon profil", True, 0, 1], ["Bob", False, 0, 0]]
+
+
+def test_on_plain_http_the_page_says_nothing_is_broken(site, browser):
+    """No persistent storage without a secure origin: said plainly, the page works."""
+    other = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=[
+        "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--host-resolver-rules=MAP diagnum.test 127.0.0.1"])
+    try:
+        page = other.new_page(locale="fr-FR")
+        page.goto(site["url"].replace("127.0.0.1", "diagnum.test") + "mes-donnees/index.html")
+        page.wait_for_selector("body[data-data-ready]")
+        assert page.evaluate("window.isSecureContext") is False
+        status = page.text_content("#persist-status")
+        assert "sans connexion sécurisée (HTTP)" in status and "Rien n'est cassé" in status
+    finally:
+        other.close()
+
+
+def test_pages_show_someones_tests_only_once_that_person_is_known(site, page):
+    """chosenProfile(): what « Mon espace » and the home page use before showing a test."""
+    page.goto(site["url"] + "index.html")
+    out = page.evaluate("""async () => {
+      const api = await import('./static/learner.js');
+      const name = () => api.chosenProfile()?.name ?? null;
+      const out = {fresh: name()};
+      await api.createProfile('Ana');
+      out.chosenHere = name();
+      sessionStorage.clear();  // another window of the same browser
+      out.severalOtherWindow = name();
+      await api.setActiveProfile('p1');
+      out.afterChoosing = name();
+      return out;
+    }""")
+    assert out == {"fresh": "Mon profil", "chosenHere": "Ana", "severalOtherWindow": None,
+                   "afterChoosing": "Mon profil"}

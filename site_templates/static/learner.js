@@ -82,12 +82,31 @@ export function listProfiles() {
     }));
 }
 
-/** The profile chosen in this tab, else the one last chosen on this browser. @returns {ProfileInfo} */
+/**
+ * The profile chosen in this tab, else the one last chosen on this browser (a default for
+ * managing data; to show someone's tests, use chosenProfile). @returns {ProfileInfo}
+ */
 export function activeProfile() {
   const profiles = listProfiles();
   let chosen = null;
   try { chosen = sessionStorage.getItem(CHOSEN_KEY); } catch { /* no sessionStorage */ }
   return profiles.find((p) => p.id === chosen) || profiles.find((p) => p.active) || profiles[0];
+}
+
+/**
+ * The person using this tab, for pages that show personal data (« Reprendre votre test », last
+ * results): the profile chosen in this tab; else the only profile of this browser when it has no
+ * test in progress; else null: several people use this browser (or the only profile's test in
+ * progress may be someone else's), so ask first (listProfiles, then setActiveProfile or
+ * createProfile), as the test page does. @returns {ProfileInfo|null}
+ */
+export function chosenProfile() {
+  const profiles = listProfiles();
+  let chosen = null;
+  try { chosen = sessionStorage.getItem(CHOSEN_KEY); } catch { /* no sessionStorage */ }
+  const mine = profiles.find((p) => p.id === chosen);
+  if (mine) return mine;
+  return profiles.length === 1 && profiles[0].inProgress === 0 ? profiles[0] : null;
 }
 
 /** Make `profileId` the current one (this tab and, as a default, this browser). */

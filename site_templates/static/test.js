@@ -178,7 +178,17 @@ function savedSession() {
   }
 }
 
+// The profile may have been erased in another tab (« Mes données »): ask again who is there.
+function profileGone() {
+  try {
+    return !listProfiles().some((p) => p.id === profileId);
+  } catch {
+    return false;
+  }
+}
+
 function ready({ focus = true } = {}) {
+  if (profileId && profileGone()) return askWho();
   if (!profileId) { // who takes the test is asked first: no one sees another person's test
     $("engine-status").classList.add("is-ready");
     $("engine-status").querySelector(".spinner")?.remove();
@@ -613,6 +623,7 @@ function init() {
     else chosen(who.id);
   } catch (problem) {
     if (!(problem instanceof StorageProblem)) throw problem;
+    profileId = "p1"; // storage unreadable: the test still runs, unsaved, and says so
     storageFailed(problem);
   }
   $("start-button").addEventListener("click", () => begin(false));
