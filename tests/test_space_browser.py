@@ -266,3 +266,22 @@ def test_erasing_from_the_space_offers_export_first_and_really_erases(site, page
         p["history"] for p in json.loads(page.evaluate("localStorage.getItem('diagnum')"))[
             "profiles"].values())
     assert page.is_hidden("#space-tests") and page.is_hidden("#space-profile")
+
+
+def test_with_two_people_the_space_asks_who_before_showing_any_test(site, page, built_site):
+    store(page, site, records(built_site))
+    doc = json.loads(page.evaluate("localStorage.getItem('diagnum')"))
+    doc["profiles"]["p2"] = {"id": "p2", "name": "Sami", "createdAt": "2026-11-05T08:00:00.000Z",
+                             "sessions": {}, "history": [], "tutorials": {}}
+    page.evaluate("doc => localStorage.setItem('diagnum', JSON.stringify(doc))", doc)
+    page.goto(site["url"] + "index.html")
+    assert "choisissez votre profil" in page.text_content("#learner-home")
+    assert "Camille" not in page.text_content("main")
+    page.goto(site["url"] + SPACE)
+    assert "Qui êtes-vous" in page.text_content("#space-who")
+    assert page.is_hidden("#space-tests") and page.is_hidden("#space-profile")
+    axe_clean(page, "mon espace : qui êtes-vous ?")
+    page.get_by_role("button", name="Je suis « Camille »").click()
+    page.wait_for_selector("#space-tests:not([hidden])")
+    assert "Camille" in page.text_content("#space-who")
+    assert page.locator(".test-item").count() == 2

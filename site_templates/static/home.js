@@ -1,7 +1,7 @@
 // The home page's « Vos tests »: « Reprendre votre test » for each test in progress (which one,
 // how far) and the last results, read through learner.js. Nothing shows for a first visit.
 import { el } from "./dom.js";
-import { activeProfile, history, inProgress } from "./learner.js";
+import { chosenProfile, listProfiles, history, inProgress } from "./learner.js";
 import { formatDate, testTitle, testUrl, progressWords, finishedItems, itemLevels, levelWords, isAtLeast } from "./learner-view.js";
 
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
@@ -10,7 +10,8 @@ const $ = (id) => document.getElementById(id);
 function main() {
   let running, finished, profile;
   try {
-    profile = activeProfile();
+    profile = chosenProfile();
+    if (!profile) return askWho();
     running = inProgress(profile.id);
     finished = finishedItems(history(profile.id));
   } catch {
@@ -31,6 +32,14 @@ function main() {
         el("strong", {}, `niveau ${levelWords({ level: c.level, atLeast: isAtLeast(c) })}`)))));
   }
   $("learner-home").hidden = running.length === 0 && !last;
+}
+
+// Several people use this browser: nobody's tests are shown before « Mon espace » asks who is here.
+function askWho() {
+  if (listProfiles().length === 0) return;
+  $("home-last").hidden = false;
+  $("home-last-body").replaceChildren(el("p", {}, "Ce navigateur garde des tests : ouvrez « Mon espace » et choisissez votre profil pour retrouver les vôtres."));
+  $("learner-home").hidden = false;
 }
 
 main();

@@ -7,7 +7,7 @@ import { el } from "./dom.js";
 import { renderResults, tutoButtons } from "./results.js";
 import { drawWheel } from "./wheel.js";
 import { EngineClient } from "./engine-client.js";
-import { activeProfile, listProfiles, setActiveProfile, downloadExport, history, inProgress, onChange } from "./learner.js";
+import { chosenProfile, listProfiles, setActiveProfile, downloadExport, history, inProgress, onChange } from "./learner.js";
 import { eraseWithConfirmation } from "./erase.js";
 import { makeTutos } from "./tutos.js";
 import { formatDate, testTitle, testUrl, progressWords, finishedItems, itemLevels, latestLevels, levelWords, isAtLeast } from "./learner-view.js";
@@ -24,7 +24,8 @@ let views = new Map(); // record id → engine view
 
 function main() {
   try {
-    profile = activeProfile();
+    profile = chosenProfile();
+    if (!profile) return askWho();
     items = history(profile.id);
   } catch (error) {
     $("space-problem").textContent = `Vos résultats n'ont pas pu être lus dans ce navigateur (${error.message}).`;
@@ -45,6 +46,23 @@ function main() {
   const records = finished.filter((item) => item.record).map((item) => item.record);
   if (records.length) loadViews(records);
   onChange(() => location.reload());
+}
+
+// Several people use this browser and this tab has not said who is here: ask before showing
+// anyone's tests.
+function askWho() {
+  $("space-empty").hidden = true;
+  $("space-data").hidden = true;
+  $("space-who").textContent = "Ce navigateur garde les tests d'une ou plusieurs personnes. Qui êtes-vous ?";
+  const list = el("ul", { class: "actions", id: "space-choose" }, listProfiles().map((other) => {
+    const button = el("button", { type: "button", class: "button" }, `Je suis « ${other.name} »`);
+    button.addEventListener("click", async () => {
+      await setActiveProfile(other.id);
+      location.reload();
+    });
+    return el("li", {}, button);
+  }));
+  $("space-who").after(list);
 }
 
 // ------------------------------------------------------------------ the learner's data
