@@ -53,6 +53,7 @@ def plan_pages(content: Content) -> list[Page]:
                        for c in competences]}),
         Page("a-propos/index.html", "about.html", {}),
         Page("mediateur/index.html", "mediateur.html", {}),
+        Page("mon-espace/index.html", "space.html", {"space": space_data(content, competences)}),
         Page("mes-donnees/index.html", "data.html", {}),
         Page("404.html", "404.html", {}),
     ]
@@ -76,6 +77,19 @@ def plan_pages(content: Content) -> list[Page]:
             "competences": [comp_by_id[c] for c in comp_ids if c in comp_by_id],
         }))
     return pages
+
+
+def space_data(content: Content, competences: list[Any]) -> dict[str, Any]:
+    """What « Mon espace » shows without the engine: the wheel's competences and domains, and the
+    tutorials' titles for « Mes tutos » (results themselves come from the learner's records)."""
+    return {
+        "domains": [{"id": d.id, "title": d.title} for d in content.domains],
+        "competences": [{"id": c.id, "title": c.title, "domain": c.domain_id}
+                        for c in competences],
+        "tutorials": {t.id: {"title": t.title, "summary": t.summary, "duration": t.duration,
+                             "url": f"tutoriels/{t.id}/index.html"}
+                      for t in sorted(content.tutorials, key=lambda t: t.title)},
+    }
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,8 @@ the worker holds nothing but the referential and a reload can never lose an answ
 - ``{"type": "record", "state": {...}, "status": "interrupted" | "replaced" | "content-changed",
   "started_at": date}`` → ``{"ok", "record"}``: the self-contained record of an unfinished test,
   for the history (docs/result-file.md).
+- ``{"type": "views", "records": [...]}`` → ``{"ok", "views"}``: stored records shown again, each in
+  the shape of a result (``record_view``), or null for one that is not a valid record.
 - ``{"type": "validate-result-file", "text": str}`` → ``{"ok": true, "valid": bool, "problems":
   [...], "file"}``: an imported result file read by the engine's validator (every problem in
   French; ``file`` only when valid). Needs no referential.
@@ -31,6 +33,7 @@ refused with ``response-too-long``.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 from datetime import UTC, datetime
@@ -39,6 +42,7 @@ from typing import Any
 from .answers import response_too_long
 from .assessment import Assessment
 from .errors import EngineError
+from .learning import level_meaning, next_steps, recommended_tutorials
 from .profiles import profile_result
 from .record import make_record
 from .referential import Challenge, Referential, load_referential
@@ -49,6 +53,8 @@ from .types import challenge_type
 from .types.base import MAX_RESPONSE_CHARS, MAX_RESPONSE_ITEMS
 
 PROTOCOL_VERSION = 1
+# The highest level of the CRCN: a test capped below it measured « at least » its cap.
+MAX_LEVEL = 8
 # A learner's response is short: the page caps typed answers at this length, and the engine
 # refuses anything longer (a runaway paste, a forged message) before storing it in the state.
 MAX_RESPONSE_LENGTH = MAX_RESPONSE_CHARS
@@ -102,6 +108,8 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         if kind == "result":
             assessment = Assessment.from_dict(ref, request["state"])
             return {"ok": True, "result": result_view(ref, assessment)}
+        if kind == "views":
+            return {"ok": True, "views": [_view_or_none(ref, r) for r in request["records"]]}
         if kind == "record":
             status = request.get("status")
             if status not in ("interrupted", "replaced", "content-changed"):
@@ -113,6 +121,13 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         return _error(exc.code, exc.message)
     except (KeyError, TypeError, ValueError) as exc:
         return _error("bad-request", f"Demande incomplète ou mal formée ({exc!r}).")
+
+
+def _view_or_none(ref: Referential, record: Any) -> dict[str, Any] | None:
+    """The view of a stored record, or None for one that is not a valid record."""
+    if not isinstance(record, dict) or validate_record(record):
+        return None
+    return record_view(ref, record)
 
 
 MAX_FILE_PROBLEMS = 50
@@ -241,22 +256,11 @@ def result_view(ref: Referential, assessment: Assessment,
                 result: AssessmentResult | None = None) -> dict[str, Any]:
     """The results page: levels per competence, skills, tutorials to propose, and the review."""
     result = result or assessment.result()
-    competences = []
-    failed_direct = [a.challenge_id for a in assessment.answers if not a.correct]
-    for cid, comp in result.competences.items():
-        competence = ref.competence_by_id[cid]
-        tutorial_ids: list[str] = []
-        for challenge_id in failed_direct:
-            skill = ref.skills[ref.challenges[challenge_id].skill_id]
-            if skill.competence_id == cid:
-                tutorial_ids += [t for t in skill.tutorials if t not in tutorial_ids]
-        competences.append({
-            **comp.to_dict(), "title": competence.title, "domain_id": competence.domain_id,
-            "validated": [_skill_view(ref, s) for s in comp.validated_skills],
-            "failed": [_skill_view(ref, s) for s in comp.failed_skills],
-            "tutorials": [view for t in tutorial_ids if (view := _tutorial_view(ref, t))
-                          and not (view.get("section") and view["id"] in tutorial_ids)],
-        })
+    failed_direct = [ref.challenges[a.challenge_id].skill_id for a in assessment.answers
+                     if not a.correct]
+    competences = [_competence_view(ref, comp.to_dict(), comp.validated_skills,
+                                    comp.failed_skills, failed_direct)
+                   for comp in result.competences.values()]
     review = []
     for record in assessment.answers:
         challenge = ref.challenges[record.challenge_id]
@@ -274,18 +278,74 @@ def result_view(ref: Referential, assessment: Assessment,
             "review": review, "profile": profile}
 
 
-def _tutorial_view(ref: Referential, link: str) -> dict[str, Any] | None:
-    """A tutorial to propose; ``link`` is a tutorial id, or "id#anchor" for one of its sections
-    (the page follows ``url``, so a section's anchor goes into it)."""
-    tutorial_id, _, anchor = link.partition("#")
-    tutorial = ref.tutorials.get(tutorial_id)
-    if tutorial is None:
-        return None
-    if not anchor:
-        return tutorial
-    section = (tutorial.get("sections") or {}).get(anchor, "")
-    title = f"{tutorial['title']} — {section}" if section else tutorial["title"]
-    return {**tutorial, "url": f"{tutorial['url']}#{anchor}", "title": title, "section": anchor}
+def record_view(ref: Referential, record: dict[str, Any]) -> dict[str, Any]:
+    """A stored record shown again, in the shape of :func:`result_view`.
+
+    The scores are the record's own (never replayed); titles, tutorials and the review's texts
+    come from the referential of the day, and what no longer exists there is left out (a question
+    that was removed is shown with the learner's answer only).
+    """
+    failed_direct = [a["skill"] for a in record["answers"] if not a["correct"]]
+    competences = []
+    for comp in record["competences"]:
+        data = {"competence_id": comp["id"], **{k: comp[k] for k in (
+            "level", "max_level", "pix", "probability", "asked", "correct", "complete")}}
+        competences.append(_competence_view(ref, data, comp["validated"], comp["failed"],
+                                            failed_direct))
+    review = []
+    for answer in record["answers"]:
+        challenge = ref.challenges.get(answer["challenge"])
+        item = {"challenge": answer["challenge"], "competence": answer["competence"],
+                "status": answer["status"], "correct": answer["correct"],
+                "instruction": "Cette question a été retirée du test depuis.", "solution": [],
+                "explanation": "", "response": _answer_lines(answer["response"])}
+        if challenge is not None:
+            item.update(instruction=challenge.instruction, solution=solution_view(challenge),
+                        explanation=challenge.explanation)
+            # A question that changed shape keeps the answer as it was typed.
+            with contextlib.suppress(KeyError, TypeError, ValueError, IndexError, AttributeError):
+                item["response"] = response_view(challenge, answer["response"])
+        review.append(item)
+    profile = None
+    stored = record.get("profile")
+    if stored and stored["id"] in ref.profiles:
+        validated = [s for c in record["competences"] for s in c["validated"]]
+        profile = profile_result(ref.profiles[stored["id"]], validated)
+        profile["mastery"] = stored["mastery"]  # the record's own figure
+    return {"complete": all(c["complete"] for c in record["competences"]), "pix": record["pix"],
+            "competences": competences, "review": review, "profile": profile,
+            "record": {"id": record["id"], "status": record["status"],
+                       "started_at": record["started_at"], "finished_at": record["finished_at"]}}
+
+
+def _answer_lines(response: Any) -> list[str]:
+    if response is None:
+        return []
+    if isinstance(response, dict):
+        return [f"{k} : {v}" for k, v in response.items()]
+    if isinstance(response, list):
+        return [str(v) for v in response]
+    return [str(response)]
+
+
+def _competence_view(ref: Referential, data: dict[str, Any], validated: list[str],
+                     failed: list[str], failed_direct: list[str]) -> dict[str, Any]:
+    """One competence of a result: scores, what the level means, skills, next steps, tutorials."""
+    cid = data["competence_id"]
+    competence = ref.competence_by_id.get(cid)
+    steps = next_steps(ref, cid, validated, failed, data["max_level"])
+    own_failed = [s for s in failed_direct if s in ref.skills and ref.skills[s].competence_id == cid]
+    meaning = level_meaning(ref, cid, data["level"])
+    return {
+        **data, "title": competence.title if competence else cid,
+        "domain_id": competence.domain_id if competence else cid.split(".")[0],
+        "level_name": meaning["name"], "level_text": meaning["text"],
+        "capped": data["level"] >= data["max_level"] and data["max_level"] < MAX_LEVEL,
+        "validated": [_skill_view(ref, s) for s in validated if s in ref.skills],
+        "failed": [_skill_view(ref, s) for s in failed if s in ref.skills],
+        "next_steps": steps,
+        "tutorials": recommended_tutorials(ref, steps, own_failed),
+    }
 
 
 def _skill_view(ref: Referential, skill_id: str) -> dict[str, Any]:

@@ -147,6 +147,6 @@ def test_a_parcours_shows_mastery_stage_and_badge(site, page):
         assert number < 10  # the parcours targets 5 skills
     text = page.text_content("#results")
     assert "Parcours « L'essentiel »" in text
-    assert "0 %" in text and "Palier 0 sur 1" in text and "Départ" in text
-    assert "Pas encore obtenu" in text
+    assert "Vous maîtrisez 0 %" in text and "palier 0 sur 1" in text and "Départ" in text
+    assert "Badge « Prêt » : pas encore." in text
 

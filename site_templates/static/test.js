@@ -10,6 +10,7 @@ import { EngineClient, EngineUnavailable } from "./engine-client.js";
 import { el } from "./dom.js";
 import { typeOf } from "./types.js";
 import { renderResults as showResults } from "./results.js";
+import { makeTutos } from "./tutos.js";
 
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
 const $ = (id) => document.getElementById(id);
@@ -22,6 +23,7 @@ const sessionKey = target.kind === "parcours" ? `parcours:${target.id}` : `compe
 const ctx = {
   asset: (path) => new URL(path, new URL(runtime.home, location.href)).href,
   levelNames: runtime.labels.levels, // content/site.yaml
+  tutos: makeTutos(() => profileId), // bookmark a recommended tutorial (« Mes tutos »)
 };
 
 let engine = null;
