@@ -4,7 +4,7 @@ competences are correlated.
 Each simulated person has a general ability and, per competence, a deviation from it; the
 correlation between two competences is general_sd² / (general_sd² + specific_sd²). The worlds
 (truth of the items × population) and their seeds are below; the engine assumes the correlation
-its ``EngineConfig.competence_correlation`` says (0.6 in the express mode), and one world has a
+its ``EngineConfig.competence_correlation`` says (0.5 in the express mode), and one world has a
 much weaker one. Every person takes the whole parcours ``profil-express`` through the public API
 (``Assessment.start(ref, profile="profil-express", seed=…)``), one process.
 
@@ -54,7 +54,7 @@ EXPRESS_WORLDS: tuple[ProfileWorld, ...] = (
     ProfileWorld("E2", REALISTIC, 3.0, 1.8, 0.8, "express:E2",
                  "realistic items (S2), strong correlation 0.84"),
     ProfileWorld("E3-weak", REALISTIC, 3.0, 1.0, 1.7, "express:E3",
-                 "realistic items (S2), weak correlation 0.26 (the engine assumes 0.6)"),
+                 "realistic items (S2), weak correlation 0.26 (the engine assumes 0.5)"),
     ProfileWorld("E4-harsh", HARSH, 3.0, 1.6, 1.2, "express:E4",
                  "harsh items (S3), correlation 0.64"),
 )
