@@ -109,6 +109,26 @@ class ExpressTests(unittest.TestCase):
         with self.assertRaises(ValueError):
             EngineConfig.for_mode("turbo")
 
+    def test_through_the_worker_protocol_with_the_same_results_page(self):
+        from engine import protocol
+
+        self.assertTrue(protocol.handle({"type": "init", "referential": express_bank()})["ok"])
+        response = protocol.handle({"type": "start", "profile": "profil-express", "seed": 4})
+        self.assertEqual(response["state"]["config"]["total_max_questions"], 80)
+        steps = 0
+        while response["challenge"] is not None:
+            self.assertEqual(response["progress"]["max_total"], 80)
+            self.assertEqual(response["progress"]["asked"], steps)
+            response = protocol.handle({"type": "answer", "state": response["state"],
+                                        "challenge": response["challenge"]["id"],
+                                        "response": None})
+            self.assertTrue(response["ok"], response)
+            steps += 1
+        self.assertLessEqual(steps, 80)
+        result = response["result"]
+        self.assertEqual(result["profile"]["id"], "profil-express")
+        self.assertEqual(len(response["state"]["closed"]), COMPETENCES)
+
     def test_within_one_reading_of_the_posterior(self):
         est = WithinOneEstimator()
         # Levels 2 and 4 equally likely, 3 in between: 3 is within one of both.
