@@ -8,7 +8,7 @@ its ``EngineConfig.competence_correlation`` says (0.5 in the express mode), and 
 much weaker one. Every person takes the whole parcours ``profil-express`` through the public API
 (``Assessment.start(ref, profile="profil-express", seed=…)``), one process.
 
-    python -m benchmarks.express [--people 300] [--write docs/benchmark-engine.md]
+    python -m benchmarks.express [--people 200] [--write docs/benchmark-engine.md]
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def run(ref: engine.Referential, people: int, worlds: Sequence[ProfileWorld] = E
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.express", description=__doc__)
     parser.add_argument("--referential", default="dist/data/referential.json")
-    parser.add_argument("--people", type=int, default=300, help="per world")
+    parser.add_argument("--people", type=int, default=200, help="per world")
     parser.add_argument("--write", help="replace the express block of this Markdown file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
