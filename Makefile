@@ -52,6 +52,7 @@ bench: build
 	  --config 'uniform-variants={"variant_sharpness": 0}' --config 'gentle-off={"gentle_opening": 0}' \
 	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.profile --people 2000 --write docs/benchmark-engine.md
+	$(BIN)/python -m benchmarks.express --people 200 --write docs/benchmark-engine.md
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
 
 lint: $(STAMP)

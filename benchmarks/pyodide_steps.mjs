@@ -32,26 +32,31 @@ function percentile(values, p) {
 }
 
 const competences = referential.competences.map((c) => c.id);
-const steps = [];
-const firstSteps = [];
-const lastSteps = [];
-let questions = 0;
-for (let run = 0; run < runs; run++) {
-  let seed = 1000 + run;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  t = performance.now();
-  let response = call({ type: "start", competences, seed });
-  firstSteps.push(performance.now() - t);
-  while (response.challenge) {
-    const c = response.challenge;
-    const answer = c.proposals ? String(1 + Math.floor(random() * c.proposals.length)) : (random() < 0.5 ? null : "réponse");
+
+// Simulated tests started by this request; time of every step.
+function measure(start) {
+  const out = { steps: [], firstSteps: [], lastSteps: [], questions: 0 };
+  for (let run = 0; run < runs; run++) {
+    let seed = 1000 + run;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     t = performance.now();
-    response = call({ type: "answer", state: response.state, challenge: c.id, response: answer });
-    (response.challenge ? steps : lastSteps).push(performance.now() - t);
-    if (!response.ok) throw new Error(JSON.stringify(response.error));
-    questions++;
+    let response = call({ type: "start", ...start, seed });
+    out.firstSteps.push(performance.now() - t);
+    while (response.challenge) {
+      const c = response.challenge;
+      const answer = c.proposals ? String(1 + Math.floor(random() * c.proposals.length)) : (random() < 0.5 ? null : "réponse");
+      t = performance.now();
+      response = call({ type: "answer", state: response.state, challenge: c.id, response: answer });
+      (response.challenge ? out.steps : out.lastSteps).push(performance.now() - t);
+      if (!response.ok) throw new Error(JSON.stringify(response.error));
+      out.questions++;
+    }
   }
+  return out;
 }
+const { steps, firstSteps, lastSteps, questions } = measure({ competences });
+const hasExpress = (referential.profiles || []).some((p) => p.id === "profil-express");
+const express = hasExpress ? measure({ profile: "profil-express" }) : null;
 const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
 const fmt = (x) => x.toFixed(2);
 console.log("# Engine time per step in Pyodide\n");
@@ -67,4 +72,10 @@ console.log(`| temps moteur par question (réponse enregistrée, question suivan
 console.log(`| médiane / 95e centile / maximum | ${fmt(percentile(steps, 0.5))} / ${fmt(percentile(steps, 0.95))} / ${fmt(Math.max(...steps))} ms |`);
 console.log(`| première étape (démarrage du test), au plus | ${fmt(Math.max(...firstSteps))} ms |`);
 console.log(`| dernière étape (résultats et correction de tout le test), au plus | ${fmt(Math.max(...lastSteps))} ms |`);
+if (express) {
+  const m = express.steps.reduce((a, b) => a + b, 0) / express.steps.length;
+  console.log(`| profil express : tests simulés | ${runs}, ${express.questions} questions |`);
+  console.log(`| profil express : moyenne / 95e centile / maximum par question | ${fmt(m)} / ${fmt(percentile(express.steps, 0.95))} / ${fmt(Math.max(...express.steps))} ms |`);
+  console.log(`| profil express : dernière étape, au plus | ${fmt(Math.max(...express.lastSteps))} ms |`);
+}
 console.log("\nThe last step of a test builds the whole results page (levels, skills, tutorials, and the correction of every question), once per test.");

@@ -112,7 +112,7 @@ def profile_record(content: Content, profile: Any) -> dict[str, Any]:
             continue
         tubes.append({"tube": tube_id, "max_level": cap, "block": bloc,
                       "skills": [s.id for s in tube.skills if s.level <= cap and s.askable]})
-    return {
+    record: dict[str, Any] = {
         "id": profile.id, "title": v["titre"], "description": v["description"],
         "tubes": tubes,
         "blocks": [{"id": b["id"], "title": b["titre"], "description": b.get("description")}
@@ -123,6 +123,9 @@ def profile_record(content: Content, profile: Any) -> dict[str, Any]:
         "stages": sorted(({"threshold": s["seuil"], "title": s["titre"], "message": s["message"]}
                           for s in v["paliers"] or [] if s), key=lambda s: s["threshold"]),
     }
+    if v.get("moteur"):
+        record["engine"] = v["moteur"]   # engine.config.MODES
+    return record
 
 
 def referential_parts(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -218,6 +218,9 @@ PROFILE = {
     # A short parcours by design (a few questions per competence): exempt from the rule of at
     # least four skills per competence (builder.rules).
     "express": Field(kind="bool", default=False),
+    # The engine mode the parcours runs with (engine.config.MODES): « express » shares at most
+    # 80 questions among all its competences.
+    "moteur": Field(choices=("express",)),
     "blocs": Field(kind="list", item=Field(kind="map", fields={
         "id": Field(required=True, pattern=ID_PATTERN), "titre": Field(required=True),
         "description": Field()}), default=[]),

@@ -84,6 +84,9 @@ class Assessment:
             if profile not in ref.profiles:
                 raise EngineError("unknown-profile", f"Parcours inconnu : {profile}")
             skills = profile_skills(ref.profiles[profile])
+        if profile in ref.profiles and config is None:
+            # A parcours may name an engine mode (``moteur: express``).
+            config = EngineConfig.for_mode(ref.profiles[profile].get("engine"))
         if competences is None:
             wanted = {ref.skills[s].competence_id for s in skills or () if s in ref.skills}
             competences = [c.id for c in ref.competences if skills is None or c.id in wanted]
@@ -143,8 +146,14 @@ class Assessment:
         prior = parts.initializer.prior(done)
         skills = self._targets[cid]
         max_level = max((s.level for s in skills), default=0)
-        return CompetenceRun(cid, skills, max_level, parts.estimator.prior(*prior), prior,
-                             parts.estimator)
+        run = CompetenceRun(cid, skills, max_level, parts.estimator.prior(*prior), prior,
+                            parts.estimator)
+        total = self.config.total_max_questions
+        if total:
+            finished = [c for c in self.closed if c in self._runs]
+            run.budget = max(0, total - sum(self._runs[c].asked for c in finished))
+            run.sharing = max(1, len(self.competences) - len(finished))
+        return run
 
     def _replay(self) -> None:
         self._runs = {}
@@ -256,6 +265,7 @@ class Assessment:
         cid = self.current_competence
         index = self.competences.index(cid) if cid else len(self.competences)
         run = self._run(cid) if cid else None
+        total = self.config.total_max_questions
         return {
             "competence": cid,
             "competence_index": index,
@@ -263,6 +273,8 @@ class Assessment:
             "asked_in_competence": run.asked if run else 0,
             "max_in_competence": min(self.config.max_questions, len(run.skills)) if run else 0,
             "asked": len(self.answers),
+            # The whole assessment's cap on questions (None: each competence has its own).
+            "max_total": total or None,
             "done": cid is None,
         }
 
@@ -271,7 +283,7 @@ class Assessment:
         for cid in self.competences:
             run = self._run(cid)
             probs = run.level_probabilities()
-            level = max(range(len(probs)), key=probs.__getitem__)
+            level = run.estimator.level(run.posterior, run.max_level)
             mean, sd = run.estimator.mean_sd(run.posterior)
             validated = sorted(s for s, ok in run.inferred.items() if ok)
             failed = sorted(s for s, ok in run.inferred.items() if not ok)

@@ -52,6 +52,8 @@ class EngineConfig:
     gentle_opening: int = 5
     max_step_after_success: int = 1
     max_step_after_failure: int = 0
+    # A cap on the questions of the whole assessment (0: none), shared out by the budget stopper.
+    total_max_questions: int = 0
     # The engine's parts (engine/parts.py): a name, or {"name": ..., <fields for that part>}.
     initializer: str | dict[str, Any] = "easy-start"
     selector: str | dict[str, Any] = "benevolent-information"
@@ -78,6 +80,15 @@ class EngineConfig:
         return asdict(self)
 
     @classmethod
+    def for_mode(cls, mode: str | None) -> EngineConfig:
+        """The configuration a parcours asks for (``moteur:`` in its YAML); None: the default."""
+        if not mode:
+            return cls()
+        if mode not in MODES:
+            raise ValueError(f"mode du moteur inconnu : {mode!r} (connus : {', '.join(MODES)})")
+        return cls.from_dict(MODES[mode])
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> EngineConfig:
         if not data:
             return cls()
@@ -89,3 +100,18 @@ class EngineConfig:
             if name in values:
                 values[name] = tuple(values[name])
         return cls(**values)
+
+
+# « Profil express »: the 16 competences in at most 80 questions. Each competence starts from a
+# collateral prior (what the competences already done say, assuming they correlate), near its
+# prior's mean, with kinder floors than a full test; it stops as soon as its level is known within
+# one, or when its fair share of the questions left is spent; the level announced is the one whose
+# neighbourhood is the most probable. Measured in benchmarks/express.py.
+EXPRESS: dict[str, Any] = {
+    "total_max_questions": 80, "competence_correlation": 0.5, "min_questions": 2,
+    "max_questions": 8, "stop_confidence": 0.95, "wide_stop_confidence": 0.95,
+    "min_success": [0.15, 0.3, 0.5], "start_below_prior": 0.5,
+    "gentle_opening": 2, "max_step_after_success": 3,
+    "estimator": "grid-within-one", "stopper": "express-budget",
+}
+MODES: dict[str, dict[str, Any]] = {"express": EXPRESS}

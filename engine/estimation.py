@@ -66,4 +66,22 @@ class GridEstimator:
         return post
 
 
-ESTIMATORS: dict[str, type[GridEstimator]] = {GridEstimator.name: GridEstimator}
+class WithinOneEstimator(GridEstimator):
+    """The same posterior, read for a short test: among the levels at least half as probable as
+    the most probable one, the one whose neighbourhood (level ± 1) is the most probable, so that
+    the level announced after few questions is most often within one of the truth, yet never a
+    level the answers make unlikely (no level 1 for someone who failed everything)."""
+
+    name = "grid-within-one"
+    plausible = 0.5
+
+    def level(self, posterior: list[float], max_level: int) -> int:
+        probs = self.level_probabilities(posterior, max_level)
+        top = max(probs)
+        around = [sum(probs[max(0, lvl - 1):lvl + 2]) for lvl in range(len(probs))]
+        plausible = [lvl for lvl in range(len(probs)) if probs[lvl] >= self.plausible * top]
+        return max(plausible, key=lambda lvl: (round(around[lvl], 9), probs[lvl], -lvl))
+
+
+ESTIMATORS: dict[str, type[GridEstimator]] = {GridEstimator.name: GridEstimator,
+                                               WithinOneEstimator.name: WithinOneEstimator}

@@ -33,6 +33,10 @@ class CompetenceRun:
     levels: list[int] = field(default_factory=list)
     inferred: dict[str, bool] = field(default_factory=dict)
     cached_eap: float | None = None
+    # Questions this competence may still take from the assessment's total (0: no total cap), and
+    # how many competences (this one included) share them; set when the run starts.
+    budget: int = 0
+    sharing: int = 1
 
     @property
     def asked(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,4 +39,34 @@ class ConfidenceStop:
         return False
 
 
-STOPPERS: dict[str, type[ConfidenceStop]] = {ConfidenceStop.name: ConfidenceStop}
+class BudgetStop(ConfidenceStop):
+    """For a short whole profile: the run's fair share of the questions left (never taking from
+    the ``min_questions`` every later competence needs); within it, stop from ``min_questions``
+    on once the most probable level has ``stop_confidence`` or that level ± 1 has
+    ``wide_stop_confidence``."""
+
+    name = "express-budget"
+
+    def allowance(self, run: CompetenceRun) -> int:
+        """The most questions this competence may take."""
+        cap = self.max_questions
+        if run.budget:
+            reserve = self.min_questions * (run.sharing - 1)
+            fair = math.ceil(run.budget / run.sharing)
+            cap = min(cap, fair, run.budget - reserve)
+        return max(1, cap)
+
+    def should_stop(self, run: CompetenceRun) -> bool:
+        if run.asked >= self.allowance(run):
+            return True
+        if run.asked < self.min_questions:
+            return False
+        probs = run.level_probabilities()
+        mode = max(range(len(probs)), key=probs.__getitem__)
+        if probs[mode] >= self.confidence:
+            return True
+        return sum(probs[max(0, mode - 1):mode + 2]) >= self.wide_confidence
+
+
+STOPPERS: dict[str, type[ConfidenceStop]] = {ConfidenceStop.name: ConfidenceStop,
+                                             BudgetStop.name: BudgetStop}

@@ -60,3 +60,24 @@ def test_profile_benchmark_compares_both_priors():
             line.startswith("| each")]
     assert len(rows) == 2
     assert all("| 32 |" in row for row in rows)  # 8 people × 4 competences each
+
+
+def test_express_benchmark_reports_every_world_against_the_targets():
+    from benchmarks import express
+
+    ref = load_referential(make_express_bank())
+    table, rows = express.run(ref, 4, express.EXPRESS_WORLDS)
+    assert set(rows) == {w.name for w in express.EXPRESS_WORLDS}
+    assert any(w.correlation < 0.5 for w in express.EXPRESS_WORLDS)  # weaker than assumed (0.5)
+    for row in rows.values():
+        assert row["people"] == 4
+        assert 16 <= row["q_mean"] <= row["q_max"] <= 80
+        assert 0 <= row["worst"] <= row["within"] <= 1
+    for world in express.EXPRESS_WORLDS:
+        assert f"| {world.name}: " in table
+
+
+def make_express_bank():
+    from .engine_suite.test_express import express_bank
+
+    return express_bank()

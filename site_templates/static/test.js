@@ -424,9 +424,14 @@ function renderProgress(progress) {
   const n = progress.asked + 1;
   const comp = current.challenge.competence;
   const several = progress.competence_count > 1 ? ` — compétence ${progress.competence_index + 1} sur ${progress.competence_count}` : "";
-  $("progress-text").textContent = `${comp.id} ${comp.title}${several} · au plus ${progress.max_in_competence} questions pour cette compétence`;
+  // A profil express caps the whole test (max_total), not each competence.
+  const cap = progress.max_total
+    ? `question ${n} sur ${progress.max_total} au plus pour tout le profil`
+    : `au plus ${progress.max_in_competence} questions pour cette compétence`;
+  $("progress-text").textContent = `${comp.id} ${comp.title}${several} · ${cap}`;
   const share = progress.max_in_competence ? progress.asked_in_competence / progress.max_in_competence : 0;
-  const overall = (progress.competence_index + share) / progress.competence_count;
+  const byCompetence = (progress.competence_index + share) / progress.competence_count;
+  const overall = progress.max_total ? Math.max(progress.asked / progress.max_total, progress.competence_index / progress.competence_count) : byCompetence;
   $("progress-fill").style.width = `${Math.round(overall * 100)}%`;
   $("question-title").textContent = `Question ${n}`;
   document.title = `Question ${n} — ${comp.title} — Diagnum`;

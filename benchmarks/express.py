@@ -1,0 +1,181 @@
+"""The « profil express »: the 16 competences in one short sitting, measured on people whose
+competences are correlated.
+
+Each simulated person has a general ability and, per competence, a deviation from it; the
+correlation between two competences is general_sd² / (general_sd² + specific_sd²). The worlds
+(truth of the items × population) and their seeds are below; the engine assumes the correlation
+its ``EngineConfig.competence_correlation`` says (0.5 in the express mode), and one world has a
+much weaker one. Every person takes the whole parcours ``profil-express`` through the public API
+(``Assessment.start(ref, profile="profil-express", seed=…)``), one process.
+
+    python -m benchmarks.express [--people 200] [--write docs/benchmark-engine.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shlex
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import engine
+
+from .worlds import HARSH, REALISTIC, Population, Simulee, Truth, World, build_bank
+
+PROFILE = "profil-express"
+MARK_START, MARK_END = "<!-- express:start -->", "<!-- express:end -->"
+TARGET_QUESTIONS, TARGET_MEAN, TARGET_WORST = 80, 0.95, 0.92
+
+
+@dataclass(frozen=True)
+class ProfileWorld:
+    """Item truth and a population of correlated competences."""
+
+    name: str
+    truth: Truth
+    general_mean: float
+    general_sd: float
+    specific_sd: float
+    seed: str
+    about: str
+
+    @property
+    def correlation(self) -> float:
+        g, s = self.general_sd ** 2, self.specific_sd ** 2
+        return g / (g + s)
+
+
+EXPRESS_WORLDS: tuple[ProfileWorld, ...] = (
+    ProfileWorld("E1", REALISTIC, 3.0, 1.6, 1.2, "express:E1",
+                 "realistic items (S2), correlation 0.64"),
+    ProfileWorld("E2", REALISTIC, 3.0, 1.8, 0.8, "express:E2",
+                 "realistic items (S2), strong correlation 0.84"),
+    ProfileWorld("E3-weak", REALISTIC, 3.0, 1.0, 1.7, "express:E3",
+                 "realistic items (S2), weak correlation 0.26 (the engine assumes 0.5)"),
+    ProfileWorld("E4-harsh", HARSH, 3.0, 1.6, 1.2, "express:E4",
+                 "harsh items (S3), correlation 0.64"),
+)
+BANKS = 2
+
+
+@dataclass
+class Tally:
+    tests: int = 0
+    questions: list[int] | None = None
+    exact: dict[str, int] | None = None
+    within: dict[str, int] | None = None
+    counts: dict[str, int] | None = None
+    seconds: float = 0.0
+    steps: int = 0
+
+    def __post_init__(self) -> None:
+        self.questions, self.exact, self.within, self.counts = [], {}, {}, {}
+
+
+def take(ref: engine.Referential, sims: dict[str, Simulee], seed: int) -> tuple[
+        engine.AssessmentResult, int, float]:
+    """One person through the whole express parcours: (result, questions, engine seconds)."""
+    start = time.perf_counter()
+    spent = 0.0
+    assessment = engine.Assessment.start(ref, profile=PROFILE, seed=seed)
+    asked = 0
+    while (challenge := assessment.next_challenge()) is not None:
+        spent += time.perf_counter() - start
+        cid = ref.skills[challenge.skill_id].competence_id
+        correct = sims[cid].answer(challenge.id)
+        start = time.perf_counter()
+        assessment.record(challenge.id, correct)
+        asked += 1
+    result = assessment.result()
+    return result, asked, spent + time.perf_counter() - start
+
+
+def run_world(ref: engine.Referential, world: ProfileWorld, people: int) -> Tally:
+    competences = [c.id for c in ref.competences]
+    tally = Tally()
+    per_bank = max(1, people // BANKS)
+    for bank_index in range(BANKS):
+        bank = build_bank(ref, competences, world.truth,
+                          random.Random(f"{world.seed}:bank:{bank_index}"))
+        as_world = World(world.name, "express", world.truth, Population(3.0, 2.0), "profile", "")
+        for i in range(per_bank):
+            rng = random.Random(f"{world.seed}:person:{bank_index}:{i}")
+            general = rng.gauss(world.general_mean, world.general_sd)
+            sims = {cid: Simulee(ref, cid, as_world, bank, rng, theta=min(
+                9.0, max(-1.0, general + rng.gauss(0.0, world.specific_sd))))
+                for cid in competences}
+            result, asked, seconds = take(ref, sims, rng.getrandbits(31))
+            tally.tests += 1
+            tally.questions.append(asked)
+            tally.seconds += seconds
+            tally.steps += asked + 1
+            for cid in competences:
+                level, truth = result.competences[cid].level, sims[cid].true_level
+                tally.counts[cid] = tally.counts.get(cid, 0) + 1
+                tally.exact[cid] = tally.exact.get(cid, 0) + (level == truth)
+                tally.within[cid] = tally.within.get(cid, 0) + (abs(level - truth) <= 1)
+    return tally
+
+
+def summary(tally: Tally) -> dict[str, float]:
+    n = sum(tally.counts.values())
+    worst = min(tally.counts, key=lambda c: tally.within[c] / tally.counts[c])
+    return {"people": tally.tests, "q_mean": sum(tally.questions) / tally.tests,
+            "q_max": max(tally.questions), "exact": sum(tally.exact.values()) / n,
+            "within": sum(tally.within.values()) / n,
+            "worst": tally.within[worst] / tally.counts[worst], "worst_competence": worst,
+            "ms_per_step": 1000 * tally.seconds / max(1, tally.steps)}
+
+
+def run(ref: engine.Referential, people: int, worlds: Sequence[ProfileWorld] = EXPRESS_WORLDS
+        ) -> tuple[str, dict[str, dict[str, float]]]:
+    rows = {w.name: summary(run_world(ref, w, people)) for w in worlds}
+    lines = ["| world | correlation | people | questions mean | max | exact | within one "
+             "| worst competence (within one) | targets | ms per step (CPython) |",
+             "|---|---:|---:|---:|---:|---:|---:|---|---|---:|"]
+    for w in worlds:
+        r = rows[w.name]
+        ok = (r["q_max"] <= TARGET_QUESTIONS and r["within"] >= TARGET_MEAN
+              and r["worst"] >= TARGET_WORST)
+        lines.append(f"| {w.name}: {w.about} | {w.correlation:.2f} | {r['people']} | "
+                     f"{r['q_mean']:.1f} | {r['q_max']} | {r['exact']:.3f} | {r['within']:.3f} | "
+                     f"{r['worst']:.3f} ({r['worst_competence']}) | "
+                     f"{'met' if ok else '**not met**'} | {r['ms_per_step']:.1f} |")
+    return "\n".join(lines), rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.express", description=__doc__)
+    parser.add_argument("--referential", default="dist/data/referential.json")
+    parser.add_argument("--people", type=int, default=200, help="per world")
+    parser.add_argument("--write", help="replace the express block of this Markdown file")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    ref = engine.load_referential(args.referential)
+    table, _ = run(ref, args.people)
+    command = "python -m benchmarks.express " + " ".join(
+        shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    block = (f"Command: `{command.strip()}` · referential `{ref.version}` · {args.people} people "
+             f"per world ({BANKS} item banks each), one process on a shared, heavily loaded "
+             f"machine · {time.perf_counter() - started:.0f} s · targets: at most "
+             f"{TARGET_QUESTIONS} questions, within one ≥ {TARGET_MEAN} on average and ≥ "
+             f"{TARGET_WORST} in the worst competence\n\n{table}\n")
+    print(block)
+    if args.write:
+        from pathlib import Path
+
+        path = Path(args.write)
+        text = path.read_text(encoding="utf-8")
+        if MARK_START not in text:
+            text += ("\n## The « profil express »: 16 competences in at most 80 questions\n\n"
+                     f"{MARK_START}\n{MARK_END}\n")
+        start, end = text.index(MARK_START) + len(MARK_START), text.index(MARK_END)
+        path.write_text(text[:start] + "\n" + block + text[end:], encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
