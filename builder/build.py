@@ -15,6 +15,7 @@ from pathlib import Path
 from . import assets, cache, compress, markdown
 from .bundle import referential_bundle, referential_parts
 from .diagnostics import ContentError
+from .first_questions import first_questions
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
 
@@ -63,6 +64,11 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
     for name, part in referential_parts(bundle).items():
         (parts_dir / name).write_text(
             json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    first_dir = data_dir / "first" / bundle["version"]
+    first_dir.mkdir(parents=True)
+    for name, document in first_questions(bundle).items():
+        (first_dir / name).write_text(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
@@ -74,6 +80,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "engine": engine_path,
         "referential": f"data/referential.json?v={bundle['version']}",
         "parts": f"data/referential/{bundle['version']}/",
+        "first": f"data/first/{bundle['version']}/",
         "lock": assets.pyodide_lock_info(root),
         "version": bundle["version"],
         "titles": {c.id: c.title for c in content.competences},
