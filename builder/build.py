@@ -81,6 +81,10 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "referential": f"data/referential.json?v={bundle['version']}",
         "parts": f"data/referential/{bundle['version']}/",
         "first": f"data/first/{bundle['version']}/",
+        # The big files of the engine's start and their size: the page's download bar.
+        "downloads": {path: (dest / path).stat().st_size for path in (
+            f"pyodide/{pyodide_version}/pyodide.asm.wasm",
+            f"pyodide/{pyodide_version}/python_stdlib.zip", engine_path)},
         "lock": assets.pyodide_lock_info(root),
         "version": bundle["version"],
         "titles": {c.id: c.title for c in content.competences},

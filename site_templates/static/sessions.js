@@ -13,7 +13,9 @@ const LOCK_NAME = "diagnum-storage";
 export function fingerprint(session) {
   const state = session?.state;
   if (!state) return null;
-  return { seed: state.seed, answers: state.answers.length, pending: state.pending ?? null };
+  const print = { seed: state.seed, answers: state.answers.length, pending: state.pending ?? null };
+  if (session.early) print.early = true; // an answer given before the engine was ready (early.js)
+  return print;
 }
 
 export function sameFingerprint(a, b) {
@@ -63,6 +65,8 @@ function apply(profile, key, step, replacing) {
   } else {
     const previous = profile.sessions[key];
     profile.sessions[key] = { key, startedAt: previous?.startedAt || now, updatedAt: now, state: step.state };
+    // An answer given before the engine was ready: replayed when the engine is (early.js).
+    if (step.early) profile.sessions[key].early = step.early;
   }
 }
 
