@@ -117,3 +117,30 @@ def test_a_reload_before_the_engine_is_ready_keeps_the_early_answer(built_site, 
         assert [a["challenge"] for a in saved["state"]["answers"]] == [challenge]
         page.context.close()
         assert not page.script_errors, page.script_errors
+
+
+RUNTIME = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs")
+
+
+def runtime_requests(server) -> dict[str, int]:
+    names = [r.split("?")[0].rsplit("/", 1)[-1] for r in server["requests"]]
+    counts = {name: names.count(name) for name in RUNTIME}
+    counts["engine"] = sum(1 for r in server["requests"] if "/engine/" in r)
+    return counts
+
+
+def test_runtime_is_downloaded_once_and_a_retry_reuses_the_browser_cache(built_site, browser):
+    """The page's preloads and the worker's own fetches share one download, and « Réessayer »
+    (a reload) takes the versioned runtime files from the HTTP cache instead of the line."""
+    with serve_site(built_site, precompressed=True) as server:
+        page = new_page(browser)
+        page.goto(server["url"] + "test/index.html?competence=4.1")
+        page.wait_for_selector(READY, timeout=120_000)
+        first = runtime_requests(server)
+        assert first == {**{name: 1 for name in RUNTIME}, "engine": 1}, first
+        page.evaluate("() => document.getElementById('failure-retry').click()")
+        page.wait_for_function("() => !document.body.dataset.engineReady")
+        page.wait_for_selector(READY, timeout=120_000)
+        assert runtime_requests(server) == first
+        page.context.close()
+        assert not page.script_errors, page.script_errors
