@@ -110,6 +110,7 @@ async function resumeEngine() {
     return;
   }
   $("engine-alert").hidden = true;
+  if (early) return handOver(); // the kept early answer is handed over to the new engine
   if (!current) {
     show("intro");
     return ready();
