@@ -16,6 +16,7 @@ from . import assets, cache, compress, markdown
 from .bundle import referential_bundle, referential_parts
 from .declared_campaigns import write_campaigns
 from .diagnostics import ContentError
+from .first_questions import first_questions
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
 
@@ -70,6 +71,11 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
     for name, part in referential_parts(bundle).items():
         (parts_dir / name).write_text(
             json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    first_dir = data_dir / "first" / bundle["version"]
+    first_dir.mkdir(parents=True)
+    for name, document in first_questions(bundle).items():
+        (first_dir / name).write_text(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     campaigns_path = write_campaigns(dest, getattr(content, "campaigns", []))
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
@@ -84,6 +90,11 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "engine": engine_path,
         "referential": f"data/referential.json?v={bundle['version']}",
         "parts": f"data/referential/{bundle['version']}/",
+        "first": f"data/first/{bundle['version']}/",
+        # The big files of the engine's start and their size: the page's download bar.
+        "downloads": {path: (dest / path).stat().st_size for path in (
+            f"pyodide/{pyodide_version}/pyodide.asm.wasm",
+            f"pyodide/{pyodide_version}/python_stdlib.zip", engine_path)},
         "lock": assets.pyodide_lock_info(root),
         "version": bundle["version"],
         "titles": {c.id: c.title for c in content.competences},

@@ -54,7 +54,7 @@ export class EngineClient {
         const { id, response, kind } = event.data;
         if (kind === "progress") {
           poke();
-          this.handlers.onProgress?.(event.data.step, event.data.bytes);
+          this.handlers.onProgress?.(event.data.step, event.data.bytes, event.data.expected);
           return;
         }
         if (kind === "boot-failed") {

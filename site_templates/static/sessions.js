@@ -14,7 +14,9 @@ export const LOCK_NAME = "diagnum-storage";
 export function fingerprint(session) {
   const state = session?.state;
   if (!state) return null;
-  return { seed: state.seed, answers: state.answers.length, pending: state.pending ?? null };
+  const print = { seed: state.seed, answers: state.answers.length, pending: state.pending ?? null };
+  if (session.early) print.early = true; // an answer given before the engine was ready (early.js)
+  return print;
 }
 
 export function sameFingerprint(a, b) {
@@ -91,6 +93,8 @@ function apply(profile, key, step, replacing, startedAt) {
     if (step.progress) session.progress = step.progress;
     const record = step.record || (previous?.record && recordOf(previous.record, step.state) ? previous.record : null);
     if (record) session.record = record;
+    // An answer given before the engine was ready: replayed when the engine is (early.js).
+    if (step.early) session.early = step.early;
     profile.sessions[key] = session;
   }
 }

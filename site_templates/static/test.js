@@ -11,6 +11,7 @@ import { el } from "./dom.js";
 import { typeOf } from "./types.js";
 import { renderResults as showResults } from "./results.js";
 import { makeTutos } from "./tutos.js";
+import { loadFirstSteps, pickStep, startRequest, showDownload } from "./early.js";
 
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
 const $ = (id) => document.getElementById(id);
@@ -35,6 +36,8 @@ let startedAt = null; // when the test on screen began (sent to the engine as st
 let unsaved = null; // the last step not saved yet (retried after each answer)
 let storageMode = "ok"; // "ok" | "failing" | "unsaved" (the learner chose to go on without saving)
 let busy = false; // a step is being asked or saved: another tab's changes wait for it
+let firstSteps = null; // the builder's first questions, while the engine is not ready (early.js)
+let early = null; // {step, answer} while a precomputed first question is on screen
 
 // ------------------------------------------------------------------ the worker
 function startWorker() {
@@ -45,10 +48,13 @@ function startWorker() {
     return fail("Ce navigateur est trop ancien pour faire passer le test. Essayez avec une version récente de Firefox, Chrome, Edge ou Safari.");
   }
   const absolute = (path) => new URL(path, location.href).href;
-  const config = { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), parts: absolute(runtime.parts), target, lock: runtime.lock };
+  const downloads = Object.fromEntries(Object.entries(runtime.downloads || {}).map(([path, size]) => [absolute(new URL(path, new URL(runtime.home, location.href)).href), size]));
+  const config = { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), parts: absolute(runtime.parts), target, lock: runtime.lock, downloads };
+  $("download").hidden = false;
   engine = new EngineClient(new URL(runtime.worker, location.href), config, {
-    onProgress: (step) => {
+    onProgress: (step, bytes, expected) => {
       $("engine-status-text").textContent = step === "engine" ? "Préparation des questions…" : "Chargement du moteur du test…";
+      showDownload($("download-bar"), $("download-text"), bytes || 0, expected);
     },
     onStall: () => slowBoot("Le moteur du test met longtemps à démarrer. La connexion est peut-être lente, ou l'hébergement sert mal les fichiers .wasm. Cette page continue d'attendre : si le moteur arrive, le test s'affichera tout seul. Sinon, réessayez dans un moment ; si cela recommence, prévenez la personne qui a installé Diagnum."),
   });
@@ -62,6 +68,8 @@ function startWorker() {
     $("failure-title").textContent = FAILURE_TITLE;
     document.body.dataset.engineReady = "true";
     document.body.dataset.engineLoadMs = response.loadMs;
+    $("download").hidden = true;
+    if (early) return handOver();
     show("intro"); // also recovers from the "takes long" message
     ready();
   }, (error) => {
@@ -108,6 +116,7 @@ async function resumeEngine() {
     return;
   }
   $("engine-alert").hidden = true;
+  if (early) return handOver(); // the kept early answer is handed over to the new engine
   if (!current) {
     show("intro");
     return ready();
@@ -200,7 +209,7 @@ function ready({ focus = true } = {}) {
   $("engine-status").classList.add("is-ready");
   $("engine-status").querySelector(".spinner")?.remove();
   if (session) {
-    const n = session.state.answers.length;
+    const n = session.state.answers.length + (session.early ? 1 : 0);
     $("engine-status-text").textContent = `Vous avez un test en cours (${plural(n, "réponse")} ${n > 1 ? "enregistrées" : "enregistrée"}).`;
     $("start-button").hidden = true;
     for (const id of ["resume-button", "restart-button"]) { $(id).hidden = false; $(id).disabled = false; }
@@ -337,6 +346,7 @@ async function onOtherTab() {
 // ------------------------------------------------------------------ the test
 async function begin(resume) {
   if (busy) return;
+  if (!resume && !document.body.dataset.engineReady) return beginEarly();
   let session = savedSession();
   if (!resume && session && !replacing) {
     const n = session.state.answers.length;
@@ -359,11 +369,16 @@ async function begin(resume) {
         ? { type: "start", profile: target.id, seed: randomSeed() }
         : { type: "start", competences: target.ids, seed: randomSeed() };
     Object.assign(request, { started_at: startedAt, record: true });
-    const response = await ask(request);
+    let response = await ask(request);
     if (!response) return;
     if (!response.ok) {
       if (response.error.code === "state-invalid") return await setAside(session, response.error.message);
       return fail(response.error.message);
+    }
+    if (resume && session.early) {
+      const replayed = await replayEarly(response, session.early);
+      if (!replayed) return;
+      response = replayed;
     }
     if (resume && session.state.referential !== runtime.version) {
       const n = session.state.answers.length;
@@ -475,6 +490,7 @@ async function submit(skipped) {
     $("question-form").querySelector("input")?.focus();
     return;
   }
+  if (early) return keepEarly(challenge, response);
   busy = true;
   try {
     for (const id of ["submit-button", "skip-button"]) $(id).disabled = true;
@@ -497,6 +513,80 @@ async function submit(skipped) {
   } finally {
     busy = false;
   }
+}
+
+// ------------------------------------------------------------------ before the engine is ready
+// (early.js) The first question comes from the builder; the response waits for the engine.
+
+// « Commencer » before the engine is ready: a precomputed first question, saved as the engine's
+// own start would be.
+async function beginEarly() {
+  if (!firstSteps || savedSession()) return; // a stored test needs the engine to resume
+  const step = pickStep(firstSteps);
+  busy = true;
+  try {
+    $("start-button").disabled = true;
+    baseline = null;
+    startedAt = new Date().toISOString();
+    const outcome = await save(step);
+    if (outcome.status === "conflict") return await followOtherTab(outcome.stored, "Ce test vient de changer dans un autre onglet : voici où il en est.");
+    early = { step, answer: null };
+    render(step);
+  } finally {
+    busy = false;
+  }
+}
+
+// The learner answered the precomputed question: kept (and stored with the test), not checked.
+async function keepEarly(challenge, response) {
+  for (const id of ["submit-button", "skip-button"]) $(id).disabled = true;
+  early.answer = { challenge: challenge.id, response };
+  busy = true;
+  try {
+    await save({ state: early.step.state, early: early.answer });
+  } finally {
+    busy = false;
+  }
+  if (!early) return; // the engine was faster: handed over already
+  note("Votre réponse est gardée. La question suivante s'affichera dès que le test sera prêt : il finit de se télécharger.");
+  document.body.dataset.earlyAnswer = "kept";
+}
+
+// The engine is ready: it starts with the same seed, then gets the kept response, if any.
+async function handOver() {
+  const { step, answer } = early;
+  busy = true;
+  try {
+    const started = await ask({ ...startRequest(target, step.state.seed), started_at: startedAt, record: true });
+    if (!started) return;
+    if (!started.ok) return fail(started.error.message);
+    let next = started;
+    if (answer) {
+      next = await replayEarly(started, answer);
+      if (!next) return;
+    }
+    early = null;
+    const outcome = await save(next);
+    if (outcome.status === "conflict") return await followOtherTab(outcome.stored, "Ce test vient de changer dans un autre onglet : voici où il en est.");
+    if (answer || next.challenge?.id !== step.challenge.id) {
+      $("info-note").hidden = true;
+      render(next);
+    } else {
+      current = next; // the same question stays on screen, with what the learner is typing
+      for (const id of ["submit-button", "skip-button"]) $(id).disabled = false;
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+// The kept response, given to the engine on the question it was given to; null if the engine is
+// lost. A question that differs (content changed since) keeps the engine's step: nothing is guessed.
+async function replayEarly(step, answer) {
+  if (step.challenge?.id !== answer.challenge) return step;
+  const result = await ask({ type: "answer", state: step.state, challenge: answer.challenge, response: answer.response, started_at: startedAt, record: true });
+  if (!result) return null;
+  return result.ok ? result : step;
 }
 
 // ------------------------------------------------------------------ results
@@ -648,6 +738,13 @@ function init() {
   // Another tab wrote: a stale tab follows at once instead of answering an old question.
   window.addEventListener("storage", (event) => {
     if (event.key === null || event.key === STORAGE_KEY) onOtherTab();
+  });
+  loadFirstSteps(runtime, target).then((steps) => {
+    if (!steps || document.body.dataset.engineReady || savedSession()) return;
+    firstSteps = steps;
+    $("start-button").hidden = false;
+    $("start-button").disabled = false;
+    document.body.dataset.firstQuestions = "ready";
   });
   startWorker();
   // Answers are worth keeping: ask the browser not to evict them (secure origins only; silent).

@@ -15,13 +15,23 @@ function bootFailed(url, status) {
 
 // Progress: every chunk of every download pokes the page (at most every 250 ms), so that the page
 // waits as long as bytes keep arriving, however slow the connection.
+// Bytes are counted as they travel on the line: a compressed response's decoded bytes are scaled
+// by its Content-Length over the file's size (config.downloads: URL → size, from the builder).
+// The expected total is known once every big file has answered (its Content-Length).
 let received = 0;
 let lastReport = 0;
+let downloads = {};
+const expectedWire = new Map();
+function expected() {
+  const urls = Object.keys(downloads);
+  if (!urls.length || urls.some((url) => !expectedWire.has(url))) return null;
+  return urls.reduce((sum, url) => sum + expectedWire.get(url), 0);
+}
 function progress(step, force = false) {
   const now = performance.now();
   if (!force && now - lastReport < 250) return;
   lastReport = now;
-  postMessage({ kind: "progress", step, bytes: received });
+  postMessage({ kind: "progress", step, bytes: Math.round(received), expected: expected() });
 }
 
 const realFetch = self.fetch.bind(self);
@@ -32,11 +42,19 @@ self.fetch = async (input, init) => {
     bootFailed(url, response.status);
     throw new Error(`Erreur ${response.status} pour ${url}`);
   }
+  const key = url.split("?")[0];
+  const size = downloads[key];
+  const length = Number(response.headers.get("Content-Length")) || 0;
+  let scale = 1;
+  if (size) {
+    expectedWire.set(key, length || size);
+    if (length) scale = length / size;
+  }
   progress("download", true);
   if (!response.body || typeof TransformStream === "undefined") return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
-      received += chunk.byteLength;
+      if (size) received += chunk.byteLength * scale;
       progress("download");
       controller.enqueue(chunk);
     },
@@ -92,6 +110,7 @@ async function fetchReferential(config) {
 
 async function boot(config) {
   const started = performance.now();
+  downloads = config.downloads || {};
   progress("runtime", true);
   const [{ loadPyodide }, engineZip, referential] = await Promise.all([
     import(config.pyodide + "pyodide.mjs"),

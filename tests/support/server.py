@@ -115,6 +115,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # Like the .htaccess: every response, so the engine's worker runs under the policy too.
         self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        # Like the .htaccess: versioned runtime files are cached for good (a retry reuses them),
+        # pages and data are revalidated.
+        name = self.path.split("?")[0]
+        if name.endswith((".wasm", ".mjs", ".zip")):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        elif name.endswith((".html", ".json", "/")):
+            self.send_header("Cache-Control", "no-cache")
         if getattr(self, "_vary", False):
             self.send_header("Vary", "Accept-Encoding")
             self._vary = False
