@@ -12,7 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-from . import assets, cache, compress, markdown
+from . import assets, cache, compress, markdown, offline
 from .bundle import referential_bundle, referential_parts
 from .diagnostics import ContentError
 from .loading import load_and_check
@@ -87,6 +87,8 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
+    offline.place_service_worker(dest)
+    offline.write_manifest(dest)
     compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
