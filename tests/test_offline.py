@@ -175,3 +175,26 @@ def test_plain_http_says_offline_needs_https_and_works_online(built_site, insecu
         assert not page.get_by_role("button", name="Préparer ce poste").is_visible()
         assert page.evaluate("() => 'serviceWorker' in navigator") is False
         context.close()
+
+
+def test_diagnum_serve_never_registers_the_service_worker(content_copy, tmp_path, browser):
+    from builder.serve import DevServer
+
+    dev = DevServer(content_copy, tmp_path / "dist", ROOT, port=0, log=lambda _m: None)
+    assert dev.rebuild() is None
+    dev.start(watch=False)
+    try:
+        context, page, errors = _context(browser)
+        page.goto(dev.url + "index.html")   # 127.0.0.1: a secure context, so it could register
+        page.wait_for_function("() => document.readyState === 'complete'")
+        page.wait_for_timeout(500)
+        assert page.evaluate(
+            "async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+        assert page.evaluate("() => document.getElementById('offline-panel').hidden")
+        # A worker registered by an earlier visit of this address removes itself.
+        worker = page.evaluate("async () => (await fetch('sw.js')).text()")
+        assert "unregister" in worker and "precache" not in worker
+        context.close()
+        assert not errors, errors
+    finally:
+        dev.shutdown()
