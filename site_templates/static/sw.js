@@ -184,12 +184,17 @@ async function store(cache, path, [hash], version) {
     await cache.put(url, copy);
     return;
   }
-  const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${path} : réponse ${response.status} du serveur`);
-  const body = await response.arrayBuffer();
-  if ((await sha256(body)) !== hash) throw new Error(`${path} a changé pendant le téléchargement`);
-  const type = response.headers.get("Content-Type") || "application/octet-stream";
-  await cache.put(url, new Response(body, { headers: { "Content-Type": type } }));
+  // The browser's HTTP cache first (the test just downloaded the engine), then the server.
+  for (const mode of ["default", "no-cache"]) {
+    const response = await fetch(url, { cache: mode });
+    if (!response.ok) throw new Error(`${path} : réponse ${response.status} du serveur`);
+    const body = await response.arrayBuffer();
+    if ((await sha256(body)) !== hash) continue;
+    const type = response.headers.get("Content-Type") || "application/octet-stream";
+    await cache.put(url, new Response(body, { headers: { "Content-Type": type } }));
+    return;
+  }
+  throw new Error(`${path} a changé pendant le téléchargement`);
 }
 
 async function precache() {
