@@ -73,12 +73,15 @@ def _inject(html: str, good: int) -> bytes:
 
 
 # What ``diagnum serve`` sends for the site's service worker: one that removes itself and the
-# stored copies, so that a worker registered by an earlier visit of this address (a built site
-# served another way) never shows an editor a stale page.
+# stored copies of the site (static/sw.js's caches, not a learner's), so that a worker
+# registered by an earlier visit of this address (a built site served another way) never shows
+# an editor a stale page.
 SELF_REMOVING_WORKER = b"""\
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil((async () => {
-  for (const name of await caches.keys()) if (name.startsWith("diagnum-")) await caches.delete(name);
+  for (const name of await caches.keys()) {
+    if (name.startsWith("diagnum-v-") || name === "diagnum-meta") await caches.delete(name);
+  }
   await self.registration.unregister();
   for (const client of await self.clients.matchAll({ type: "window" })) client.navigate(client.url);
 })()));
