@@ -259,6 +259,10 @@ RemoveEncoding .br .gz
   <FilesMatch "\\.(wasm|mjs|zip)(\\.br|\\.gz)?$">
     Header set Cache-Control "public, max-age=31536000, immutable"
   </FilesMatch>
+  # Le service worker du mode hors ligne et la liste des fichiers : toujours revalidés.
+  <FilesMatch "^(sw\\.js|offline-manifest\\.json)(\\.br|\\.gz)?$">
+    Header set Cache-Control "no-cache"
+  </FilesMatch>
   # Pages et données : toujours revalidées, pour voir tout de suite une mise à jour.
   <FilesMatch "\\.(html|json)(\\.br|\\.gz)?$">
     Header set Cache-Control "no-cache"

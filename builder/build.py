@@ -12,7 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-from . import assets, cache, compress, markdown
+from . import assets, cache, compress, markdown, offline
 from .bundle import referential_bundle, referential_parts
 from .declared_campaigns import write_campaigns
 from .diagnostics import ContentError
@@ -111,6 +111,8 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
+    offline.place_service_worker(dest)
+    offline.write_manifest(dest)
     if precompress:
         compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "

@@ -64,10 +64,28 @@ class BuildState:
 
 
 def _inject(html: str, good: int) -> bytes:
-    tag = (f'<script src="{RELOAD_PREFIX}livereload.js" data-good="{good}" defer></script>')
+    # The id also tells static/offline.js not to register the offline service worker here.
+    tag = (f'<script src="{RELOAD_PREFIX}livereload.js" data-good="{good}" '
+           'id="diagnum-livereload" defer></script>')
     at = html.rfind("</body>")
     html = html[:at] + tag + html[at:] if at >= 0 else html + tag
     return html.encode("utf-8")
+
+
+# What ``diagnum serve`` sends for the site's service worker: one that removes itself and the
+# stored copies of the site (static/sw.js's caches, not a learner's), so that a worker
+# registered by an earlier visit of this address (a built site served another way) never shows
+# an editor a stale page.
+SELF_REMOVING_WORKER = b"""\
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) {
+    if (name.startsWith("diagnum-v-") || name === "diagnum-meta") await caches.delete(name);
+  }
+  await self.registration.unregister();
+  for (const client of await self.clients.matchAll({ type: "window" })) client.navigate(client.url);
+})()));
+"""
 
 
 PLACEHOLDER = """<!doctype html>
@@ -92,6 +110,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         if url.path.startswith(RELOAD_PREFIX):
             return self._reload_endpoint(url)
+        if url.path == "/sw.js":
+            return self._send(200, "text/javascript; charset=utf-8", SELF_REMOVING_WORKER)
         local = Path(self.translate_path(url.path))
         if local.is_dir():
             if not url.path.endswith("/"):

@@ -84,9 +84,10 @@ def assert_axe_clean(page) -> None:
     assert result.violations_count == 0, result.generate_report()
 
 
-def new_page(browser, *scripts: str):
+def new_page(browser, *scripts: str, service_workers: str = "allow"):
     """A page in a fresh French context; close it with close() to check no script failed."""
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900})
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900},
+                                  service_workers=service_workers)
     errors: list[str] = []
     context.on("weberror", lambda e: errors.append(str(e.error)))
     context.script_errors = errors
@@ -374,7 +375,9 @@ def test_content_updated_on_the_server_never_overwrites_stored_answers(tmp_path,
     dist = tmp_path / "dist"
     build(content, dist, ROOT, log=lambda _msg: None)
     with serve_site(dist) as server:
-        page = new_page(browser)
+        # What the engine does on new content, seen at once: without the offline copy, which
+        # would serve the stored version until the new one is stored (tests/test_offline.py).
+        page = new_page(browser, service_workers="block")
         url = server["url"] + "test/index.html?competence=4.1"
         start(page, url)
         skip(page)

@@ -52,7 +52,8 @@ def test_htaccess_serves_variants_with_the_original_type():
 
 def test_a_test_runs_with_brotli_served_files(built_site: Path, browser):
     with serve_site(built_site, precompressed=True) as server:
-        page = browser.new_page()
+        # The test's own downloads, without the offline copy stored once the engine is ready.
+        page = browser.new_page(service_workers="block")
         page.goto(server["url"] + "test/index.html?competence=4.1")
         page.wait_for_selector("body[data-engine-ready]", timeout=60_000)
         page.click("#start-button")
