@@ -49,7 +49,8 @@ test: setup chromium
 bench: build
 	$(BIN)/python -m benchmarks.engine --split test --competences all \
 	  --config 'fisher={"criterion": "fisher"}' --config 'kinder={"min_success": [0.45, 0.65, 0.75]}' \
-	  --config 'uniform-variants={"variant_sharpness": 0}' --write docs/benchmark-engine.md
+	  --config 'uniform-variants={"variant_sharpness": 0}' --config 'gentle-off={"gentle_opening": 0}' \
+	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.profile --people 2000 --write docs/benchmark-engine.md
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
 

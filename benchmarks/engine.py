@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import engine
-from engine import model
 
 from . import synthetic
 from .pix import SmartRandom, pix_level, playable_skills
@@ -44,6 +43,7 @@ DEFAULT_REFERENTIAL = "dist/data/referential.json"
 PIX_ROW = "Pix smart-random · Pix scoring"
 OURS = "ours"
 AT_PIX_LENGTH = "ours · at Pix's length"
+START_QUESTIONS, START_LEVELS = 5, (0, 1, 2)
 MARK_START, MARK_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 Answers = list[tuple[engine.Challenge, bool]]
 
@@ -60,20 +60,17 @@ class Settings:
     competences: tuple[str, ...]
     random_lengths: tuple[int, ...]  # 0 = every skill once (what the bank allows at best)
     configs: dict[str, engine.EngineConfig] = field(default_factory=dict)
+    baselines: bool = True           # random tests and Pix (off: only ours, to tune faster)
 
 
 # ----------------------------------------------------------------------------- engines
 def eap_level(ref: engine.Referential, competence_id: str, answers: Answers,
               config: engine.EngineConfig) -> int:
-    """Our scoring (grid posterior, modal level) applied to answers chosen by another engine."""
-    params = config.model
-    post = model.normal_prior(config.prior_mean, config.prior_sd)
-    for challenge, correct in answers:
-        level = ref.skills[challenge.skill_id].level
-        post = model.update(post, model.success_curve(level, model.guessing(challenge, params),
-                                                      params), correct)
-    probs = model.level_probabilities(post, ref.max_level(competence_id))
-    return max(range(len(probs)), key=probs.__getitem__)
+    """Our scoring (the engine's estimator) applied to answers chosen by another engine."""
+    estimator = config.parts.estimator
+    post = estimator.posterior(((ref.skills[c.skill_id].level, c, correct)
+                                for c, correct in answers), config.prior_mean, config.prior_sd)
+    return estimator.level(post, ref.max_level(competence_id))
 
 
 def run_random(ref: engine.Referential, sim: Simulee, length: int,
@@ -158,18 +155,44 @@ class Record(NamedTuple):
     hard_after_failure: int  # ...of which the person was more likely to fail
     asked: tuple[str, ...]
     seconds: float           # engine time
+    # The start: (skill level, P(success) predicted by the engine's model, true P(success)) of
+    # the first questions, and the largest step up in level right after a right answer.
+    start: tuple[tuple[int, float, float], ...] = ()
+    step_up: int = 0
 
 
 def _record(world: str, row: str, bank: int, sim: Simulee, level: int, answers: Answers,
-            seconds: float) -> Record:
-    after = hard = 0
-    for (_, was_right), (challenge, _) in itertools.pairwise(answers):
+            seconds: float, ref: engine.Referential,
+            config: engine.EngineConfig | None = None) -> Record:
+    after = hard = step_up = 0
+    levels = [ref.skills[c.skill_id].level for c, _ in answers]
+    for i, ((_, was_right), (challenge, _)) in enumerate(itertools.pairwise(answers)):
         if not was_right:
             after += 1
             hard += sim.p[challenge.id] < 0.5
+        else:
+            step_up = max(step_up, levels[i + 1] - levels[i])
     return Record(world, row, bank, sim.competence_id, sim.true_level, level, len(answers),
                   sum(sim.p[c.id] for c, _ in answers), after, hard,
-                  tuple(c.id for c, _ in answers), seconds)
+                  tuple(c.id for c, _ in answers), seconds,
+                  start_of(answers, levels, sim, config), step_up)
+
+
+def start_of(answers: Answers, levels: list[int], sim: Simulee,
+             config: engine.EngineConfig | None) -> tuple[tuple[int, float, float], ...]:
+    """The first questions: level, the engine's predicted success (NaN for other engines, whose
+    model differs), and the person's true probability of success."""
+    out = []
+    if config is not None:
+        estimator = config.parts.estimator
+        post = estimator.prior(config.prior_mean, config.prior_sd)
+    for i, (challenge, correct) in enumerate(answers[:START_QUESTIONS]):
+        predicted = math.nan
+        if config is not None:
+            predicted = estimator.predict(post, levels[i], challenge)
+            post = estimator.update(post, levels[i], challenge, correct)
+        out.append((levels[i], predicted, sim.p[challenge.id]))
+    return tuple(out)
 
 
 def simulate(job: tuple[str, int, int, int]) -> list[Record]:
@@ -186,24 +209,28 @@ def simulate(job: tuple[str, int, int, int]) -> list[Record]:
         cid = settings.competences[i % len(settings.competences)]
         sim = Simulee(ref, cid, world, bank, rng)
         seed = rng.getrandbits(31)
+        for name, config in settings.configs.items():
+            level, answers, spent = run_ours(ref, sim, seed, config)
+            out.append(_record(world_name, name, bank_index, sim, level, answers, spent, ref,
+                               config))
+        if not settings.baselines:
+            continue
         for length in settings.random_lengths:
             levels, answers, spent = run_random(ref, sim, length, seed)
             for scoring, level in levels.items():
                 out.append(_record(world_name, f"{_random_name(length)} · {scoring}", bank_index,
-                                   sim, level, answers, spent))
+                                   sim, level, answers, spent, ref))
         levels, answers, spent = run_pix(ref, sim, seed)
         for scoring, level in levels.items():
             out.append(_record(world_name, f"Pix smart-random · {scoring}", bank_index, sim,
-                               level, answers, spent))
+                               level, answers, spent, ref))
         # Ours, never asking this person more questions than Pix asked them (paired lengths).
         default = settings.configs[OURS]
         capped = dataclasses.replace(default, max_questions=len(answers),
                                      min_questions=min(default.min_questions, len(answers)))
         level, answers, spent = run_ours(ref, sim, seed, capped)
-        out.append(_record(world_name, AT_PIX_LENGTH, bank_index, sim, level, answers, spent))
-        for name, config in settings.configs.items():
-            level, answers, spent = run_ours(ref, sim, seed, config)
-            out.append(_record(world_name, name, bank_index, sim, level, answers, spent))
+        out.append(_record(world_name, AT_PIX_LENGTH, bank_index, sim, level, answers, spent,
+                           ref, capped))
     return out
 
 
@@ -378,6 +405,36 @@ def confusion(records: list[Record], world: str, row: str) -> list[str]:
     return lines
 
 
+def start_table(records: list[Record], world: str, rows: list[str]) -> list[str]:
+    """The start of a test for beginners: per true level 0–2, predicted / true P(success) of
+    each of the first questions, and the largest step up in level after a right answer (per
+    test, over the whole test; mean and worst)."""
+    head = " | ".join(f"q{k + 1}" for k in range(START_QUESTIONS))
+    lines = [f"| engine | true level | tests | {head} | step up after a success: mean | worst "
+             "| share ≥ 2 |", "|---|---:|---:|" + "---:|" * (START_QUESTIONS + 3)]
+    for row in rows:
+        for truth in START_LEVELS:
+            rs = [r for r in records if r.world == world and r.row == row and r.truth == truth]
+            if not rs:
+                continue
+            cells = []
+            for k in range(START_QUESTIONS):
+                at = [r.start[k] for r in rs if len(r.start) > k]
+                if not at:
+                    cells.append("–")
+                    continue
+                predicted = [p for _, p, _ in at if not math.isnan(p)]
+                true_p = sum(t for _, _, t in at) / len(at)
+                level = sum(lv for lv, _, _ in at) / len(at)
+                shown = f"{sum(predicted) / len(predicted):.2f} / " if predicted else ""
+                cells.append(f"{shown}{true_p:.2f} (L{level:.1f})")
+            steps = [r.step_up for r in rs]
+            lines.append(f"| {row} | {truth} | {len(rs)} | " + " | ".join(cells)
+                         + f" | {sum(steps) / len(steps):.2f} | {max(steps)} "
+                         f"| {sum(s >= 2 for s in steps) / len(steps):.2f} |")
+    return lines
+
+
 def per_competence(records: list[Record], world: str, rows: list[str]) -> list[str]:
     lines = ["| engine | competence | tests | exact | ±1 level | mean q |",
              "|---|---|---:|---:|---:|---:|"]
@@ -423,6 +480,10 @@ def report(settings: Settings, records: list[Record], command: str, elapsed: flo
     if "S2" in settings.worlds:
         out += ["Ours in S2 by true level (share of estimate − truth):", "",
                 *confusion(records, "S2", OURS), "",
+                "The start for beginners, S2: each of the first questions as predicted P(success) "
+                "by the engine / true P(success) (mean skill level); then the largest step up "
+                "in level right after a right answer, per test:", "",
+                *start_table(records, "S2", [PIX_ROW, *settings.configs]), "",
                 "S2 by competence:", "",
                 *per_competence(records, "S2", [PIX_ROW, *settings.configs]), ""]
     return "\n".join(out)
@@ -505,6 +566,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="a variant of ours, EngineConfig fields as JSON (repeatable)")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                         help="processes (default 2; engine time is measured inside each)")
+    parser.add_argument("--no-baselines", action="store_true",
+                        help="only our configurations (faster, to tune; no targets table)")
     parser.add_argument("--quick", action="store_true",
                         help="smoke test: every world, 2 competences, 2 banks, 60 simulees")
     parser.add_argument("--write", type=Path, metavar="PATH",
@@ -528,7 +591,8 @@ def main(argv: list[str] | None = None) -> int:
         referential=referential, split=args.split, worlds=worlds, simulees=args.simulees,
         world_seeds=max(1, args.world_seeds), competences=pick_competences(ref, args.competences),
         random_lengths=tuple(0 if n == "all" else int(n) for n in args.random_length.split(",")),
-        configs={OURS: engine.EngineConfig(), **dict(args.config)})
+        configs={OURS: engine.EngineConfig(), **dict(args.config)},
+        baselines=not args.no_baselines)
     started = time.perf_counter()
     records = run(settings, args.workers)
     elapsed = time.perf_counter() - started

@@ -19,6 +19,8 @@ from .security import CONTENT_SECURITY_POLICY
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PYC_SCRIPT = Path(__file__).parent / "js" / "pyc_stdlib.mjs"
+# The stdlib modules shipped (measured, plus a margin): see the file's header to regenerate it.
+STDLIB_KEEP = Path(__file__).parent / "js" / "stdlib_keep.txt"
 
 
 class AssetError(Exception):
@@ -80,16 +82,21 @@ def copy_pyodide(root: Path, dest: Path, log=print, previous: Path | None = None
 
 
 def _stdlib(root: Path, source: Path, version: str, log) -> Path:
-    """The precompiled stdlib, built once per Pyodide version and cached in .cache/."""
-    cached = root / ".cache" / f"pyodide-{version}-stdlib-pyc.zip"
+    """The precompiled, trimmed stdlib, built once per Pyodide version and keep list, cached in
+    .cache/ (the Pyodide tests in tests/test_engine_in_pyodide.py run against it)."""
+    keep = hashlib.sha256(STDLIB_KEEP.read_bytes()).hexdigest()[:10]
+    cached = root / ".cache" / f"pyodide-{version}-stdlib-pyc-{keep}.zip"
     if cached.is_file():
         return cached
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".partial")
     try:
-        subprocess.run(["node", str(PYC_SCRIPT), str(source), str(partial)], check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(["node", str(PYC_SCRIPT), str(source), str(partial), str(STDLIB_KEEP)],
+                       check=True, capture_output=True, timeout=300)
         partial.replace(cached)
+        for stale in cached.parent.glob(f"pyodide-{version}-stdlib-pyc*.zip"):
+            if stale != cached:  # built from an older keep list
+                stale.unlink(missing_ok=True)
         log(f"Bibliothèque standard précompilée pour Pyodide {version} ({cached.name}).")
         return cached
     except (OSError, subprocess.SubprocessError) as exc:
@@ -134,18 +141,57 @@ AddType application/json .json
 AddType image/svg+xml .svg
 AddCharset utf-8 .html .css .js .mjs .json .svg
 
+# Fichiers précompressés : la construction du site écrit, à côté des gros fichiers, une version
+# brotli (fichier.br) et une version gzip (fichier.gz). Quand le navigateur les accepte
+# (en-tête Accept-Encoding), Apache envoie la version compressée telle quelle, sans rien
+# recompresser : c'est ce qui divise par trois le téléchargement du premier test.
+# Il faut mod_rewrite et mod_headers ; sans eux, les fichiers d'origine sont servis (plus lourds).
+# Si le site est publié sous un alias Apache, ajoutez « RewriteBase /chemin/du/site/ ».
+<IfModule mod_rewrite.c>
+  RewriteEngine On
+  RewriteCond %{{HTTP:Accept-Encoding}} \\bbr\\b
+  RewriteCond %{{REQUEST_FILENAME}}.br -f
+  RewriteRule ^(.+)$ $1.br [L]
+  RewriteCond %{{HTTP:Accept-Encoding}} \\bgzip\\b
+  RewriteCond %{{REQUEST_FILENAME}}.gz -f
+  RewriteRule ^(.+)$ $1.gz [L]
+  # Le type annoncé reste celui du fichier d'origine ; no-gzip et no-brotli empêchent
+  # mod_deflate et mod_brotli de compresser une seconde fois.
+  RewriteRule \\.wasm\\.(br|gz)$ - [T=application/wasm,E=no-gzip:1,E=no-brotli:1]
+  RewriteRule \\.m?js\\.(br|gz)$ - [T=text/javascript;charset=utf-8,E=no-gzip:1,E=no-brotli:1]
+  RewriteRule \\.json\\.(br|gz)$ - [T=application/json;charset=utf-8,E=no-gzip:1,E=no-brotli:1]
+  RewriteRule \\.html\\.(br|gz)$ - [T=text/html;charset=utf-8,E=no-gzip:1,E=no-brotli:1]
+  RewriteRule \\.css\\.(br|gz)$ - [T=text/css;charset=utf-8,E=no-gzip:1,E=no-brotli:1]
+  RewriteRule \\.svg\\.(br|gz)$ - [T=image/svg+xml,E=no-gzip:1,E=no-brotli:1]
+  RewriteRule \\.zip\\.(br|gz)$ - [T=application/zip,E=no-gzip:1,E=no-brotli:1]
+</IfModule>
+# Une version .gz ou .br n'est pas une archive à télécharger : c'est le même fichier, compressé.
+RemoveType .br .gz
+RemoveEncoding .br .gz
+
 <IfModule mod_deflate.c>
+  # Les autres fichiers (petits) sont compressés à la volée par Apache, s'il sait le faire.
   AddOutputFilterByType DEFLATE text/html text/css text/javascript application/javascript
   AddOutputFilterByType DEFLATE application/json application/wasm image/svg+xml
 </IfModule>
 
 <IfModule mod_headers.c>
+  <FilesMatch "\\.br$">
+    Header set Content-Encoding br
+  </FilesMatch>
+  <FilesMatch "\\.gz$">
+    Header set Content-Encoding gzip
+  </FilesMatch>
+  # Les caches intermédiaires doivent garder une version par encodage accepté.
+  <FilesMatch "\\.(wasm|mjs|js|json|html|css|svg|zip)(\\.br|\\.gz)?$">
+    Header append Vary Accept-Encoding
+  </FilesMatch>
   # Fichiers versionnés (dossier pyodide/<version>/, moteur nommé par son empreinte) : cache long.
-  <FilesMatch "\\.(wasm|mjs|zip)$">
+  <FilesMatch "\\.(wasm|mjs|zip)(\\.br|\\.gz)?$">
     Header set Cache-Control "public, max-age=31536000, immutable"
   </FilesMatch>
   # Pages et données : toujours revalidées, pour voir tout de suite une mise à jour.
-  <FilesMatch "\\.(html|json)$">
+  <FilesMatch "\\.(html|json)(\\.br|\\.gz)?$">
     Header set Cache-Control "no-cache"
   </FilesMatch>
   Header set X-Content-Type-Options "nosniff"

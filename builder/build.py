@@ -12,15 +12,19 @@ import shutil
 import time
 from pathlib import Path
 
-from . import assets, cache, markdown
-from .bundle import referential_bundle
+from . import assets, cache, compress, markdown
+from .bundle import referential_bundle, referential_parts
 from .diagnostics import ContentError
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
 
 
-def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) -> str:
-    """Build the site; raises ContentError (the editor's problems) or AssetError (what to run)."""
+def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
+          precompress: bool = True) -> str:
+    """Build the site; raises ContentError (the editor's problems) or AssetError (what to run).
+
+    ``precompress=False`` skips the .br/.gz variants: ``diagnum serve`` serves files as they
+    are, and an editor's rebuild must stay fast."""
     started = time.perf_counter()
     assets.pyodide_version(root)  # a missing node_modules/ is said before any long work
     cache.use_disk(root.resolve() / ".cache" / "parsed")
@@ -35,7 +39,8 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) ->
     shutil.rmtree(staging, ignore_errors=True)
     try:
         summary = _build_into(content, staging, root.resolve(), log,
-                              previous=output if output.is_dir() else None)
+                              previous=output if output.is_dir() else None,
+                              precompress=precompress)
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -43,7 +48,8 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print) ->
     return f"Site construit dans {output} en {elapsed:.1f} s — {summary}"
 
 
-def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> str:
+def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
+                precompress: bool = True) -> str:
     dest.mkdir(parents=True)
     templates = root / "site_templates"
     ref_dir = content.referential_dir
@@ -58,6 +64,11 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
     bundle = referential_bundle(content, documents)
     (data_dir / "referential.json").write_text(
         json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    parts_dir = data_dir / "referential" / bundle["version"]
+    parts_dir.mkdir(parents=True)
+    for name, part in referential_parts(bundle).items():
+        (parts_dir / name).write_text(
+            json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
@@ -68,6 +79,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "pyodide": f"pyodide/{pyodide_version}/",
         "engine": engine_path,
         "referential": f"data/referential.json?v={bundle['version']}",
+        "parts": f"data/referential/{bundle['version']}/",
         "lock": assets.pyodide_lock_info(root),
         "version": bundle["version"],
         "titles": {c.id: c.title for c in content.competences},
@@ -81,6 +93,8 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None) -> 
         "static_hashes": static_hashes,
         "domains": content.domains, "all_competences": content.competences,
     })
+    if precompress:
+        compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
 

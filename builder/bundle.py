@@ -60,11 +60,16 @@ def referential_bundle(content: Content, documents: dict[str, str]) -> dict[str,
     competences = sorted(content.competences, key=lambda c: [int(x) for x in c.id.split(".")])
     tutorials_by_skill: dict[str, list[str]] = {}
     more_by_skill: dict[str, list[str]] = {}
+    sections: dict[str, dict[str, str]] = {}
     for tut in content.tutorials:
-        for sid in tut.skills:
-            tutorials_by_skill.setdefault(sid, []).append(tut.id)
-        for sid in tut.learning_more:
-            more_by_skill.setdefault(sid, []).append(tut.id)
+        # "@skill#anchor" links the skill to a section: the skill's entry is "tutorial#anchor".
+        for refs, by_skill in ((tut.skills, tutorials_by_skill), (tut.learning_more, more_by_skill)):
+            for ref in refs:
+                sid, _, anchor = ref.partition("#")
+                by_skill.setdefault(sid, []).append(f"{tut.id}#{anchor}" if anchor else tut.id)
+                if anchor:
+                    sections.setdefault(tut.id, {})[anchor] = markdown.heading_title(tut.body,
+                                                                                     anchor)
     challenges = []
     for ch in content.challenges:
         record = challenge_record(ch)
@@ -83,7 +88,8 @@ def referential_bundle(content: Content, documents: dict[str, str]) -> dict[str,
                     "learning_more": more_by_skill.get(s.id, [])} for s in content.skills],
         "challenges": challenges,
         "tutorials": [{"id": t.id, "title": t.title, "summary": t.summary, "duration": t.duration,
-                       "format": t.format, "url": f"tutoriels/{t.id}/index.html"}
+                       "format": t.format, "url": f"tutoriels/{t.id}/index.html",
+                       **({"sections": sections[t.id]} if t.id in sections else {})}
                       for t in content.tutorials],
         "profiles": [profile_record(content, p) for p in content.profiles],
     }
@@ -117,3 +123,30 @@ def profile_record(content: Content, profile: Any) -> dict[str, Any]:
         "stages": sorted(({"threshold": s["seuil"], "title": s["titre"], "message": s["message"]}
                           for s in v["paliers"] or [] if s), key=lambda s: s["threshold"]),
     }
+
+
+def referential_parts(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The bundle split so that a test downloads only what it uses.
+
+    Returns file name → document for ``data/referential/<version>/``: ``index.json`` (everything
+    but the challenges, with ``parts``: competence → file, and ``profile_competences``: parcours →
+    the competences it needs) and one ``<competence>.json`` per competence holding its challenges.
+    The engine loads the index with the parts a test needs (``engine.load_referential``).
+    """
+    tube_competence = {t["id"]: t["competence_id"] for t in bundle["tubes"]}
+    skill_competence = {s["id"]: tube_competence[s["tube_id"]] for s in bundle["skills"]}
+    by_competence: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in bundle["competences"]}
+    for challenge in bundle["challenges"]:
+        by_competence[skill_competence[challenge["skill_id"]]].append(challenge)
+    order = [c["id"] for c in bundle["competences"]]
+    index = {key: value for key, value in bundle.items() if key != "challenges"}
+    index["parts"] = {cid: f"{cid}.json" for cid in order}
+    index["profile_competences"] = {
+        p["id"]: [cid for cid in order
+                  if any(tube_competence.get(t["tube"]) == cid for t in p["tubes"])]
+        for p in bundle["profiles"]}
+    parts = {"index.json": index}
+    for cid in order:
+        parts[f"{cid}.json"] = {"version": bundle["version"], "competence": cid,
+                                "challenges": by_competence[cid]}
+    return parts

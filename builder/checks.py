@@ -6,7 +6,6 @@ checker, so what ``diagnum check`` accepts is exactly what a learner's browser w
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from engine.answers import is_correct
@@ -14,7 +13,7 @@ from engine.referential import Challenge as EngineChallenge
 from engine.referential import challenge_from_record
 from engine.types import challenge_type
 
-from . import links, markdown, svgcheck
+from . import links, markdown, rules, svgcheck
 from .bundle import challenge_record
 from .content import Challenge, Content
 from .diagnostics import Problems
@@ -33,6 +32,7 @@ def check_content(content: Content, problems: Problems) -> None:
     _check_images(content, problems)
     _check_tutorials(content, problems)
     _check_profiles(content, problems)
+    rules.check_rules(content, problems)
     _check_unused_files(content, problems)
 
 
@@ -178,7 +178,7 @@ _SELF_CHECKS: dict[str, list[tuple[str, str]]] = {}
 def _self_check_failures(ch: Challenge) -> list[tuple[str, str]]:
     """The type's own cases, run through the engine's checker (what the check accepts is exactly
     what a learner's browser will accept): (YAML key, message) of each case that fails."""
-    key = json.dumps([ch.type, ch.payload, ch.illustration], sort_keys=True, default=str)
+    key = repr((ch.type, ch.payload, ch.illustration))
     if key not in _SELF_CHECKS:
         engine_ch = _engine_challenge(ch)
         if len(_SELF_CHECKS) > 20_000:
@@ -299,15 +299,34 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
     skills = {s.id for s in content.skills}
     failed_tubes = content.failed_tube_ids
     covered: set[str] = set()
+    linked: set[str] = set()
     for tut in content.tutorials:
-        for sid in tut.skills + tut.learning_more:
+        anchors = None
+        for ref in tut.skills + tut.learning_more:
+            sid, _, anchor = ref.partition("#")
+            line = tut.skill_lines.get(ref, 2)
             # A skill of a sujet that could not be read is not "unknown": that file is the error.
             if sid not in skills and not failed_tubes:
-                problems.error(tut.path, tut.skill_lines.get(sid, 2),
-                               f"acquis inconnu « {sid} » (vérifiez la ligne « id » de "
-                               "l'acquis dans son sujet)")
+                problems.error(tut.path, line, f"acquis inconnu « {sid} » (vérifiez la ligne "
+                                               "« id » de l'acquis dans son sujet)")
+            if anchor and not markdown.too_long(tut.body, "tutoriel"):
+                anchors = markdown.heading_anchors(tut.body) if anchors is None else anchors
+                if anchor not in anchors:
+                    known = ", ".join(sorted(anchors)[:8]) or "aucune"
+                    problems.error(tut.path, line, f"« {ref} » : section « #{anchor} » "
+                                                   f"introuvable dans ce tutoriel (sections : "
+                                                   f"{known}) ; l'ancre est l'intertitre en "
+                                                   "minuscules, sans accents, mots reliés par "
+                                                   "des tirets")
+            linked.add(sid)
         covered.update(content.tube_of(sid) for sid in tut.skills + tut.learning_more)
     tutorials_failed = any(p.suffix == ".md" for p in content.failed)
+    for skill in content.skills if not tutorials_failed else ():
+        if skill.id not in linked and skill.askable:
+            problems.warning(skill.path, skill.id_line or skill.line,
+                             f"l'acquis {skill.id} (niveau {skill.level}) n'est relié à aucun "
+                             f"tutoriel : ajoutez \"{skill.id}\" (ou \"{skill.id}#section\") à "
+                             "l'en-tête « acquis » du tutoriel ou de la section qui l'enseigne")
     for tube in content.tubes:
         if tube.skills and tube.id not in covered and not tutorials_failed:
             problems.error(tube.path, tube.line, f"le sujet « {tube.id} » n'a aucun tutoriel : "

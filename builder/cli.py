@@ -19,14 +19,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     content, problems = load_and_check(Path(args.content))
     _print_problems(problems)
-    n_err, n_warn = len(problems.errors), len(problems.warnings)
+    n_err = len(problems.errors)
+    n_warn = sum(1 for p in problems.warnings if p.severity == "avertissement")
+    n_advice = len(problems.warnings) - n_warn
+    counts = f"{n_warn} avertissement(s), {n_advice} point(s) à vérifier"
     summary = (f"{len(content.competences)} compétences, {len(content.tubes)} sujets, "
                f"{len(content.skills)} acquis, {len(content.challenges)} épreuves, "
                f"{len(content.tutorials)} tutoriels, {len(content.profiles)} parcours")
     if n_err:
-        print(f"\n{n_err} erreur(s), {n_warn} avertissement(s) — {summary}", file=sys.stderr)
+        print(f"\n{n_err} erreur(s), {counts} — {summary}", file=sys.stderr)
         return 1
-    print(f"Contenu valide ({n_warn} avertissement(s)) — {summary}")
+    print(f"Contenu valide ({counts}) — {summary}")
     return 0
 
 

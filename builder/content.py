@@ -143,7 +143,9 @@ class Content:
         return [c for s in self.skills for c in s.challenges]
 
     def tube_of(self, skill_id: str) -> str | None:
-        """The tube of a skill, looked up (a skill id says nothing of its tube or level)."""
+        """The tube of a skill, looked up (a skill id says nothing of its tube or level); a
+        tutorial's reference to a section (``@id#anchor``) names the same skill."""
+        skill_id = skill_id.split("#", 1)[0]
         for skill in self.skills:
             if skill.id == skill_id:
                 return skill.tube_id

@@ -42,6 +42,11 @@ class Problems:
     def warning(self, path: Path | str, line: int | None, message: str) -> None:
         self.items.append(Problem(self.rel(path), line or 0, message, "avertissement"))
 
+    def advice(self, path: Path | str, line: int | None, message: str) -> None:
+        """Something a person should look at, that may well be right as it is (a wrong proposal
+        that repeats the statement's words): shown with the warnings, never blocking."""
+        self.items.append(Problem(self.rel(path), line or 0, message, "à vérifier"))
+
     @property
     def errors(self) -> list[Problem]:
         return sorted(p for p in self.items if p.severity == "erreur")

@@ -68,6 +68,12 @@ def _anchored_parser() -> MarkdownIt:
     return md
 
 
+def heading_title(text: str, anchor: str) -> str:
+    """The text of the heading whose anchor is ``anchor`` ("" when there is none)."""
+    tokens = _parser().parse(text or "")
+    return next((tokens[i + 1].content for i, a in _anchors(tokens) if a == anchor), "")
+
+
 def heading_anchors(text: str) -> set[str]:
     """The anchors ``render(text, anchors=True)`` gives the headings (targets of ``#…`` links)."""
     return {anchor for _i, anchor in _anchors(_parsed(text or ""))}

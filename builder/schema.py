@@ -127,7 +127,10 @@ TUBE_PATTERN = r"(?=.{2,100}$)[a-z][a-z0-9-]*[a-z]"
 SKILL_ID_PATTERN = r"(?=.{2,64}$)@[a-z0-9]+(?:-[a-z0-9]+)*"
 SKILL_ID_HINT = ("« @ » suivi de minuscules, chiffres et tirets (64 caractères au plus), entre "
                  "guillemets (ex. \"@mots-cles2\")")
-SKILL_REF_PATTERN = SKILL_ID_PATTERN
+# In a tutorial's header: a skill, or a skill and a section of this tutorial ("@mots-cles4#operateurs").
+SKILL_REF_PATTERN = r"(?=[^#]{2,64}(?:#|$))@[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9][a-z0-9-]*)?"
+SKILL_REF_HINT = ("un acquis comme \"@mots-cles2\", ou un acquis et une section de ce tutoriel "
+                  "comme \"@mots-cles2#les-etapes\"")
 CODE_PATTERN = r"[1-9](\.[1-9][0-9]?)?"
 
 def field_from_spec(spec: dict[str, Any]) -> Field:
@@ -196,7 +199,7 @@ TUTORIAL = {
     "format": Field(required=True, choices=("fiche", "pas-a-pas")),
     "acquis": Field(kind="list", required=True, min_items=1,
                     item=Field(pattern=SKILL_REF_PATTERN,
-                               pattern_hint="un acquis comme \"@mots-cles2\"")),
+                               pattern_hint=SKILL_REF_HINT)),
     "en_savoir_plus": Field(kind="list", item=Field(pattern=SKILL_REF_PATTERN,
                                                     pattern_hint="un acquis comme \"@mots-cles3\""),
                             default=[]),
@@ -212,6 +215,9 @@ PROFILE = {
     }), default=[]),
     "competences": Field(kind="list", item=Field(pattern=r"[1-9]\.[1-9][0-9]?"), default=[]),
     "niveau_max": Field(kind="int", minimum=1, maximum=8, default=8),
+    # A short parcours by design (a few questions per competence): exempt from the rule of at
+    # least four skills per competence (builder.rules).
+    "express": Field(kind="bool", default=False),
     "blocs": Field(kind="list", item=Field(kind="map", fields={
         "id": Field(required=True, pattern=ID_PATTERN), "titre": Field(required=True),
         "description": Field()}), default=[]),

@@ -172,7 +172,8 @@ class DevServer:
     def rebuild(self) -> Failure | None:
         """One build attempt; never raises (except Ctrl+C): a failure is printed and recorded."""
         try:
-            self.log(build_module.build(self.content, self.output, self.root, log=self.log))
+            self.log(build_module.build(self.content, self.output, self.root, log=self.log,
+                                         precompress=False))
             failure = None
         except Exception as exc:
             failure = describe(exc, self.root)

@@ -60,13 +60,17 @@ def plan_pages(content: Content) -> list[Page]:
             "tubes": [(t, tutorials_by_tube.get(t.id, [])) for t in tubes_by_comp.get(comp.id, [])],
         }))
     for tut in content.tutorials:
-        related = [skills[s] for s in tut.skills if s in skills]
+        # "@id#anchor": the skill is taught in that section of the tutorial.
+        refs = [ref.partition("#") for ref in tut.skills]
+        related = [skills[sid] for sid, _, _a in refs if sid in skills]
+        sections = {sid: anchor for sid, _, anchor in refs if anchor}
         tube_ids = sorted({s.tube_id for s in related})
         comp_ids = sorted({tubes[t].competence_id for t in tube_ids if t in tubes},
                           key=competence_key)
         pages.append(Page(f"tutoriels/{tut.id}/index.html", "tutorial.html", {
             "tutorial": tut, "body": Markup(markdown.render(tut.body, anchors=True)),
-            "skills": related, "tubes": [tubes[t] for t in tube_ids if t in tubes],
+            "skills": related, "sections": sections,
+            "tubes": [tubes[t] for t in tube_ids if t in tubes],
             "competences": [comp_by_id[c] for c in comp_ids if c in comp_by_id],
         }))
     return pages

@@ -54,6 +54,7 @@ def format_stats(content: Content) -> str:
                                           for k in MINIMUMS)]
     lines.append("Par type : " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
     lines.append("Acquis par niveau : " + ", ".join(f"{lv}: {n}" for lv, n in sorted(levels.items())))
+    lines += ["", *format_coverage(content)]
     for key, minimum in MINIMUMS.items():
         if totals[key] < minimum:
             missing.append(f"{names[key]} : {totals[key]}, il en faut au moins {minimum}")
@@ -64,3 +65,24 @@ def format_stats(content: Content) -> str:
     lines += ["", "Ce qui manque :" if missing else "Rien ne manque par rapport aux minimums."]
     lines += [f"- {m}" for m in missing]
     return "\n".join(lines)
+
+
+def format_coverage(content: Content) -> list[str]:
+    """Tutorial coverage per level (a skill counts when a tutorial, or a section of one, names
+    it) and the challenges of each type per level."""
+    linked = {ref.split("#", 1)[0] for t in content.tutorials for ref in t.skills + t.learning_more}
+    levels = sorted({s.level for s in content.skills})
+    types = sorted({c.type for c in content.challenges})
+    lines = ["Niveau | acquis reliés à un tutoriel | acquis | couverture | "
+             + " | ".join(types), "---|---|---|---" + "|---" * len(types)]
+    uncovered = []
+    for level in levels:
+        skills = [s for s in content.skills if s.level == level]
+        covered = [s for s in skills if s.id in linked]
+        uncovered += [s.id for s in skills if s.id not in linked]
+        kinds = Counter(c.type for s in skills for c in s.challenges if not c.retired)
+        lines.append(f"{level} | {len(covered)} | {len(skills)} | "
+                     f"{round(100 * len(covered) / len(skills))} % | "
+                     + " | ".join(str(kinds[t]) for t in types))
+    lines.append("Acquis sans tutoriel : " + (", ".join(uncovered) if uncovered else "aucun"))
+    return lines

@@ -8,18 +8,18 @@ Randomness is derived from (seed, step), never from a generator's hidden state.
 
 from __future__ import annotations
 
-import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from . import model
 from .answers import SKIPPED, is_correct
 from .config import EngineConfig
 from .errors import EngineError
 from .profiles import profile_skills
 from .referential import Challenge, Referential, Skill
 from .scoring import AssessmentResult, CompetenceResult, infer_skill_states, pix_for
+from .selection import candidate_skills
+from .state import CompetenceRun
 
 STATE_FORMAT = 1
 
@@ -37,37 +37,6 @@ class AnswerRecord:
         if self.response is not None:
             out["response"] = self.response
         return out
-
-
-@dataclass
-class _Run:
-    """What is known of one competence, rebuilt from the answers."""
-
-    competence_id: str
-    skills: list[Skill]
-    max_level: int
-    posterior: list[float]
-    prior: tuple[float, float]
-    answers: list[AnswerRecord] = field(default_factory=list)
-    asked_skills: set[str] = field(default_factory=set)
-    seen: set[str] = field(default_factory=set)
-    tube_counts: dict[str, int] = field(default_factory=dict)
-    last_tube: str | None = None
-    fails_in_row: int = 0
-    inferred: dict[str, bool] = field(default_factory=dict)
-    cached_eap: float | None = None
-
-    @property
-    def asked(self) -> int:
-        return len(self.answers)
-
-    def level_probabilities(self) -> list[float]:
-        return model.level_probabilities(self.posterior, self.max_level)
-
-    def eap(self) -> float:
-        if self.cached_eap is None:
-            self.cached_eap = model.expectation(self.posterior, model.GRID)
-        return self.cached_eap
 
 
 class Assessment:
@@ -102,7 +71,7 @@ class Assessment:
         self.answers: list[AnswerRecord] = []
         self.closed: list[str] = []
         self.pending: str | None = None
-        self._runs: dict[str, _Run] = {}
+        self._runs: dict[str, CompetenceRun] = {}
 
     # ----------------------------------------------------------------- construction
     @classmethod
@@ -167,24 +136,15 @@ class Assessment:
         return assessment
 
     # ----------------------------------------------------------------- replay
-    def _new_run(self, cid: str) -> _Run:
-        prior = self._collateral_prior()
-        skills = self._targets[cid]
-        max_level = max((s.level for s in skills), default=0)
-        return _Run(cid, skills, max_level, model.normal_prior(*prior), prior)
-
-    def _collateral_prior(self) -> tuple[float, float]:
-        """Shrink the population prior towards what closed competences showed."""
-        cfg = self.config
+    def _new_run(self, cid: str) -> CompetenceRun:
+        parts = self.config.parts
         done = [self._runs[c].eap() for c in self.closed
                 if c in self._runs and self._runs[c].answers]
-        if not done:
-            return cfg.prior_mean, cfg.prior_sd
-        k, rho = len(done), cfg.competence_correlation
-        weight = k * rho / (1 + (k - 1) * rho)
-        mean = cfg.prior_mean + weight * (sum(done) / k - cfg.prior_mean)
-        sd = cfg.prior_sd * math.sqrt(max(0.25, 1 - k * rho * rho / (1 + (k - 1) * rho)))
-        return mean, sd
+        prior = parts.initializer.prior(done)
+        skills = self._targets[cid]
+        max_level = max((s.level for s in skills), default=0)
+        return CompetenceRun(cid, skills, max_level, parts.estimator.prior(*prior), prior,
+                             parts.estimator)
 
     def _replay(self) -> None:
         self._runs = {}
@@ -205,25 +165,15 @@ class Assessment:
                     self._apply(run, record)
                 self._runs[cid] = run
 
-    def _run(self, cid: str) -> _Run:
+    def _run(self, cid: str) -> CompetenceRun:
         """The run of a competence; one not started yet gets its prior when first needed."""
         if cid not in self._runs:
             self._runs[cid] = self._new_run(cid)
         return self._runs[cid]
 
-    def _apply(self, run: _Run, record: AnswerRecord) -> None:
+    def _apply(self, run: CompetenceRun, record: AnswerRecord) -> None:
         challenge = self.ref.challenges[record.challenge_id]
-        skill = self.ref.skills[challenge.skill_id]
-        curve = model.success_curve(skill.level, model.guessing(challenge, self.config.model),
-                                    self.config.model)
-        run.posterior = model.update(run.posterior, curve, record.correct)
-        run.cached_eap = None
-        run.answers.append(record)
-        run.asked_skills.add(skill.id)
-        run.seen.add(challenge.id)
-        run.tube_counts[skill.tube_id] = run.tube_counts.get(skill.tube_id, 0) + 1
-        run.last_tube = skill.tube_id
-        run.fails_in_row = 0 if record.correct else run.fails_in_row + 1
+        run.apply(self.ref.skills[challenge.skill_id], challenge, record)
         run.inferred = infer_skill_states(self.ref, run.answers, {s.id for s in run.skills})
 
     # ----------------------------------------------------------------- the test
@@ -240,7 +190,7 @@ class Assessment:
             return self.ref.challenges[self.pending]
         while (cid := self.current_competence) is not None:
             run = self._run(cid)
-            choice = None if self._should_stop(run) else self._choose(run)
+            choice = None if self.config.parts.stopper.should_stop(run) else self._choose(run)
             if choice is not None:
                 self.pending = choice.id
                 return choice
@@ -287,98 +237,18 @@ class Assessment:
             self.pending = None
 
     # ----------------------------------------------------------------- decisions
-    def _should_stop(self, run: _Run) -> bool:
-        cfg = self.config
-        if run.asked >= cfg.max_questions:
-            return True
-        if run.asked < cfg.min_questions:
-            return False
-        probs = run.level_probabilities()
-        mode = max(range(len(probs)), key=probs.__getitem__)
-        if probs[mode] >= cfg.stop_confidence:
-            return True
-        if run.asked >= cfg.wide_stop_after:
-            around = sum(probs[max(0, mode - 1):mode + 2])
-            return around >= cfg.wide_stop_confidence
-        return False
-
-    def _rng(self, run: _Run) -> random.Random:
+    def _rng(self, run: CompetenceRun) -> random.Random:
         return random.Random(f"{self.seed}:{run.competence_id}:{run.asked}")
 
-    def _choose(self, run: _Run) -> Challenge | None:
-        cfg = self.config
-        fresh = [s for s in run.skills if s.id not in run.asked_skills
-                 and any(c.id not in run.seen for c in self.ref.challenges_by_skill[s.id])]
-        candidates = [s for s in fresh if s.id not in run.inferred] if cfg.ask_inferred_last else fresh
-        candidates = candidates or fresh
+    def _choose(self, run: CompetenceRun) -> Challenge | None:
+        candidates = candidate_skills(self.ref, run, self.config.ask_inferred_last)
         if not candidates:
             return None
-        rng = self._rng(run)
-        cache: dict[tuple[int, float], tuple[float, float]] = {}
+        parts, rng = self.config.parts, self._rng(run)
         if not run.asked:
-            return self._first(run, candidates, rng, cache)
-        # Tube coverage: quota until every tube is touched; never the same tube twice in a row.
-        tubes = {s.tube_id for s in candidates}
-        if any(run.tube_counts.get(t, 0) == 0 for t in tubes):
-            within = [s for s in candidates if run.tube_counts.get(s.tube_id, 0) < cfg.tube_quota]
-            candidates = within or candidates
-        elsewhere = [s for s in candidates if s.tube_id != run.last_tube]
-        candidates = elsewhere or candidates
-
-        # Benevolence is judged on the very question that would be shown, not on its skill.
-        options = [(skill, challenge, *self._predict(run, skill, challenge, cache))
-                   for skill in candidates for challenge in self._unseen(run, skill)]
-        floor = cfg.min_success[min(run.fails_in_row, 2)]
-        kind = [o for o in options if o[2] >= floor]
-        if not kind:
-            best = max(o[2] for o in options)
-            kind = [o for o in options if o[2] >= best - 0.05]
-        by_skill: dict[str, list[tuple]] = {}
-        for option in kind:
-            by_skill.setdefault(option[0].id, []).append(option)
-        ranked = sorted(
-            by_skill.values(),
-            key=lambda opts: (-max(o[3] for o in opts)
-                              * cfg.tube_penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
-                              opts[0][0].level, opts[0][0].id))
-        top = ranked[:len(cfg.pick_weights)]
-        chosen = rng.choices(top, weights=cfg.pick_weights[:len(top)])[0]
-        return self._pick_variant(chosen, rng)
-
-    def _first(self, run: _Run, candidates: list[Skill], rng: random.Random,
-               cache: dict[tuple[int, float], tuple[float, float]]) -> Challenge:
-        """Start easy: a skill at the start level (from the prior), in any tube, at random."""
-        start = max(1, math.floor(run.prior[0] - self.config.start_below_prior))
-        level = max((s.level for s in candidates if s.level <= start),
-                    default=min(s.level for s in candidates))
-        easy = [s for s in candidates if s.level == level]
-        skill = rng.choice(sorted(easy, key=lambda s: s.id))
-        return self._pick_variant([(skill, c, *self._predict(run, skill, c, cache))
-                                   for c in self._unseen(run, skill)], rng)
-
-    def _unseen(self, run: _Run, skill: Skill) -> list[Challenge]:
-        return sorted((c for c in self.ref.challenges_by_skill[skill.id] if c.id not in run.seen),
-                      key=lambda c: c.id)
-
-    def _pick_variant(self, options: list[tuple], rng: random.Random) -> Challenge:
-        """Among a skill's variants, favour the more informative ones (typed answers over
-        multiple choice) without always showing the same one."""
-        weights = [max(o[3], 1e-9) ** self.config.variant_sharpness for o in options]
-        return rng.choices([o[1] for o in options], weights=weights)[0]
-
-    def _predict(self, run: _Run, skill: Skill, challenge: Challenge,
-                 cache: dict[tuple[int, float], tuple[float, float]]) -> tuple[float, float]:
-        """Posterior-predictive success and expected information of one challenge."""
-        params = self.config.model
-        key = (skill.level, model.guessing(challenge, params))
-        if key not in cache:
-            curve = model.success_curve(*key, params)
-            if self.config.criterion == "level":
-                cache[key] = model.level_information(run.posterior, curve, run.max_level)
-            else:
-                cache[key] = (model.expectation(run.posterior, curve),
-                              model.expectation(run.posterior, model.information_curve(*key, params)))
-        return cache[key]
+            skill = parts.initializer.first_skill(run.prior, candidates, rng)
+            return parts.selector.variant(self.ref, run, skill, rng)
+        return parts.selector.choose(self.ref, run, candidates, rng)
 
     # ----------------------------------------------------------------- results
     def progress(self) -> dict[str, Any]:
@@ -402,7 +272,7 @@ class Assessment:
             run = self._run(cid)
             probs = run.level_probabilities()
             level = max(range(len(probs)), key=probs.__getitem__)
-            mean, sd = model.mean_sd(run.posterior)
+            mean, sd = run.estimator.mean_sd(run.posterior)
             validated = sorted(s for s, ok in run.inferred.items() if ok)
             failed = sorted(s for s, ok in run.inferred.items() if not ok)
             competences[cid] = CompetenceResult(

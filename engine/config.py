@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import ModelParams
+
+if TYPE_CHECKING:
+    from .parts import Parts
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,31 @@ class EngineConfig:
     start_below_prior: float = 1.5
     # Ask skills that tube inference already settled only when nothing else is left.
     ask_inferred_last: bool = True
+    # A gentle start: while choosing questions 2..``gentle_opening`` of a competence, the next
+    # question's level may exceed the last one's by at most ``max_step_after_success`` after a
+    # right answer and ``max_step_after_failure`` after a wrong one (0: never harder); if no
+    # skill is that low, the easiest left (after a failed first question: none, the competence
+    # ends). 0 turns it off.
+    gentle_opening: int = 5
+    max_step_after_success: int = 1
+    max_step_after_failure: int = 0
+    # The engine's parts (engine/parts.py): a name, or {"name": ..., <fields for that part>}.
+    initializer: str | dict[str, Any] = "easy-start"
+    selector: str | dict[str, Any] = "benevolent-information"
+    estimator: str | dict[str, Any] = "grid-eap"
+    stopper: str | dict[str, Any] = "level-confidence"
+
+    def __post_init__(self) -> None:
+        from .parts import check
+
+        check(self)
+
+    @cached_property
+    def parts(self) -> Parts:
+        """The initializer, selector, estimator and stopper this configuration names."""
+        from .parts import build
+
+        return build(self)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self._as_dict)

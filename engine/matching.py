@@ -3,7 +3,8 @@
 T1 forgives spaces, case and accents; T2 punctuation; T3 a small edit distance (at most a quarter
 of the accepted answer's length). Unlike Pix's T2, letters outside ASCII (œ, ß…) are kept: only
 punctuation and symbols are removed, so "cœur" still differs from "cur". A field in « nombre »
-format compares numbers as people type them ("1 250,50", "16 €").
+format compares numbers as people type them ("1 250,50", "16 €") or write them in French words
+("une", "une seule", "vingt-deux", "mille deux cents"): a learner who writes « une » for 1 is right.
 """
 
 from __future__ import annotations
@@ -74,10 +75,88 @@ _NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(?:[^\d.,+-][^\d]*)?")
 
 
 def parse_number(text: Any) -> float | None:
-    """A number as people type it: "1 250,50", "12.5", "16 €", "30 %" (a unit after is ignored)."""
+    """A number as people type it: "1 250,50", "12.5", "16 €", "30 %" (a unit after is ignored),
+    or a whole number in French words ("une seule", "vingt et un", "deux cents euros")."""
     cleaned = _SPACES.sub("", pretreat(text)).replace(",", ".")
     match = _NUMBER.fullmatch(cleaned)
-    return float(match.group(1)) if match else None
+    if match:
+        return float(match.group(1))
+    words = parse_number_words(text)
+    return None if words is None else float(words)
+
+
+_UNITS = {"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+          "sept": 7, "huit": 8, "neuf": 9}
+_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+          "seize": 16}
+_TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+         "soixante": 60, "septante": 70, "huitante": 80, "octante": 80, "nonante": 90}
+_ALONE = {"aucun": 0, "aucune": 0}            # a whole answer, never part of a number
+_FILLERS = {"et", "seul", "seule", "seuls", "seules"}   # "vingt et un", "une seule"
+_WORD = re.compile(r"[a-z]+")
+
+
+def parse_number_words(text: Any) -> int | None:
+    """A whole number written in French words, from « zéro » to the millions, with the common
+    forms of one (« un seul », « une seule ») and nought (« aucun »); words after the number are
+    its unit (« trois personnes »). None when the text does not start with a number in words,
+    or when the words do not make a number (« deux trois »)."""
+    plain = unicodedata.normalize("NFD", pretreat(text).lower())
+    tokens = _WORD.findall("".join(ch for ch in plain if not unicodedata.combining(ch)))
+    if len(tokens) == 1 and tokens[0] in _ALONE:
+        return 0
+    total, group, used, i = 0, 0, False, 0
+    while i < len(tokens):
+        word = tokens[i]
+        if word == "quatre" and i + 1 < len(tokens) and tokens[i + 1] in ("vingt", "vingts"):
+            word, i = "huitante", i + 1          # quatre-vingt(s) = 80
+        rest = group % 100
+        if word in _FILLERS:
+            if not used:
+                return None
+        elif word in _UNITS:
+            if not (rest == 0 or (rest % 10 == 0 and rest >= 20)
+                    or (rest == 10 and _UNITS[word] >= 7)):
+                return None
+            followed = i + 1 < len(tokens) and _is_number(tokens[i + 1])
+            if _UNITS[word] == 0 and (used or followed):
+                return None
+            group += _UNITS[word]
+            used = True
+        elif word in _TEENS:
+            if rest not in (0, 60, 80):
+                return None
+            group += _TEENS[word]
+            used = True
+        elif word in _TENS:
+            if rest != 0:
+                return None
+            group += _TENS[word]
+            used = True
+        elif word in ("cent", "cents"):
+            if group >= 10 or group == 1:
+                return None
+            group = (group or 1) * 100
+            used = True
+        elif word == "mille":
+            if group >= 1000:
+                return None
+            total, group, used = total + (group or 1) * 1000, 0, True
+        elif word in ("million", "millions"):
+            if not group or total:
+                return None
+            total, group, used = group * 1_000_000, 0, True
+        else:
+            break        # the unit: « trois personnes », « deux heures »
+        i += 1
+    if not used or any(_is_number(t) for t in tokens[i:]) or re.search(r"\d", str(text)):
+        return None
+    return total + group
+
+
+def _is_number(word: str) -> bool:
+    return word in _UNITS or word in _TEENS or word in _TENS or word in (
+        "cent", "cents", "mille", "million", "millions")
 
 
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,

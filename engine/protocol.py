@@ -229,7 +229,8 @@ def result_view(ref: Referential, assessment: Assessment,
             **comp.to_dict(), "title": competence.title, "domain_id": competence.domain_id,
             "validated": [_skill_view(ref, s) for s in comp.validated_skills],
             "failed": [_skill_view(ref, s) for s in comp.failed_skills],
-            "tutorials": [ref.tutorials[t] for t in tutorial_ids if t in ref.tutorials],
+            "tutorials": [view for t in tutorial_ids if (view := _tutorial_view(ref, t))
+                          and not (view.get("section") and view["id"] in tutorial_ids)],
         })
     review = []
     for record in assessment.answers:
@@ -246,6 +247,20 @@ def result_view(ref: Referential, assessment: Assessment,
         profile = profile_result(ref.profiles[assessment.profile], result.validated_skills)
     return {"complete": result.complete, "pix": result.pix, "competences": competences,
             "review": review, "profile": profile}
+
+
+def _tutorial_view(ref: Referential, link: str) -> dict[str, Any] | None:
+    """A tutorial to propose; ``link`` is a tutorial id, or "id#anchor" for one of its sections
+    (the page follows ``url``, so a section's anchor goes into it)."""
+    tutorial_id, _, anchor = link.partition("#")
+    tutorial = ref.tutorials.get(tutorial_id)
+    if tutorial is None:
+        return None
+    if not anchor:
+        return tutorial
+    section = (tutorial.get("sections") or {}).get(anchor, "")
+    title = f"{tutorial['title']} — {section}" if section else tutorial["title"]
+    return {**tutorial, "url": f"{tutorial['url']}#{anchor}", "title": title, "section": anchor}
 
 
 def _skill_view(ref: Referential, skill_id: str) -> dict[str, Any]:

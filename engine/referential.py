@@ -114,8 +114,14 @@ class Referential:
         )
 
 
-def load_referential(source: str | Path | dict[str, Any]) -> Referential:
-    """Build a :class:`Referential` from the JSON bundle (a path to it, or its parsed dict)."""
+def load_referential(source: str | Path | dict[str, Any],
+                     parts: list[dict[str, Any]] | None = None) -> Referential:
+    """Build a :class:`Referential` from the JSON bundle (a path to it, or its parsed dict).
+
+    A test may load only what it needs: the split bundle's ``index.json`` as ``source`` with the
+    ``parts`` of its competences (``data/referential/<version>/<competence>.json``), or one dict
+    ``{"index": ..., "parts": [...]}`` (what the worker sends). See :func:`bundle_from_parts`.
+    """
     if isinstance(source, (str, Path)):
         try:
             data = json.loads(Path(source).read_text(encoding="utf-8"))
@@ -124,11 +130,44 @@ def load_referential(source: str | Path | dict[str, Any]) -> Referential:
                               f"Référentiel illisible ({source}) : {exc}") from exc
     else:
         data = source
+    if parts is None and isinstance(data, dict) and "index" in data and "parts" in data:
+        data, parts = data["index"], data["parts"]
+    if parts is not None:
+        data = bundle_from_parts(data, parts)
     try:
         return _from_dict(data)
     except EngineError as exc:
         raise EngineError("referential-invalid", f"Référentiel mal formé : {exc.message}") from exc
     except (KeyError, TypeError, ValueError) as exc:
+        raise EngineError("referential-invalid", f"Référentiel mal formé : {exc!r}") from exc
+
+
+def bundle_from_parts(index: dict[str, Any], parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The union of the index and some competences' parts, as a bundle of those competences only.
+
+    It is the full bundle restricted to the loaded competences (their tubes, skills and
+    challenges; every domain, tutorial and parcours), so a test on them runs exactly as on the
+    full bundle, and a competence that was not loaded is unknown rather than silently empty.
+    """
+    try:
+        version = index["version"]
+        loaded = {part["competence"] for part in parts}
+        for part in parts:
+            if part["version"] != version:
+                raise EngineError(
+                    "referential-mismatch",
+                    f"Le référentiel est incomplet ou mélangé (version {part['version']} pour la "
+                    f"compétence {part['competence']}, {version} attendue) : rechargez la page.")
+        tubes = [t for t in index["tubes"] if t["competence_id"] in loaded]
+        kept_tubes = {t["id"] for t in tubes}
+        return {
+            **index,
+            "competences": [c for c in index["competences"] if c["id"] in loaded],
+            "tubes": tubes,
+            "skills": [s for s in index["skills"] if s["tube_id"] in kept_tubes],
+            "challenges": [c for part in parts for c in part["challenges"]],
+        }
+    except (KeyError, TypeError) as exc:
         raise EngineError("referential-invalid", f"Référentiel mal formé : {exc!r}") from exc
 
 

@@ -18,3 +18,15 @@ def test_engine_suite_passes_in_pyodide(built_site: Path):
     passed, failed = (int(part.split()[0]) for part in last.split(", "))
     assert failed == 0 and passed >= 20, last
     assert "Python 3.14" in result.stdout
+
+
+def test_the_stdlib_shipped_is_the_trimmed_one(built_site: Path):
+    """The suite above ran against this zip: proof that the trimmed library is enough."""
+    import zipfile
+
+    stdlib = next((built_site / "pyodide").iterdir()) / "python_stdlib.zip"
+    with zipfile.ZipFile(stdlib) as zf:
+        names = set(zf.namelist())
+    assert "json/__init__.pyc" in names and "encodings/cp437.pyc" in names  # unpackArchive
+    assert not any(n.startswith(("email/", "xml/", "http/", "tkinter/")) for n in names)
+    assert len(names) < 400

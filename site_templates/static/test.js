@@ -39,7 +39,7 @@ function startWorker() {
     return fail("Ce navigateur est trop ancien pour faire passer le test. Essayez avec une version récente de Firefox, Chrome, Edge ou Safari.");
   }
   const absolute = (path) => new URL(path, location.href).href;
-  const config = { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), lock: runtime.lock };
+  const config = { pyodide: absolute(runtime.pyodide), engine: absolute(runtime.engine), referential: absolute(runtime.referential), parts: absolute(runtime.parts), target, lock: runtime.lock };
   engine = new EngineClient(new URL(runtime.worker, location.href), config, {
     onProgress: (step) => {
       $("engine-status-text").textContent = step === "engine" ? "Préparation des questions…" : "Chargement du moteur du test…";

@@ -77,13 +77,26 @@ async function fetchOk(url, what) {
   return response;
 }
 
+// The referential a test needs: the index of data/referential/<version>/ and the parts of its
+// competences (a parcours: those of its tubes), loaded by engine.load_referential as one
+// {index, parts}. Without a target it knows (older pages, other kinds of tests), the whole bundle.
+async function fetchReferential(config) {
+  const get = (url) => fetchOk(url, "Référentiel").then((r) => r.json());
+  const { kind, id, ids } = config.target || {};
+  if (!config.parts || (kind !== "parcours" && kind !== "competence")) return get(config.referential);
+  const index = await get(config.parts + "index.json");
+  const wanted = kind === "parcours" ? index.profile_competences[id] || [] : ids;
+  const files = [...new Set(wanted)].filter((cid) => index.parts[cid]).map((cid) => index.parts[cid]);
+  return { index, parts: await Promise.all(files.map((file) => get(config.parts + file))) };
+}
+
 async function boot(config) {
   const started = performance.now();
   progress("runtime", true);
   const [{ loadPyodide }, engineZip, referential] = await Promise.all([
     import(config.pyodide + "pyodide.mjs"),
     fetchOk(config.engine, "Moteur").then((r) => r.arrayBuffer()),
-    fetchOk(config.referential, "Référentiel").then((r) => r.text()),
+    fetchReferential(config),
   ]);
   const pyodide = await loadPyodide({
     indexURL: config.pyodide,
@@ -94,7 +107,7 @@ async function boot(config) {
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
   const protocol = pyodide.pyimport("engine.protocol");
   handle = (text) => protocol.handle_json(text);
-  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: JSON.parse(referential) })));
+  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential })));
   if (!init.ok) throw new Error(init.error.message);
   return { version: init.version, loadMs: Math.round(performance.now() - started) };
 }

@@ -52,6 +52,28 @@ class ToleranceTests(unittest.TestCase):
             self.assertFalse(is_correct(ch, bad), bad)
         self.assertEqual(parse_number("1 250,5"), 1250.5)
 
+    def test_numbers_in_french_words(self):
+        # « Combien ? » — « une », « une seule » are right answers for 1: the learner is not
+        # told to write digits, so words count as much as digits.
+        one = qroc(["1"], fmt="nombre")
+        for good in ("1", "une", "Une seule", "un seul", "UN", "une personne", "1 personne"):
+            self.assertTrue(is_correct(one, good), good)
+        for bad in ("deux", "une deux", "seule", "aucun", "11", "onze"):
+            self.assertFalse(is_correct(one, bad), bad)
+        for words, value in (("zéro", 0), ("aucune", 0), ("dix-sept", 17), ("vingt et un", 21),
+                             ("vingt-deux", 22), ("soixante et onze", 71), ("quatre-vingts", 80),
+                             ("quatre-vingt-dix-neuf", 99), ("deux cents", 200),
+                             ("cinq cent quinze", 515), ("mille deux cent cinquante", 1250),
+                             ("deux mille cinquante et un", 2051), ("septante-sept", 77),
+                             ("quatorze ans", 14), ("trois personnes", 3)):
+            self.assertEqual(parse_number(words), value, words)
+        for nonsense in ("deux trois", "dix un", "vingt dix", "un cent", "seule", "trois 4",
+                         "mot", "zéro un", "cent cent"):
+            self.assertIsNone(parse_number(nonsense), nonsense)
+        # An accepted list may hold the words itself: they are read as the same number.
+        self.assertTrue(is_correct(qroc(["2", "deux"], fmt="nombre"), "2,0"))
+        self.assertFalse(is_correct(qroc(["2", "deux"], fmt="nombre"), "douze"))
+
 
 class MultiFieldTests(unittest.TestCase):
     def test_qrocm_ind_each_field(self):

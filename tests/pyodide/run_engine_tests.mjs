@@ -25,7 +25,7 @@ for (const name of readdirSync(suiteDir).filter((f) => f.endsWith(".py"))) {
   pyodide.FS.writeFile(`/home/pyodide/tests/engine_suite/${name}`, readFileSync(path.join(suiteDir, name)));
 }
 const summary = pyodide.runPython(`
-import sys, unittest, io, platform
+import sys, unittest, io
 sys.path[:0] = ["/home/pyodide/app", "/home/pyodide"]
 import engine
 assert engine.__file__.startswith("/home/pyodide/app/"), engine.__file__
@@ -34,7 +34,7 @@ stream = io.StringIO()
 result = unittest.TextTestRunner(stream=stream, verbosity=2).run(suite)
 failed = len(result.failures) + len(result.errors)
 print(stream.getvalue())
-print(f"Python {platform.python_version()} ({sys.platform}), engine from {engine.__file__}")
+print(f"Python {sys.version.split()[0]} ({sys.platform}), engine from {engine.__file__}")
 f"{result.testsRun - failed - len(result.skipped)} passed, {failed} failed"
 `);
 console.log(`Pyodide ${version} booted in ${bootMs} ms, engine ${engineZip}`);

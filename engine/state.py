@@ -1,0 +1,60 @@
+"""What is known of one competence during an assessment (rebuilt from the answers on replay).
+
+The parts of the engine (initialisation, selection, estimation, stopping) read this record; only
+:meth:`CompetenceRun.apply` changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .referential import Challenge, Skill
+
+if TYPE_CHECKING:
+    from .estimation import GridEstimator
+
+
+@dataclass
+class CompetenceRun:
+    competence_id: str
+    skills: list[Skill]
+    max_level: int
+    posterior: list[float]
+    prior: tuple[float, float]
+    estimator: GridEstimator
+    answers: list[Any] = field(default_factory=list)  # AnswerRecord
+    asked_skills: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
+    tube_counts: dict[str, int] = field(default_factory=dict)
+    last_tube: str | None = None
+    fails_in_row: int = 0
+    # Skill levels of the questions asked, and their outcomes, in order.
+    levels: list[int] = field(default_factory=list)
+    inferred: dict[str, bool] = field(default_factory=dict)
+    cached_eap: float | None = None
+
+    @property
+    def asked(self) -> int:
+        return len(self.answers)
+
+    def level_probabilities(self) -> list[float]:
+        return self.estimator.level_probabilities(self.posterior, self.max_level)
+
+    def eap(self) -> float:
+        if self.cached_eap is None:
+            self.cached_eap = self.estimator.eap(self.posterior)
+        return self.cached_eap
+
+    def apply(self, skill: Skill, challenge: Challenge, record: Any) -> None:
+        """Take one answer into account (the caller then refreshes ``inferred``)."""
+        self.posterior = self.estimator.update(self.posterior, skill.level, challenge,
+                                               record.correct)
+        self.cached_eap = None
+        self.answers.append(record)
+        self.levels.append(skill.level)
+        self.asked_skills.add(skill.id)
+        self.seen.add(challenge.id)
+        self.tube_counts[skill.tube_id] = self.tube_counts.get(skill.tube_id, 0) + 1
+        self.last_tube = skill.tube_id
+        self.fails_in_row = 0 if record.correct else self.fails_in_row + 1
