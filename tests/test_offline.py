@@ -71,7 +71,7 @@ def test_the_whole_site_works_offline_after_a_first_visit(built_site, browser):
     page.goto(url + "test/index.html?competence=4.1")
     page.wait_for_selector(READY, timeout=60_000)
     _finish_test(page)
-    assert stored(page)["profiles"]["p1"]["history"][-1]["status"] == "termine"
+    assert stored(page)["profiles"]["p1"]["history"][-1]["record"]["status"] == "finished"
     page.screenshot(path=str(ROOT / ".cache" / "offline-results.png"))
     context.close()
     assert not errors, errors
