@@ -23,7 +23,7 @@ function applyStep(next) {
   step = Math.max(0, Math.min(STEPS.length - 1, next));
   const { picture, level, minus, plus } = parts();
   picture.style.width = `${STEPS[step] * 100}%`;
-  level.textContent = `Taille : ${Math.round(STEPS[step] * 100)}\u00a0%`;
+  level.textContent = `Taille\u00a0: ${Math.round(STEPS[step] * 100)}\u00a0%`;
   minus.disabled = step === 0;
   plus.disabled = step === STEPS.length - 1;
 }
@@ -56,6 +56,11 @@ function build() {
   document.body.append(dialog);
 }
 
+// French spacing for the text alternative (plain text from the content, shown as a paragraph).
+function nonBreaking(text) {
+  return text.replace(/ ([?!;])/g, "\u202f$1").replace(/ ([:»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
+}
+
 // Open the enlarged copy of ``img``; ``from`` gets the focus back when it closes.
 export function openZoom(img, from) {
   if (!dialog) build();
@@ -64,7 +69,7 @@ export function openZoom(img, from) {
   picture.src = img.currentSrc || img.src;
   const alt = img.getAttribute("alt") || "";
   // The copy is decorative: its description is written out below it, for everyone.
-  dialog.querySelector(".zoom-alt").textContent = alt ? `Description de l'image : ${alt}` : "";
+  dialog.querySelector(".zoom-alt").textContent = alt ? `Description de l'image\u00a0: ${nonBreaking(alt)}` : "";
   dialog.querySelector(".zoom-alt").hidden = !alt;
   applyStep(0);
   dialog.showModal();
