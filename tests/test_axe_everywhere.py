@@ -193,6 +193,7 @@ def test_answer_rows_and_header_links_are_44_px_targets(full_site, browser):
         page.click("#skip-button")
         wait_next(page, number)
     row = page.locator("#question-body .choice").nth(1)
+    row.scroll_into_view_if_needed()
     box = row.bounding_box()
     assert box["height"] >= 44
     # A tap at the row's far right edge, away from the radio and the words, chooses it.
