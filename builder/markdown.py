@@ -15,6 +15,8 @@ import nh3
 from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 
+from . import typography
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h2", "h3",
     "h4", "table", "thead", "tbody", "tr", "th", "td", "hr", "kbd", "dl", "dt", "dd", "img",
@@ -29,8 +31,11 @@ RESERVED_IDS = frozenset({"contenu", "aide-acquis"})
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
         ["table", "strikethrough"]).use(deflist_plugin)
+    # French no-break spaces in text tokens only (the inline tokens' source text is unchanged).
+    md.core.ruler.push("french_spaces", typography.markdown_rule)
+    return md
 
 
 def slug(text: str) -> str:
@@ -65,6 +70,7 @@ def _anchored_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
         ["table", "strikethrough"]).use(deflist_plugin)
     md.core.ruler.push("heading_ids", _heading_ids)
+    md.core.ruler.push("french_spaces", typography.markdown_rule)
     return md
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import markdown
+from . import markdown, typography
 from .bundle import profile_record
 from .content import Content
 from .security import META_CONTENT_SECURITY_POLICY
@@ -55,6 +55,7 @@ def plan_pages(content: Content) -> list[Page]:
         Page("mediateur/index.html", "mediateur.html", {}),
         Page("mon-espace/index.html", "space.html", {"space": space_data(content, competences)}),
         Page("mes-donnees/index.html", "data.html", {}),
+        Page("accessibilite/index.html", "accessibility.html", {}),
         Page("404.html", "404.html", {}),
     ]
     for comp in competences:
@@ -117,4 +118,4 @@ def render_pages(env: Environment, pages: list[Page], dest: Path, common: dict[s
             root=url("index.html").removesuffix("index.html") or "./")
         out = dest / page.path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(html, encoding="utf-8")
+        out.write_text(typography.page_text(html), encoding="utf-8")

@@ -65,7 +65,7 @@ def test_pages_and_runtime_show_the_site_yaml_words(content_copy, tmp_path):
     assert "<h1>Votre bilan numérique aux Tilleuls</h1>" in home
     assert "<li>Aucun compte à créer</li>" in home
     assert "Accueil — Numéri-Test</title>" in home
-    assert "Proposé par Centre social des Tilleuls — contact : accueil numérique" in home
+    assert "Proposé par Centre social des Tilleuls — contact\u00a0: accueil numérique" in home
     competence = (dist / "competences/4.1/index.html").read_text(encoding="utf-8")
     assert "Niveaux 3 et 4 — autonome" in competence
     test_page = (dist / "test/index.html").read_text(encoding="utf-8")

@@ -54,7 +54,7 @@ def test_the_wire_marks_html_and_leaves_everything_else_text(content_copy, tmp_p
     out = json.loads(handle_json(json.dumps({"type": "result", "state": state})))
     qroc, qcu = out["result"]["review"]
     assert qroc["solution"] == [ATTACK] and qroc["response"] == ["<b>moi</b>"]
-    assert qroc["instruction"] == {"html": "<p>Écrivez le mot « médiathèque » (question "
+    assert qroc["instruction"] == {"html": "<p>Écrivez le mot «&nbsp;médiathèque&nbsp;» (question "
                                            "mots-de-passe-1b).</p>\n"}
     assert qcu["response"] == [{"html": "La réponse <code>A</code> &amp; co"}]
     ref = load_referential(bundle)

@@ -12,6 +12,7 @@ import { typeOf } from "./types.js";
 import { renderResults as showResults } from "./results.js";
 import { makeTutos } from "./tutos.js";
 import { loadFirstSteps, pickStep, startRequest, showDownload } from "./early.js";
+import { zoomButton } from "./zoom.js";
 
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
 const $ = (id) => document.getElementById(id);
@@ -450,6 +451,11 @@ function renderProgress(progress) {
   $("progress-fill").style.width = `${Math.round(overall * 100)}%`;
   $("question-title").textContent = `Question ${n}`;
   document.title = `Question ${n} — ${comp.title} — Diagnum`;
+  // Screen readers hear the heading (it takes the focus), then this summary, politely.
+  const left = Math.max(0, progress.max_in_competence - progress.asked_in_competence);
+  const leftText = left > 1 ? `au plus ${left} questions restantes pour cette compétence` : left === 1 ? "au plus 1 question restante pour cette compétence" : "dernière question pour cette compétence";
+  const severalText = progress.competence_count > 1 ? ` (compétence ${progress.competence_index + 1} sur ${progress.competence_count})` : "";
+  $("question-announce").textContent = `Question ${n} — compétence ${comp.id} ${comp.title}${severalText}, ${leftText}.`;
 }
 
 function renderQuestion(challenge, progress) {
@@ -458,14 +464,18 @@ function renderQuestion(challenge, progress) {
   $("question-error").hidden = true;
   body.replaceChildren(el("div", { class: "instruction", id: "instruction" }, challenge.instruction));
   if (challenge.illustration) {
-    body.append(el("figure", { class: "illustration" },
-      el("img", { src: ctx.asset(challenge.illustration.src), alt: challenge.illustration.alt })));
+    const img = el("img", { src: ctx.asset(challenge.illustration.src), alt: challenge.illustration.alt });
+    body.append(el("figure", { class: "illustration" }, img, zoomButton(img)));
   }
   if (challenge.document) {
     body.append(el("section", { class: "document", "aria-label": "Document à consulter" },
       el("p", { class: "document-label" }, "Document"), el("div", {}, challenge.document)));
   }
   body.append(typeOf(challenge).render(challenge, { el, asset: ctx.asset }));
+  // A clickable picture (zone) answers when clicked: its zoom is a separate button.
+  for (const picture of body.querySelectorAll(".zone-picture img")) {
+    picture.closest(".zone-picture").after(zoomButton(picture, { clickPicture: false }));
+  }
   for (const id of ["submit-button", "skip-button"]) $(id).disabled = false;
   show("question");
   $("question-title").focus();
