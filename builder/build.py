@@ -16,7 +16,7 @@ from . import assets, cache, compress, markdown, offline
 from .bundle import referential_bundle, referential_parts
 from .declared_campaigns import write_campaigns
 from .diagnostics import ContentError
-from .first_questions import first_questions
+from .first_questions import engine_key, first_questions
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
 
@@ -73,7 +73,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
             json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     first_dir = data_dir / "first" / bundle["version"]
     first_dir.mkdir(parents=True)
-    for name, document in first_questions(bundle).items():
+    for name, document in first_questions(bundle, engine_key(root)).items():
         (first_dir / name).write_text(
             json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

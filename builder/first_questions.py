@@ -10,6 +10,8 @@ to the engine once it is ready (start with the same seed, then answer). Written 
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from engine.protocol import _start, _step
@@ -48,8 +50,30 @@ def first_steps(ref, kind: str, target_id: str, count: int = SEEDS_PER_TARGET) -
     return out
 
 
-def first_questions(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """File name → document for ``data/first/<version>/``, one per competence and parcours."""
+_CACHE: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def engine_key(root: Path) -> str:
+    """A fingerprint of the engine's code: its first questions change with it."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "engine").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def first_questions(bundle: dict[str, Any], engine_key: str = "") -> dict[str, dict[str, Any]]:
+    """File name → document for ``data/first/<version>/``, one per competence and parcours.
+
+    Kept per referential version and engine (``engine_key``: the engine zip's name) across an
+    editor's rebuilds: editing a tutorial's text changes neither."""
+    key = f"{bundle['version']}:{engine_key}"
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _compute(bundle)
+    return _CACHE[key]
+
+
+def _compute(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
     ref = load_referential(bundle)
     files: dict[str, dict[str, Any]] = {}
     targets = [("competence", c["id"]) for c in bundle["competences"]]

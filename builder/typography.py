@@ -12,6 +12,7 @@ inside tags, attributes, scripts, styles or code.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -65,6 +66,7 @@ _PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
 
+@lru_cache(maxsize=1024)   # most pages come out the same at an editor's rebuild
 def page_text(html: str) -> str:
     """A whole rendered page with French spaces in its text nodes (not in tags, attributes,
     comments, scripts, styles or code): the template texts get the same typography as content."""
