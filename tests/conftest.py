@@ -30,6 +30,15 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def previous_dist(tmp_path) -> Path:
+    """A dist/ from an earlier build, which a failed build must leave untouched."""
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "index.html").write_text("ancienne version", encoding="utf-8")
+    return dist
+
+
+@pytest.fixture
 def content_copy(tmp_path) -> Path:
     """A writable copy of the fixture content, to break in tests."""
     target = tmp_path / "content"

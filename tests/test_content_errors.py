@@ -30,14 +30,6 @@ def line_of(root: Path, rel: str, needle: str) -> int:
     return text[:text.index(needle)].count("\n") + 1
 
 
-@pytest.fixture
-def previous_dist(tmp_path) -> Path:
-    dist = tmp_path / "dist"
-    dist.mkdir()
-    (dist / "index.html").write_text("ancienne version", encoding="utf-8")
-    return dist
-
-
 def problems_of(content: Path, dist: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
         build(content, dist, ROOT, log=lambda _m: None)

@@ -18,14 +18,6 @@ SVG = "referential/images/4.1-faux-message.svg"
 TUTORIAL = "tutorials/guide-arnaques.md"
 
 
-@pytest.fixture
-def previous_dist(tmp_path) -> Path:
-    dist = tmp_path / "dist"
-    dist.mkdir()
-    (dist / "index.html").write_text("ancienne version", encoding="utf-8")
-    return dist
-
-
 def only_about(problems: list[str], rel: str) -> None:
     """One clear message about the broken file, none about the files that cite it."""
     others = [p for p in problems if not p.split(":")[0].endswith(rel)]

@@ -13,19 +13,10 @@ from engine import Assessment, load_referential
 from engine.record import make_record, make_result_file
 from engine.resultfile import validate_result_file
 
-from .test_content_errors import line_of
+from .test_content_errors import edit, line_of
 
 TUBE = "referential/4.1/mots-de-passe.yaml"
 START, END = "2026-12-07T15:00:00Z", "2026-12-07T15:30:00Z"
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> int:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    index = text.index(old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:index].count("\n") + 1
 
 
 def bundle_of(content_dir: Path):
