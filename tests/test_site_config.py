@@ -62,7 +62,7 @@ def test_pages_and_runtime_show_the_site_yaml_words(content_copy, tmp_path):
     dist = tmp_path / "dist"
     build(content_copy, dist, ROOT, log=lambda _m: None)
     home = (dist / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Votre bilan numérique aux Tilleuls</h1>" in home
+    assert '<h1 class="home-title">Votre bilan numérique aux Tilleuls</h1>' in home
     assert "<li>Aucun compte à créer</li>" in home
     assert "Accueil — Numéri-Test</title>" in home
     assert "Proposé par Centre social des Tilleuls — contact\u00a0: accueil numérique" in home
