@@ -20,8 +20,9 @@ SHOTS = os.environ.get("DIAGNUM_SHOTS")
 SLOW_WASM = {".wasm": 15}  # seconds over which the wasm arrives
 
 
-def new_page(browser):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900})
+def new_page(browser, **options):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1000, "height": 900},
+                                  **options)
     errors: list[str] = []
     context.on("weberror", lambda e: errors.append(str(e.error)))
     page = context.new_page()
@@ -133,7 +134,8 @@ def test_runtime_is_downloaded_once_and_a_retry_reuses_the_browser_cache(built_s
     """The page's preloads and the worker's own fetches share one download, and « Réessayer »
     (a reload) takes the versioned runtime files from the HTTP cache instead of the line."""
     with serve_site(built_site, precompressed=True) as server:
-        page = new_page(browser)
+        # The offline copy is made after the engine is ready: not part of what this measures.
+        page = new_page(browser, service_workers="block")
         page.goto(server["url"] + "test/index.html?competence=4.1")
         page.wait_for_selector(READY, timeout=120_000)
         first = runtime_requests(server)
