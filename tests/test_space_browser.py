@@ -17,7 +17,7 @@ from engine import Assessment, load_referential
 from engine.record import make_record
 
 from .engine_suite.bank import correct_response, wrong_response
-from .support.browser import READY, answer_with_keyboard, question_number, wait_next
+from .support.browser import READY, answer_with_keyboard, fixed_dice, question_number, wait_next
 from .support.server import serve_site
 
 AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -176,6 +176,7 @@ def test_the_16_competences_print_on_one_page(bundled_site, page):
 def test_a_learners_journey_home_test_results_space_by_keyboard(site, page):
     """Home offers the test in progress, then the last results; from the end of a test, the
     keyboard alone reaches « Mon espace », which shows the test again, also after a reload."""
+    page.context.add_init_script(fixed_dice(5))  # the same questions on every run
     page.goto(site["url"] + "index.html")
     assert page.is_hidden("#learner-home")
     page.goto(site["url"] + "test/index.html?competence=1.1")

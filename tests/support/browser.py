@@ -37,3 +37,21 @@ def stored(page) -> dict:
 # A tab that already chose the profile "p1" (as after « Qui passe le test ? »): for tests that
 # seed a test in progress and are not about choosing a profile.
 CHOSE_P1 = "try { sessionStorage.setItem('diagnum.profil-choisi', 'p1'); } catch (e) {}"
+
+
+
+def fixed_dice(seed: int) -> str:
+    """An init script that makes the page's ``crypto.getRandomValues`` a seeded sequence.
+
+    The questions a test asks depend on the seeds the page draws; with fixed dice a browser test
+    takes the same path through the real engine on every run, instead of meeting a question type
+    on most runs only. Each page load of the tab goes on with the next dice (a counter in the
+    tab's session storage), so that new tests take new paths."""
+    return (
+        "(() => { let load = 0; try { load = Number(sessionStorage.getItem('test.dice')) || 0;"
+        " sessionStorage.setItem('test.dice', String(load + 1)); } catch (e) {}"
+        f" let s = ({seed} + Math.imul(load, 0x9E3779B9)) >>> 0 || 1;"
+        " const real = crypto.getRandomValues.bind(crypto);"
+        " crypto.getRandomValues = (array) => { if (!(array instanceof Uint32Array)) return real(array);"
+        " for (let i = 0; i < array.length; i++) { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5;"
+        " s >>>= 0; array[i] = s; } return array; }; })();")
