@@ -6,6 +6,7 @@ leaves the site that was there before untouched.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -22,11 +23,13 @@ from .site import make_environment, plan_pages, render_pages
 
 
 def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
-          precompress: bool = True) -> str:
+          precompress: bool = True, remove=None) -> str:
     """Build the site; raises ContentError (the editor's problems) or AssetError (what to run).
 
     ``precompress=False`` skips the .br/.gz variants: ``diagnum serve`` serves files as they
-    are, and an editor's rebuild must stay fast."""
+    are, and an editor's rebuild must stay fast. ``remove(path)`` deletes the site that was
+    replaced (default: at once); ``diagnum serve`` does it after the page has reloaded, since
+    deleting a thousand files takes longer than building them on some disks."""
     started = time.perf_counter()
     assets.pyodide_version(root)  # a missing node_modules/ is said before any long work
     cache.use_disk(root.resolve() / ".cache" / "parsed")
@@ -43,7 +46,7 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
         summary = _build_into(content, staging, root.resolve(), log,
                               previous=output if output.is_dir() else None,
                               precompress=precompress)
-        _swap(staging, output)
+        _swap(staging, output, remove or _remove_tree)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
@@ -119,9 +122,16 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
 
 
-def _swap(staging: Path, output: Path) -> None:
+_REPLACED = itertools.count()  # a name of its own for each replaced site, still being removed
+
+
+def _remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _swap(staging: Path, output: Path, remove=_remove_tree) -> None:
     """Put the new site in place with two renames; the old one is removed only afterwards."""
-    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    old = output.parent / f".{output.name}.old-{os.getpid()}-{next(_REPLACED)}"
     if output.exists():
         output.rename(old)
     try:
@@ -130,4 +140,5 @@ def _swap(staging: Path, output: Path) -> None:
         if old.exists():
             old.rename(output)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        remove(old)

@@ -15,8 +15,9 @@ from engine.types import challenge_type
 
 from . import links, markdown, rules, svgcheck
 from .bundle import challenge_record
+from .cache import BuildMemo
 from .content import Challenge, Content
-from .diagnostics import Problems
+from .diagnostics import Noted, Problems, checked_once
 from .yamlfile import line_of, read_text
 
 OFFICIAL_LEVEL_RANGE = range(1, 9)
@@ -25,9 +26,12 @@ OFFICIAL_LEVEL_RANGE = range(1, 9)
 def check_content(content: Content, problems: Problems) -> None:
     _check_structure(content, problems)
     sources: dict[Path, list[str]] = {}
+    _TEXT_CHECKS.next_build()
     for challenge in content.challenges:
         _check_challenge(content, challenge, problems)
-        _check_challenge_texts(challenge, problems, sources)
+        checked_once(_TEXT_CHECKS, challenge,
+                     lambda noted, ch=challenge: _check_challenge_texts(ch, noted, sources),
+                     problems)
     _check_documents(content, problems)
     _check_images(content, problems)
     _check_tutorials(content, problems)
@@ -190,7 +194,12 @@ def _self_check_failures(ch: Challenge) -> list[tuple[str, str]]:
     return _SELF_CHECKS[key]
 
 
-def _check_challenge_texts(ch: Challenge, problems: Problems,
+# Text problems of challenges checked by earlier builds: the loader hands out the same
+# Challenge object for an unchanged file (content._CHALLENGES), and these checks read it alone.
+_TEXT_CHECKS = BuildMemo()
+
+
+def _check_challenge_texts(ch: Challenge, problems: Problems | Noted,
                            sources: dict[Path, list[str]]) -> None:
     """Every Markdown text of a challenge: lint (raw HTML, script links, external images…) and
     length."""

@@ -76,7 +76,7 @@ def _anchored_parser() -> MarkdownIt:
 
 def heading_title(text: str, anchor: str) -> str:
     """The text of the heading whose anchor is ``anchor`` ("" when there is none)."""
-    tokens = _parser().parse(text or "")
+    tokens = _parsed(text or "")
     return next((tokens[i + 1].content for i, a in _anchors(tokens) if a == anchor), "")
 
 

@@ -24,8 +24,9 @@ from engine.types.choices import Choices
 from engine.types.typed import Typed
 
 from .bundle import challenge_record
+from .cache import BuildMemo
 from .content import Challenge, Content, Skill
-from .diagnostics import Problems
+from .diagnostics import Noted, Problems, checked_once
 from .yamlfile import line_of, read_text
 
 MIN_PROFILE_SKILLS = 4
@@ -35,19 +36,29 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# What the rules said of each challenge at earlier builds (they read the challenge alone).
+_CHALLENGE_RULES = BuildMemo()
+
+
 def check_rules(content: Content, problems: Problems) -> None:
     lines = _Lines()
+    _CHALLENGE_RULES.next_build()
     for skill in content.skills:
         live = [c for c in skill.challenges if c.valid and not c.retired]
         for ch in live:
-            data = challenge_from_record(challenge_record(ch, render=False)).data
-            if isinstance(data, Typed):
-                _check_number_fields(ch, data, problems)
-                _check_opposites(ch, data, problems, lines)
-            if isinstance(data, Choices):
-                _check_repeated_words(ch, data, problems, lines)
+            checked_once(_CHALLENGE_RULES, ch,
+                         lambda noted, ch=ch: _check_challenge(ch, noted, lines), problems)
         _check_other_variants(skill, live, problems)
     _check_profiles_measure(content, problems)
+
+
+def _check_challenge(ch: Challenge, problems: Problems | Noted, lines: _Lines) -> None:
+    data = challenge_from_record(challenge_record(ch, render=False)).data
+    if isinstance(data, Typed):
+        _check_number_fields(ch, data, problems)
+        _check_opposites(ch, data, problems, lines)
+    if isinstance(data, Choices):
+        _check_repeated_words(ch, data, problems, lines)
 
 
 class _Lines:
