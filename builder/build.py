@@ -67,13 +67,15 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
     documents = {doc: markdown.render((ref_dir / doc).read_text(encoding="utf-8"))
                  for doc in sorted({c.document for c in content.challenges if c.document})}
     bundle = referential_bundle(content, documents)
-    (data_dir / "referential.json").write_text(
-        json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    parts_dir = data_dir / "referential" / bundle["version"]
-    parts_dir.mkdir(parents=True)
-    for name, part in referential_parts(bundle).items():
-        (parts_dir / name).write_text(
-            json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if not _reuse_referential(previous, dest, bundle["version"]):
+        (data_dir / "referential.json").write_text(
+            json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        parts_dir = data_dir / "referential" / bundle["version"]
+        parts_dir.mkdir(parents=True)
+        for name, part in referential_parts(bundle).items():
+            (parts_dir / name).write_text(
+                json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _note_referential(data_dir, bundle["version"])
     first_dir = data_dir / "first" / bundle["version"]
     first_dir.mkdir(parents=True)
     for name, document in first_questions(bundle, engine_key(root)).items():
@@ -120,6 +122,51 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
+
+
+
+# What this process last wrote of the referential: its version, and relative path → (inode,
+# size, modification time). A previous site's file is reused only if it is still exactly that.
+_WRITTEN: dict[str, tuple[int, int, int]] = {}
+_WRITTEN_VERSION = [""]
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _referential_files(data_dir: Path, version: str) -> list[str]:
+    parts = data_dir / "referential" / version
+    return ["referential.json",
+            *sorted(f"referential/{version}/{p.name}" for p in parts.glob("*.json"))]
+
+
+def _reuse_referential(previous: Path | None, dest: Path, version: str) -> bool:
+    """Link the previous site's referential files when they are of this very version (the
+    version is the bundle's hash) and untouched since written: an edited tutorial's text leaves
+    them unchanged, and writing them again was most of an editor's rebuild."""
+    if previous is None or _WRITTEN_VERSION[0] != version:
+        return False
+    try:
+        names = _referential_files(previous / "data", version)
+        if not all(_WRITTEN.get(name) == _signature(previous / "data" / name) for name in names):
+            return False
+        (dest / "data" / "referential" / version).mkdir(parents=True)
+        for name in names:
+            os.link(previous / "data" / name, dest / "data" / name)
+    except OSError:
+        shutil.rmtree(dest / "data" / "referential", ignore_errors=True)
+        (dest / "data" / "referential.json").unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _note_referential(data_dir: Path, version: str) -> None:
+    _WRITTEN.clear()
+    _WRITTEN_VERSION[0] = version
+    for name in _referential_files(data_dir, version):
+        _WRITTEN[name] = _signature(data_dir / name)
 
 
 _REPLACED = itertools.count()  # a name of its own for each replaced site, still being removed

@@ -82,3 +82,20 @@ def test_unchanged_runtime_files_are_reused_never_linked_to_their_source(content
     build(content_copy, dist, ROOT, log=lambda _m: None)
     assert (dist / rel).stat().st_ino != first_inode
     assert (dist / rel).read_bytes() == (ROOT / "node_modules/pyodide/pyodide.asm.wasm").read_bytes()
+
+
+def test_an_unchanged_referential_is_linked_and_a_touched_one_written_again(content_copy, tmp_path):
+    dist = tmp_path / "dist"
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    whole = dist / "data" / "referential.json"
+    first = whole.stat().st_ino
+    tutorial = next((content_copy / "tutorials").glob("*.md"))
+    tutorial.write_text(tutorial.read_text(encoding="utf-8") + "\nUne phrase de plus.\n",
+                        encoding="utf-8")
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    assert whole.stat().st_ino == first  # the same file, linked: the bundle did not change
+    # A referential file changed inside dist/ is not trusted: the next build writes it again.
+    text = whole.read_text(encoding="utf-8")
+    whole.write_text(text.replace('"format":1', '"format":1 '), encoding="utf-8")
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    assert whole.read_text(encoding="utf-8") == text
