@@ -12,6 +12,7 @@ that the challenge's ``refusees`` do not declare (the content check tests ``refu
     .venv/bin/python -m benchmarks.free_answers            # competences 3.* 4.* 5.*
     .venv/bin/python -m benchmarks.free_answers 1. 2.      # other domains
     .venv/bin/python -m benchmarks.free_answers --dist /tmp/strict-dist   # reuse a build
+    .venv/bin/python -m benchmarks.free_answers --content /tmp/old/content  # another version
 
 Prints, per challenge, what is refused, then the counts; exits 1 when something is refused.
 A sentence around a number (« c'est 16 ») is counted apart: a « nombre » field reads a number
@@ -143,7 +144,11 @@ SHOULD_REFUSE: dict[str, list[str]] = {
 }
 
 # Mechanical variants that nobody would type, left out (« historiques » for « historique »).
-NOT_NATURAL: dict[str, list[str]] = {"reglages-navigateur-5d": ["historiques"]}
+NOT_NATURAL: dict[str, list[str]] = {
+    "reglages-navigateur-5d": ["historiques", "c'est l'historique"],
+    "brancher-et-relier-appareils-2b": ["associations"],
+    "site-ou-formulaire-bloque-5c": ["navigations privées"],
+}
 
 # Challenges where only the exact form counts (a code, a password, an address, a file name to
 # copy, a letter): no article, plural or sentence variant is tried, only the hand-written probes.
@@ -240,9 +245,13 @@ def _other_number(c: str) -> str:
     head = words[0]
     if not head.islower() or len(head) < 5 or not head.isalpha():
         return ""
-    words[0] = head[:-1] if _plain(head).endswith("s") else (
-        "" if _plain(head).endswith(("x", "z")) else head + "s")
-    return " ".join(words) if words[0] else ""
+    if _plain(head).endswith(("x", "z")):
+        return ""
+    plural = _plain(head).endswith("s")
+    # « achats intégrés » ↔ « achat intégré »: a two-word noun and adjective agree
+    tail = words[1:] if len(words) == 2 and words[1].isalpha() and words[1].islower() else []
+    return " ".join(w[:-1] if plural and w.endswith("s") else (w if plural else w + "s")
+                    for w in [head, *tail]) + "".join(" " + w for w in words[1 + len(tail):])
 
 
 def text_variants(accepted: tuple[str, ...], tolerances: tuple[str, ...]) -> list[str]:
@@ -425,9 +434,9 @@ def typed_challenges(ref: Referential, prefixes: tuple[str, ...]) -> list[Challe
                   key=lambda c: c.id)
 
 
-def build_into(dist: Path) -> Path:
+def build_into(content: Path, dist: Path) -> Path:
     from builder.build import build
-    build(ROOT / "content", dist, ROOT, log=lambda *_: None)
+    build(content, dist, ROOT, log=lambda *_: None)
     return dist / "data" / "referential.json"
 
 
@@ -436,11 +445,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("prefixes", nargs="*", default=["3.", "4.", "5."])
     parser.add_argument("--dist", type=Path, help="an existing build to read (default: build "
                                                   "into /tmp/free-answers-dist)")
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="the content folder (default: this checkout's)")
     args = parser.parse_args(argv)
     bundle = (args.dist / "data" / "referential.json" if args.dist
-              else build_into(Path("/tmp/free-answers-dist")))
+              else build_into(args.content, Path("/tmp/free-answers-dist")))
     ref = load_referential(bundle)
-    refusals = declared_refusals(ROOT / "content")
+    refusals = declared_refusals(args.content)
     challenges = typed_challenges(ref, tuple(args.prefixes))
     counts = {"refused": 0, "refused_challenges": 0, "sentences": 0, "sentence_challenges": 0,
               "accepted_wrong": 0, "undeclared": 0, "undeclared_challenges": 0}
