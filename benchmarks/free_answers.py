@@ -52,18 +52,14 @@ SHOULD_ACCEPT: dict[str, list[str]] = {
     "annoter-masquer-image-3c": ["rogner", "recadrer l'image", "le recadrage"],
     "appareil-bloque-1c": ["redémarrer", "redemarrer"],
     "appareil-bloque-3d": ["Ctrl+S", "CTRL + S", "ctrl s"],
-    "audition-ecouteurs-3c": ["Paramètres", "les paramètres", "Réglages"],
     "audition-ecouteurs-5c": ["des acouphènes", "acouphene"],
     "brancher-et-relier-appareils-1b": ["USB", "une prise USB", "un port USB", "la prise USB"],
     "brancher-et-relier-appareils-2b": ["l'association", "l'appairage", "le jumelage",
                                         "associer", "appairer"],
     "brancher-et-relier-appareils-3a": ["transfert de fichiers", "Transférer des fichiers"],
     "brancher-et-relier-appareils-3b": ["éjecter", "Éjecter la clé", "ejecter"],
-    "brancher-et-relier-appareils-4c": ["étendre", "étendu", "affichage étendu"],
     "choisir-equipement-connexion-2b": ["une webcam", "la webcam", "une caméra"],
     "choisir-equipement-connexion-3b": ["giga-octet", "gigaoctet", "gigaoctets"],
-    "choisir-equipement-connexion-4c": ["partage de connexion", "le partage de connexion",
-                                        "point d'accès", "hotspot"],
     "compatibilite-fichiers-2c": ["ouvrir avec"],
     "compatibilite-fichiers-6b": ["le point-virgule", "point virgule", ";"],
     "compte-inaccessible-1c": ["un œil", "un oeil", "l'œil", "oeil"],
@@ -79,28 +75,21 @@ SHOULD_ACCEPT: dict[str, list[str]] = {
     "enfants-ecrans-3c": ["achats intégrés", "des achats intégrés"],
     "imprimante-depannage-5c": ["pilote", "un pilote", "le pilote", "driver"],
     "listes-de-valeurs-1b": ["farine", "la farine"],
-    "mise-en-route-appareil-1c": ["la langue", "langue"],
     "mise-en-route-appareil-4c": ["sur la carte SIM", "la carte SIM", "dans la SIM"],
     "mise-en-route-appareil-5c": ["administrateur", "un administrateur", "compte admin"],
-    "mots-de-passe-3d": ["différent", "unique"],
     "numerique-responsable-4c": ["reconditionné", "reconditionnée"],
     "numerique-responsable-5b": ["effet rebond", "l'effet rebond", "l'effet de rebond"],
     "numeriser-document-4a": ["OCR", "la reconnaissance de texte", "reconnaissance de caractères"],
-    "publicite-ciblee-1c": ["ciblée", "ciblee", "personnalisée"],
     "publicite-ciblee-3a": ["Pourquoi je vois cette publicité ?"],
     "publicite-ciblee-4b": ["profilage", "le profilage"],
     "reglages-confidentialite-3b": ["Moi uniquement", "moi uniquement", "moi seul"],
-    "reglages-confidentialite-3c": ["privé", "un compte privé", "prive"],
     "reglages-confidentialite-4a": ["Lampe torche", "la lampe torche", "lampe de poche"],
     "reglages-confort-appareil-1c": ["Paramètres", "Réglages", "les paramètres"],
-    "reglages-confort-appareil-3c": ["notifications", "les notifications"],
-    "reglages-confort-appareil-4c": ["les sous-titres", "sous-titres automatiques"],
     "reglages-navigateur-2b": ["l'historique", "historique"],
     "reglages-navigateur-4b": ["une extension", "extension", "un module complémentaire"],
     "relecture-orthographe-1b": ["atestation"],
     "relecture-orthographe-5a": ["le suivi des modifications", "suivi des modifications"],
     "remplir-signer-pdf-2b": ["enregistrer sous", "Enregistrer sous…"],
-    "remplir-signer-pdf-4b": ["3-5", "3 à 5"],
     "retouche-photo-3b": ["le contraste", "contraste"],
     "retouche-photo-3c": ["la luminosité", "luminosite"],
     "saisie-au-clavier-1c": ["la barre d'espace", "espace", "la touche espace"],
@@ -109,21 +98,52 @@ SHOULD_ACCEPT: dict[str, list[str]] = {
     "saisie-au-clavier-3b": ["Alt Gr", "AltGr", "la touche Alt Gr"],
     "sante-ecrans-3a": ["Vidéos", "les vidéos", "vidéo"],
     "site-ou-formulaire-bloque-1b": ["actualiser", "recharger", "rafraichir"],
-    "site-ou-formulaire-bloque-2a": ["Courriel", "la case Courriel"],
     "site-ou-formulaire-bloque-4b": ["pop-up", "les pop-up", "des pop-up", "fenêtres pop-up"],
-    "site-ou-formulaire-bloque-5c": ["navigation privée", "une fenêtre de navigation privée"],
     "son-et-micro-2c": ["Bluetooth", "le Bluetooth", "bluetooth"],
-    "stockage-et-batterie-4b": ["Batterie", "la batterie"],
-    "tableaux-et-images-1b": ["Insertion", "insérer", "le menu Insertion"],
     "tableaux-et-images-3b": ["Tab", "tabulation", "la touche Tab"],
     "tableaux-et-images-4b": ["habillage", "l'habillage du texte"],
     "tableaux-et-images-5b": ["fusionner", "les fusionner", "fusionner les cellules"],
-    "telephone-perdu-ou-vole-1c": ["SIM", "carte SIM"],
     "telephone-perdu-ou-vole-2c": ["Faire sonner", "faire sonner"],
     "telephone-perdu-ou-vole-6c": ["PUK", "le code PUK"],
     "mise-en-route-appareil-3a": ["PUK", "le code PUK"],
     "wifi-de-la-maison-1c": ["un cadenas", "cadenas"],
     "wifi-de-la-maison-4b": ["invité", "invités", "le réseau invité"],
+    "mots-de-passe-3c": ["un seul mot de passe", "1 mot de passe", "un seul", "1", "une seule"],
+    "enfants-ecrans-4c/heure": ["à 20 h", "20 h", "8 h du soir"],
+    "enfants-ecrans-4c/minutes": ["40 mn", "quarante minutes"],
+    "tableaux-et-images-3a/colonnes": ["6 colonnes", "six colonnes"],
+    "tableaux-et-images-3a/lignes": ["5 lignes", "cinq lignes"],
+    "sante-ecrans-3b/jour": ["le samedi", "Samedi"],
+    "sante-ecrans-3b/heures": ["6h", "six h"],
+    "cv-lettre-motivation-3b/expediteur": ["zone 1", "la zone 1"],
+    "cv-lettre-motivation-3b/date": ["zone 3", "la zone 3"],
+    "choisir-equipement-connexion-3d/autonomie": ["la D", "la tablette D", "d"],
+    "choisir-equipement-connexion-3d/stockage": ["la C", "la tablette C"],
+    "suivre-un-algorithme-2c": ["la case E", "case E", "e"],
+    "reglages-confort-appareil-2b": ["la touche 0", "touche 0", "0"],
+    "imprimante-depannage-3b": ["2", "page 2", "la page 2"],
+    "remplir-signer-pdf-4b": ["3 - 5", "pages 3 à 5", "de 3 à 5", "3, 4, 5"],
+    "cyberharcelement-3a": ["le 3018", "30 18"],
+    "images-droits-licences-1b": ["c'est Kenza", "kenza"],
+    "publicite-ciblee-1c": ["une publicité ciblée", "ciblé", "personnalisé"],
+    "connexion-internet-1c": ["le mode avion", "activer le mode avion", "Mode Avion"],
+    "reglages-confidentialite-3c": ["en privé", "compte privé"],
+    "site-ou-formulaire-bloque-5c": ["fenêtre InPrivate", "mode navigation privée",
+                                     "onglet de navigation privée", "onglet privé"],
+    "choisir-equipement-connexion-4c": ["partager la connexion", "le point d'accès",
+                                        "partage de connexion Internet"],
+    "brancher-et-relier-appareils-4c": ["mode étendu", "étendre l'écran"],
+    "telephone-perdu-ou-vole-1c": ["la carte SIM", "SIM", "carte SIM"],
+    "audition-ecouteurs-3c": ["dans les réglages", "dans Paramètres", "Paramètres", "Réglages"],
+    "reglages-confort-appareil-3c": ["dans Notifications", "la rubrique Notifications"],
+    "stockage-et-batterie-4b": ["la rubrique Batterie", "Batterie"],
+    "site-ou-formulaire-bloque-2a": ["le courriel", "la case Courriel", "Courriel"],
+    "mise-en-route-appareil-1c": ["choisir la langue", "la langue", "langue"],
+    "tableaux-et-images-1b": ["l'onglet Insertion", "Insertion", "insérer", "le menu Insertion"],
+    "reglages-confort-appareil-4c": ["sous-titrage", "le sous-titrage", "les sous-titres",
+                                     "sous-titres automatiques"],
+    "saisie-au-clavier-3a": ["Touche 4", "la touche 4", "4", "à"],
+    "mots-de-passe-3d": ["différent", "unique", "uniques", "distincts", "différents"],
 }
 
 # Wrong answers a tolerance must not take: opposites one typo away, and near misses.
@@ -143,11 +163,12 @@ SHOULD_REFUSE: dict[str, list[str]] = {
     "publicite-ciblee-1c": ["non ciblée"],
 }
 
-# Mechanical variants that nobody would type, left out (« historiques » for « historique »).
+# Mechanical variants (and generated opposites) that nobody would type, left out.
 NOT_NATURAL: dict[str, list[str]] = {
     "reglages-navigateur-5d": ["historiques", "c'est l'historique"],
     "brancher-et-relier-appareils-2b": ["associations"],
     "site-ou-formulaire-bloque-5c": ["navigations privées"],
+    "reglages-confidentialite-3c": ["en non privé"],   # an opposite only a machine makes
 }
 
 # Challenges where only the exact form counts (a code, a password, an address, a file name to
@@ -406,7 +427,7 @@ def probe(ch: Challenge, refusees: dict[str | None, list[str]]) -> list[Finding]
                          else set())
             if key is None or key == "#0" or not key.startswith("#"):
                 reachable |= set(SHOULD_REFUSE.get(hand_key, []))
-            finding.undeclared = sorted(o for o in reachable
+            finding.undeclared = sorted(o for o in reachable - set(NOT_NATURAL.get(ch.id, []))
                                         if _plain(o) not in declared | listed)
         findings.append(finding)
     return findings
