@@ -461,6 +461,39 @@ def build_into(content: Path, dist: Path) -> Path:
     return dist / "data" / "referential.json"
 
 
+def survey(ref: Referential, refusals: dict[str, dict[str | None, list[str]]],
+           prefixes: tuple[str, ...], out=print) -> dict[str, int]:
+    """Probe every typed challenge of ``prefixes``; ``out`` gets one line per problem; returns
+    the counts."""
+    challenges = typed_challenges(ref, prefixes)
+    counts = {"challenges": len(challenges), "refused": 0, "refused_challenges": 0,
+              "sentences": 0, "sentence_challenges": 0, "accepted_wrong": 0, "undeclared": 0,
+              "undeclared_challenges": 0}
+    for ch in challenges:
+        findings = probe(ch, refusals.get(ch.id, {}))
+        refused = [(f.key, v) for f in findings for v in f.refused]
+        wrong = [(f.key, v) for f in findings for v in f.accepted_wrong]
+        undeclared = [(f.key, v) for f in findings for v in f.undeclared]
+        sentences = [(f.key, v) for f in findings for v in f.sentences]
+        if refused or wrong or undeclared:
+            out(f"{ch.id} ({ch.type}, niveau {ref.skills[ch.skill_id].level})")
+            for key, value in refused:
+                out(f"  refusée à tort{' [' + key + ']' if key else ''} : « {value} »")
+            for key, value in wrong:
+                out(f"  acceptée à tort{' [' + key + ']' if key else ''} : « {value} »")
+            for key, value in undeclared:
+                out(f"  contraire non déclaré dans refusees"
+                    f"{' [' + key + ']' if key else ''} : « {value} »")
+        counts["refused"] += len(refused)
+        counts["refused_challenges"] += bool(refused)
+        counts["sentences"] += len(sentences)
+        counts["sentence_challenges"] += bool(sentences)
+        counts["accepted_wrong"] += len(wrong)
+        counts["undeclared"] += len(undeclared)
+        counts["undeclared_challenges"] += bool(undeclared)
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("prefixes", nargs="*", default=["3.", "4.", "5."])
@@ -472,34 +505,9 @@ def main(argv: list[str] | None = None) -> int:
     bundle = (args.dist / "data" / "referential.json" if args.dist
               else build_into(args.content, Path("/tmp/free-answers-dist")))
     ref = load_referential(bundle)
-    refusals = declared_refusals(args.content)
-    challenges = typed_challenges(ref, tuple(args.prefixes))
-    counts = {"refused": 0, "refused_challenges": 0, "sentences": 0, "sentence_challenges": 0,
-              "accepted_wrong": 0, "undeclared": 0, "undeclared_challenges": 0}
-    for ch in challenges:
-        findings = probe(ch, refusals.get(ch.id, {}))
-        refused = [(f.key, v) for f in findings for v in f.refused]
-        wrong = [(f.key, v) for f in findings for v in f.accepted_wrong]
-        undeclared = [(f.key, v) for f in findings for v in f.undeclared]
-        sentences = [(f.key, v) for f in findings for v in f.sentences]
-        if refused or wrong or undeclared:
-            print(f"{ch.id} ({ch.type}, niveau {ref.skills[ch.skill_id].level})")
-            for key, value in refused:
-                print(f"  refusée à tort{' [' + key + ']' if key else ''} : « {value} »")
-            for key, value in wrong:
-                print(f"  acceptée à tort{' [' + key + ']' if key else ''} : « {value} »")
-            for key, value in undeclared:
-                print(f"  contraire non déclaré dans refusees"
-                      f"{' [' + key + ']' if key else ''} : « {value} »")
-        counts["refused"] += len(refused)
-        counts["refused_challenges"] += bool(refused)
-        counts["sentences"] += len(sentences)
-        counts["sentence_challenges"] += bool(sentences)
-        counts["accepted_wrong"] += len(wrong)
-        counts["undeclared"] += len(undeclared)
-        counts["undeclared_challenges"] += bool(undeclared)
+    counts = survey(ref, declared_refusals(args.content), tuple(args.prefixes))
     print()
-    print(f"Épreuves à réponse écrite examinées : {len(challenges)} "
+    print(f"Épreuves à réponse écrite examinées : {counts['challenges']} "
           f"(compétences {', '.join(p + '*' for p in args.prefixes)})")
     print(f"Réponses naturelles refusées : {counts['refused']} "
           f"dans {counts['refused_challenges']} épreuves")
