@@ -64,6 +64,8 @@ function status(message) {
 // ------------------------------------------------------------------ screens
 function show(section) {
   for (const id of ["cert-intro", "cert-question", "cert-paused", "cert-done"]) $(id).hidden = id !== section;
+  // A calm screen during the session: no menu, no footer to wander off to.
+  document.body.classList.toggle("cert-session", section === "cert-question" || section === "cert-paused");
 }
 
 // Keep the session with the profile: after every answer and every proctor action.
