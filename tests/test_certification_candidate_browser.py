@@ -223,6 +223,17 @@ def test_an_eligible_learner_sits_a_whole_session(browser, timed_site):
         download = info.value
         assert download.suggested_filename == "certification-blanche-BKRT47-camille-martin.json"
         data = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+        # Back on the page later: the finished session's file can be downloaded again.
+        page.goto(site["url"] + PAGE)
+        page.wait_for_selector(READY, timeout=90_000)
+        page.focus("#cert-who-submit")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#cert-last:not([hidden])")
+        assert "Session BKRT47" in page.text_content("#cert-last-text")
+        page.focus("#cert-last-show")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#cert-done:not([hidden])")
+        assert "5 réponses enregistrées" in page.text_content("#cert-done-text")
     context.close()
     assert not errors, errors
     assert candidate_file.validate(data) == []
