@@ -73,6 +73,10 @@ CANDIDATE_FILE = Object(description="Diagnum « certification blanche », candid
     "proctor_events": Array(PROCTOR_EVENT, max_items=MAX_EVENTS),
     "started_at": Text(40, DATE, DATE_HINT),
     "finished_at": Text(40, DATE, DATE_HINT),
+}, optional={
+    # The seed the session's challenges were drawn with: the mediator can draw them again from
+    # the profile (``asked_as_chosen``) and see that none was picked by hand.
+    "seed": Integer(0, 2 ** 53 - 1),
 })
 
 
@@ -127,7 +131,7 @@ def make(state: dict[str, Any], *, session: str, room_word: str, name: str,
          finished_at: str) -> dict[str, Any]:
     """The file for a session state (``certification.session``), checked before it is handed
     over: a file that does not validate raises EngineError with every problem."""
-    data = {"format": FORMAT, "version": VERSION, "session": session,
+    data = {"format": FORMAT, "version": VERSION, "session": session, "seed": state["seed"],
             "room_word": room_word.strip(), "candidate": {"name": " ".join(name.split())},
             "profile": profile, "asked": list(state["answers"]),
             "proctor_events": list(proctor_events), "started_at": started_at,
@@ -137,6 +141,21 @@ def make(state: dict[str, Any], *, session: str, room_word: str, name: str,
         raise EngineError("certification-file-invalid",
                           "Le fichier de la session ne peut pas être fait : " + "; ".join(problems[:5]))
     return data
+
+
+def asked_as_chosen(ref, data: dict[str, Any]) -> list[str]:
+    """Problems (French) when the questions in ``data`` (a valid file with a seed) are not those
+    the session draws from its profile on ``ref`` (an engine Referential), in that order."""
+    from .placement import choose
+
+    if "seed" not in data:
+        return ["le fichier ne dit pas avec quelle graine les questions ont été tirées"]
+    picks = [p.challenge_id for p in choose(ref, data["profile"], data["seed"])]
+    asked = [a["challenge"] for a in data["asked"]]
+    if asked != picks[:len(asked)]:
+        return ["les questions du fichier ne sont pas celles que la session tire de ce profil "
+                "(contenu différent, ou fichier modifié)"]
+    return []
 
 
 if __name__ == "__main__":  # regenerate the published schema: python -m certification.candidate_file

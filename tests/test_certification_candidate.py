@@ -188,6 +188,11 @@ def test_the_file_validates_and_the_published_schema_is_the_declaration(kept):
     jsonschema.Draft202012Validator(published).validate(data)
     out = call(type="cert-validate-file", text=json.dumps(data))
     assert out["valid"] and out["file"] == data
+    # The mediator can draw the session's questions again: a hand-picked one is spotted.
+    assert data["seed"] == 3 and candidate_file.asked_as_chosen(REF, data) == []
+    swapped = copy.deepcopy(data)
+    swapped["asked"][1]["challenge"] = swapped["profile"]["answers"][0]["challenge"]
+    assert "ne sont pas celles" in candidate_file.asked_as_chosen(REF, swapped)[0]
 
 
 @pytest.mark.parametrize(("damage", "problem"), [

@@ -248,6 +248,9 @@ def test_an_eligible_learner_sits_a_whole_session(browser, timed_site):
     seen = {a["challenge"] for a in record["answers"]}
     assert not seen & {a["challenge"] for a in data["asked"]}   # variants, never a seen one
     assert "correct" not in json.dumps(data["asked"])
+    ref = load_referential(timed_site / "data" / "referential.json")
+    assert candidate_file.asked_as_chosen(ref, data) == []     # drawn by the session, not by hand
+    assert all(ref.challenges[a["challenge"]].time_limit == TIMED for a in data["asked"][:3])
 
 
 def test_an_ineligible_learner_is_told_why(site, page, built_site):
