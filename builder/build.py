@@ -86,6 +86,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
     mediator_path = assets.mediator_zip(root, dest)
+    certification_path = assets.certification_zip(root, dest)
     qrcode_path = assets.copy_qrcode(root, dest)
     static_hashes = assets.copy_static(templates, dest, previous)
     (dest / ".htaccess").write_text(assets.HTACCESS, encoding="utf-8")
@@ -106,6 +107,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "profiles": {p.id: p.data["titre"] for p in content.profiles},
         "labels": content.site.labels(),
         "mediator": mediator_path,
+        "certification": certification_path,
         "campaigns": campaigns_path,
         "qrcode": qrcode_path,
     }

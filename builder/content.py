@@ -59,6 +59,7 @@ class Challenge(Located):
     valid: bool = True   # False when loading it reported a problem: no self-check then
     retired: bool = False              # never asked again, kept for old results (docs/ids.md)
     replaced_by: str | None = None
+    time_limit: int | None = None      # seconds, in a « certification blanche » only
 
     def line_at(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -394,7 +395,8 @@ def _challenge(path: Path, raw: Any, skill_id: str, report, assets: ContentAsset
     return Challenge(path, raw.line, values["id"], skill_id, kind.name, values["consigne"],
                      values["pourquoi"], payload, values["illustration"], values["document"],
                      dict(raw.key_lines), valid=not reported,
-                     retired=bool(values["retiree"]), replaced_by=values["remplacee_par"])
+                     retired=bool(values["retiree"]), replaced_by=values["remplacee_par"],
+                     time_limit=values["temps_limite"])
 
 
 _ALL_TYPE_FIELDS = {name for t in REGISTRY.values() for name in t.fields}

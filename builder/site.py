@@ -54,6 +54,7 @@ def plan_pages(content: Content) -> list[Page]:
         Page("a-propos/index.html", "about.html", {}),
         Page("mediateur/index.html", "mediateur.html", {}),
         Page("mon-espace/index.html", "space.html", {"space": space_data(content, competences)}),
+        Page("certification/index.html", "certification.html", {}),
         Page("mes-donnees/index.html", "data.html", {}),
         Page("accessibilite/index.html", "accessibility.html", {}),
         Page("404.html", "404.html", {}),
