@@ -216,11 +216,14 @@ def headings(text: str) -> list[tuple[int, str, int]]:
 
 
 def word_count(text: str) -> int:
+    """Words a reader reads in the text: a picture's text alternative and address are not
+    counted (a tutorial's length limit is about its text)."""
     tokens = _parsed(text or "")
     words = 0
     for token in tokens:
         if token.type == "inline":
-            words += len(token.content.split())
+            words += sum(len(child.content.split()) for child in token.children or ()
+                         if child.type in ("text", "code_inline"))
     return words
 
 
