@@ -164,3 +164,26 @@ def test_stats_count_pictures_and_phone_and_computer_sections(content_copy):
     assert "Tutoriels avec « Sur un téléphone » et « Sur un ordinateur » : 1 sur 4" in after
     assert not covers_phone_and_computer("## Sur un téléphone\n\nTexte.\n")
     assert covers_phone_and_computer("### Sur un téléphone Android\n\n### Sur un ordinateur\n")
+
+
+def test_word_count_leaves_out_a_pictures_text_alternative():
+    from builder.markdown import word_count
+
+    text = "Trois mots ici.\n\n![Une très longue description de ce que montre l'image](images/a.svg)\n"
+    assert word_count(text) == 3
+
+
+def test_a_picture_only_a_tutorial_shows_is_used_and_copied(content_copy, tmp_path):
+    images = content_copy / "referential/images"
+    shutil.copy(images / "4.1-faux-message.svg", images / "4.1-pour-tutoriel.svg")
+    _, problems = load_and_check(content_copy)
+    assert any("4.1-pour-tutoriel.svg" in str(w) and "inutilisé" in str(w)
+               for w in problems.warnings)
+    _edit(content_copy, "## À retenir\n", "## À retenir\n\n![Un SMS qui demande de payer des frais "
+                                          "de livraison](images/4.1-pour-tutoriel.svg)\n")
+    _, problems = load_and_check(content_copy)
+    assert not problems.errors, problems.errors
+    assert not any("4.1-pour-tutoriel.svg" in str(w) for w in problems.warnings)
+    dist = tmp_path / "dist"
+    build(content_copy, dist, ROOT, log=lambda _m: None, precompress=False)
+    assert (dist / "data/images/4.1-pour-tutoriel.svg").is_file()
