@@ -20,6 +20,7 @@ from .diagnostics import ContentError
 from .first_questions import engine_key, first_questions
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
+from .tutorial_pictures import used_pictures
 
 
 def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
@@ -61,7 +62,8 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
 
     data_dir = dest / "data"
     data_dir.mkdir()
-    used_images = sorted({c.illustration["image"] for c in content.challenges if c.illustration})
+    used_images = sorted({c.illustration["image"] for c in content.challenges if c.illustration}
+                         | used_pictures(content))
     for image in used_images:
         assets.place(ref_dir / image, dest, f"data/{image}", previous)
     documents = {doc: markdown.render((ref_dir / doc).read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from .bundle import challenge_record
 from .cache import BuildMemo
 from .content import Challenge, Content
 from .diagnostics import Noted, Problems, checked_once
+from .tutorial_pictures import check_tutorial_pictures, used_pictures
 from .yamlfile import line_of, read_text
 
 OFFICIAL_LEVEL_RANGE = range(1, 9)
@@ -41,16 +42,18 @@ def check_content(content: Content, problems: Problems) -> None:
 
 
 def _check_unused_files(content: Content, problems: Problems) -> None:
-    """Images and documents no challenge cites: forgotten, or a typo in a challenge's path."""
-    if content.failed_tube_ids:
+    """Images and documents no challenge nor tutorial cites: forgotten, or a typo in a path."""
+    if content.failed_tube_ids or any(p.suffix == ".md" for p in content.failed):
         return  # the files that would cite them could not be read
     used = {c.illustration["image"] for c in content.challenges if c.illustration}
+    used |= used_pictures(content)
     used |= {c.document for c in content.challenges if c.document}
     for folder in ("images", "documents"):
         base = content.referential_dir / folder
         for path in sorted(base.iterdir()) if base.is_dir() else ():
             if path.is_file() and f"{folder}/{path.name}" not in used:
-                problems.warning(path, 0, "fichier inutilisé : aucune épreuve ne le cite")
+                problems.warning(path, 0, "fichier inutilisé : aucune épreuve ni aucun "
+                                          "tutoriel ne le cite")
 
 
 def _duplicates(items, key, problems: Problems, what: str) -> None:
@@ -305,6 +308,7 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
         for line, message in markdown.lint(tut.body, tut.body_line):
             problems.error(tut.path, line, message)
     links.check_tutorial_links(content, problems)
+    check_tutorial_pictures(content, problems)
     skills = {s.id for s in content.skills}
     failed_tubes = content.failed_tube_ids
     covered: set[str] = set()
