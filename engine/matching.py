@@ -5,6 +5,11 @@ of the accepted answer's length). Unlike Pix's T2, letters outside ASCII (œ, ß
 punctuation and symbols are removed, so "cœur" still differs from "cur". A field in « nombre »
 format compares numbers as people type them ("1 250,50", "16 €") or write them in French words
 ("une", "une seule", "vingt-deux", "mille deux cents"): a learner who writes « une » for 1 is right.
+
+With T1, a leading article the learner adds (« le mode avion », « la SIM », « l'imprimante »)
+is forgiven against an accepted answer written without one. The article is dropped from the typed
+answer only, and the rest is compared only with accepted answers that have no article of their
+own: where an editor wrote « un compte », « des comptes » is still not « compte ».
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ TOLERANCES = ("T1", "T2", "T3")
 FORMATS = ("texte", "nombre")
 _LEVENSHTEIN_MAX_RATE = 0.25
 _SPACES = re.compile(r"\s+")
+_ARTICLE = re.compile(r"(?:(?:le|la|les|un|une|des)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
 
 
 def pretreat(text: Any) -> str:
@@ -58,17 +64,33 @@ def normalise(text: Any, tolerances: Iterable[str]) -> str:
     return value if active & {"T1", "T2"} else value.strip()
 
 
+def without_article(text: Any) -> str | None:
+    """The text after its leading article (« le », « la », « les », « l' », « un », « une »,
+    « des »), or None when it starts with none, or is nothing but an article (« une » may be
+    the answer)."""
+    value = pretreat(text).strip()
+    match = _ARTICLE.match(value)
+    return value[match.end():] if match else None
+
+
 def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]) -> bool:
     tolerances = tuple(tolerances)
+    accepted = tuple(accepted)
     given = normalise(answer, tolerances)
     if not given:
         return False
-    candidates = [normalise(a, tolerances) for a in accepted]
-    if given in candidates:
+    pairs = [(given, [normalise(a, tolerances) for a in accepted])]
+    bare = without_article(answer) if "T1" in tolerances else None
+    if bare is not None:
+        # Only against answers the editor wrote without an article: an article they wrote counts.
+        pairs.append((normalise(bare, tolerances),
+                      [normalise(a, tolerances) for a in accepted if without_article(a) is None]))
+    if any(form in candidates for form, candidates in pairs):
         return True
     if "T3" not in tolerances:
         return False
-    return any(c and levenshtein(given, c) / len(c) <= _LEVENSHTEIN_MAX_RATE for c in candidates)
+    return any(c and levenshtein(form, c) / len(c) <= _LEVENSHTEIN_MAX_RATE
+               for form, candidates in pairs for c in candidates)
 
 
 _NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(?:[^\d.,+-][^\d]*)?")
@@ -162,9 +184,12 @@ def _is_number(word: str) -> bool:
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
                   tolerances: Iterable[str]) -> bool:
     """One typed field against its accepted answers, in its format and with its tolerances."""
-    accepted = tuple(accepted)
+    accepted, tolerances = tuple(accepted), tuple(tolerances)
     if fmt == "nombre":
         given = parse_number(answer)
+        bare = without_article(answer) if given is None and "T1" in tolerances else None
+        if bare is not None:
+            given = parse_number(bare)      # « le 2 », « la 3 »
         numbers = [parse_number(a) for a in accepted]
         if given is not None and all(n is not None for n in numbers):
             return any(abs(given - n) < 1e-9 for n in numbers if n is not None)

@@ -227,3 +227,17 @@ def test_a_skill_without_tutorial_is_a_warning(content_copy):
     warnings = problems(content_copy, "avertissement")
     assert reported(warnings, TUBE, line, "l'acquis @mots-de-passe3 (niveau 3) n'est relié à "
                                           "aucun tutoriel")
+
+
+# --- leading articles (T1) ----------------------------------------------------------------
+
+def test_a_refused_answer_that_the_article_rule_would_accept_is_an_error(content_copy):
+    # T1 forgives an article the learner adds; an editor who refuses « la médiathèque » learns
+    # at check time that the corrector would accept it.
+    edit(content_copy, TUBE, TYPED_1B, """        champ: Votre mot
+        reponses: [médiathèque]
+        refusees: [la médiathèque, la bibliothèque]
+        pourquoi: Le mot attendu était médiathèque.""")
+    found = problems(content_copy)
+    assert about(found, "« la médiathèque » devrait être refusée")
+    assert not about(found, "« la bibliothèque » devrait être refusée")

@@ -41,6 +41,39 @@ class ToleranceTests(unittest.TestCase):
         self.assertFalse(is_correct(qroc(["chat"]), "chien"))
         self.assertEqual(levenshtein("kitten", "sitting"), 3)
 
+    def test_t1_forgives_a_leading_article_the_learner_adds(self):
+        avion = qroc(["mode avion", "avion"], ["T1", "T2"])
+        for good in ("le mode avion", "Le Mode Avion", "l'avion", "L’avion", "un mode avion",
+                     "les mode avion"):
+            self.assertTrue(is_correct(avion, good), good)
+        for bad in ("le mode normal", "la", "le", "mode", "lemodeavion x"):
+            self.assertFalse(is_correct(avion, bad), bad)
+        # A word that only starts like an article keeps its letters: « lecture » is not « cture ».
+        self.assertFalse(is_correct(qroc(["cture"], ["T1"]), "lecture"))
+        self.assertFalse(is_correct(qroc(["ettre"], ["T1"]), "Lettre"))
+        # T3 still applies after the article: « la carte SIM » with a typo.
+        self.assertTrue(is_correct(qroc(["carte SIM"]), "la carte SIMM"))
+
+    def test_an_article_the_editor_wrote_still_counts(self):
+        # « un compte » accepted: « des comptes » is several accounts, not the answer, even with T3.
+        one_account = qroc(["un compte"])
+        self.assertTrue(is_correct(one_account, "un compte"))
+        self.assertFalse(is_correct(one_account, "des comptes"))
+        # « une » may itself be the answer: an article alone is never dropped.
+        self.assertTrue(is_correct(qroc(["une"], ["T1"]), "Une"))
+        self.assertFalse(is_correct(qroc(["une"], ["T1"]), ""))
+
+    def test_no_article_forgiven_without_t1(self):
+        self.assertFalse(is_correct(qroc(["mode avion"], ["T2"]), "le mode avion"))
+        self.assertFalse(is_correct(qroc(["mode avion"], []), "le mode avion"))
+        self.assertFalse(is_correct(qroc(["2"], [], fmt="nombre"), "le 2"))
+
+    def test_a_number_after_an_article(self):
+        two = qroc(["2"], ["T1"], fmt="nombre")
+        self.assertTrue(is_correct(two, "le 2"))
+        self.assertTrue(is_correct(two, "La 2"))
+        self.assertFalse(is_correct(two, "le 3"))
+
     def test_empty_answer_is_wrong(self):
         self.assertFalse(is_correct(qroc(["a"]), "   "))
 
