@@ -15,8 +15,8 @@ that the challenge's ``refusees`` do not declare (the content check tests ``refu
     .venv/bin/python -m benchmarks.free_answers --content /tmp/old/content  # another version
 
 Prints, per challenge, what is refused, then the counts; exits 1 when something is refused.
-A sentence around a number (« c'est 16 ») is counted apart: a « nombre » field reads a number
-and its unit only, whatever the content says (engine/matching.py).
+A sentence around a number (« c'est 16 ») is counted apart: a « nombre » field reads a number,
+its unit, and a lead-in of a closed list (engine/matching.py), whatever the content says.
 """
 
 from __future__ import annotations

@@ -181,12 +181,32 @@ def _is_number(word: str) -> bool:
         "cent", "cents", "mille", "million", "millions")
 
 
+# The words people put before a number they give as an answer, and that add nothing to it
+# (« c'est 16 », « il y en a 2 », « ça fait 12,50 € »). A closed list: « plus de 16 », « pas 16 »
+# or « environ 16 » say something else than 16, and stay refused.
+_LEAD_IN = re.compile(
+    r"(?:c\s*['’]?\s*est|ce\s+sont|il\s+y\s+en\s+a|il\s+y\s+a|il\s+en\s+faut|il\s+faut"
+    r"|il\s+en\s+reste|il\s+reste|(?:ca|ça|cela)\s+fait|(?:ca|ça|cela)\s+coute|(?:ca|ça|cela)\s+coûte"
+    r"|(?:j|on)\s*['’]?\s*en\s+compte|au\s+total|en\s+tout|reponse|réponse)\s*[:,]?\s+(?=\S)",
+    re.IGNORECASE)
+
+
+def without_lead_in(text: Any) -> str | None:
+    """The text after a lead-in of the closed list (« c'est », « il y en a »…), or None."""
+    value = pretreat(text).strip()
+    match = _LEAD_IN.match(value)
+    return value[match.end():] if match else None
+
+
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
                   tolerances: Iterable[str]) -> bool:
     """One typed field against its accepted answers, in its format and with its tolerances."""
     accepted, tolerances = tuple(accepted), tuple(tolerances)
     if fmt == "nombre":
         given = parse_number(answer)
+        if given is None and (lead := without_lead_in(answer)) is not None:
+            answer = lead                   # « c'est 16 », « il y en a 2 »
+            given = parse_number(answer)
         bare = without_article(answer) if given is None and "T1" in tolerances else None
         if bare is not None:
             given = parse_number(bare)      # « le 2 », « la 3 »

@@ -168,3 +168,23 @@ class LimitTests(unittest.TestCase):
         self.assertFalse(is_correct(ch, "a" * 501))
         self.assertFalse(is_correct(challenge("QCM", proposals=["a", "b"], solution=[1, 2]),
                                     list(range(1000))))
+
+
+class NumberSentenceTests(unittest.TestCase):
+    """« c'est 16 »: the words people put before a number they answer add nothing to it."""
+
+    def test_a_lead_in_of_the_closed_list_is_read_past(self):
+        sixteen = qroc(["16"], [], fmt="nombre")
+        for said in ("c'est 16", "C’est 16", "cest 16", "il y en a 16", "il y a 16 personnes",
+                     "ça fait 16 €", "au total : 16", "en tout 16", "c'est seize",
+                     "Réponse : 16", "il en reste 16"):
+            self.assertTrue(is_correct(sixteen, said), said)
+
+    def test_words_that_change_the_number_are_still_refused(self):
+        sixteen = qroc(["16"], ["T1", "T2", "T3"], fmt="nombre")
+        for said in ("plus de 16", "pas 16", "environ 16", "moins de 16", "c'est 15",
+                     "il y en a 16 ou 17", "c'est", "16 ou 17"):
+            self.assertFalse(is_correct(sixteen, said), said)
+
+    def test_a_text_field_is_unchanged(self):
+        self.assertFalse(is_correct(qroc(["16"], [], fmt="texte"), "c'est 16"))
