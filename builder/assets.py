@@ -109,8 +109,9 @@ def _stdlib(root: Path, source: Path, version: str, log) -> Path:
 
 
 def engine_zip(root: Path, dest: Path) -> str:
-    """Pack engine/*.py into ``engine/engine.<hash>.zip`` for the learner's worker."""
-    return _python_zip(root, dest, "engine", ("engine",))
+    """Pack engine/ and campaigns/ into ``engine/engine.<hash>.zip`` for the learner's worker
+    (campaign codes are read, and result codes made, next to the engine: campaigns.participant)."""
+    return _python_zip(root, dest, "engine", ("engine", "campaigns"))
 
 
 def mediator_zip(root: Path, dest: Path) -> str:
