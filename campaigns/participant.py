@@ -6,7 +6,7 @@ sends ``campaign-*`` requests here and every other request to ``engine.protocol`
 reads the referential the engine was given. Requests (JSON in, JSON out):
 
 - ``{"type": "campaign-read", "code", "fragment", "declared": [campaign…]}`` → ``{"ok",
-  "campaign"}``: the campaign with ``title`` (what it measures), ``start`` (the fields of the
+  "campaign"}``: the campaign (``name`` empty when a bare code carries none) with ``title`` (what it measures), ``start`` (the fields of the
   engine's ``start`` request) and ``skills`` (how many target skills); a typo, an unknown
   parcours or a damaged link → ``{"ok": false, "error": {"code": "campaign-unknown", "message"}}``.
 - ``{"type": "campaign-result", "campaign", "records": [record…]}`` → ``{"ok", "code",
@@ -88,7 +88,6 @@ def read_campaign(ref: Any, code: str = "", fragment: str = "",
                               "vérifiez que vous êtes sur le bon site.")
     for key in ("name", "external_id_label", "landing_text", "result_text"):
         campaign[key] = str(campaign.get(key) or "")
-    campaign["name"] = campaign["name"] or f"Campagne {campaign['code']}"
     try:
         skills = target_skills(ref, campaign)
     except EngineError as exc:
