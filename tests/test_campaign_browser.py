@@ -219,6 +219,30 @@ def test_a_campaign_on_a_parcours_from_code_to_csv(server, browser, built_site):
         assert int(row[f"Acquis maitrisés dans la compétence {titles[c['id']]}"]) == len(mastered)
         checked += 1
     assert checked == 2
+
+    # « Collecter les profils »: the participant sends the profile of the tests taken here.
+    mediator.check("input[name=goal][value=collecter]")
+    collect = create_campaign(mediator, "Profils de rentrée", before=code)
+    assert codes.decode(collect).goal == "collecter"
+    person.goto(url + "index.html")
+    person.fill("#campaign-code-input", collect)
+    person.press("#campaign-code-input", "Enter")
+    person.wait_for_selector("#campaign-profile-now:not([hidden])", timeout=90_000)
+    axe_clean(person, "campagne « collecter », téléphone")
+    person.focus("#campaign-profile-button")
+    person.keyboard.press("Enter")
+    person.wait_for_function("() => document.body.dataset.resultCode", timeout=30_000)
+    shown = person.text_content("#result-profile")
+    for c in record["competences"]:
+        assert f"{c['id']} {titles[c['id']]} : niveau {c['level']} ({c['pix']} pix)" in shown
+    axe_clean(person, "profil envoyé, téléphone")
+    shot(person, "6-profil")
+    import_code(mediator, person.text_content("#result-code"), "Camille", 2)
+    header, lines = csv_rows(mediator)
+    row = dict(zip(header, lines[0], strict=True))
+    for c in record["competences"]:
+        assert row[f"Niveau pour la compétence {titles[c['id']]}"] == str(c["level"])
+        assert row[f"Nombre de pix pour la compétence {titles[c['id']]}"] == str(c["pix"])
     close(person)
     close(mediator)
 

@@ -126,6 +126,9 @@ export async function showSend({ ask, campaign, kept, records, nickname, runtime
     ? `Il contient ce que vous avez réussi ou non pour chacun des ${campaign.skills} acquis de la campagne${response.mastery !== null ? ` (vous en maîtrisez ${response.mastery} %)` : ""}.`
     : `Il contient votre niveau et vos pix dans ${response.competences.length > 1 ? `chacune des ${response.competences.length} compétences` : "la compétence"} que vous avez testée${response.competences.length > 1 ? "s" : ""}.`;
   $("result-code-words").textContent = `${response.characters} caractères, en groupes de 4 : la personne qui anime la campagne peut le taper, ou photographier le QR code. ${what}`;
+  const levels = response.competences || [];
+  $("result-profile").replaceChildren(...levels.map((c) => el("li", {}, `${c.id} ${runtime.titles?.[c.id] ?? ""} : niveau ${c.level} (${c.pix} pix)`)));
+  $("result-profile").hidden = levels.length === 0;
   const qr = await qrSvg(new URL(runtime.qrcode, location.href).href, response.code, "QR code du code de résultat");
   $("result-qr").replaceChildren(qr || el("p", { class: "meta" }, "Ce code est trop long pour un QR code : donnez plutôt le fichier."));
   const button = $("campaign-file");

@@ -206,6 +206,7 @@ function profileGone() {
 
 function ready({ focus = true } = {}) {
   if (profileId && profileGone()) return askWho();
+  if (campaign) offerProfileNow();
   if (!profileId) { // who takes the test is asked first: no one sees another person's test
     $("engine-status").classList.add("is-ready");
     $("engine-status").querySelector(".spinner")?.remove();
@@ -644,17 +645,46 @@ async function joinCampaign() {
   ready();
 }
 
+// Every finished test of this profile, as records (« collecter les profils »).
+function finishedRecords() {
+  try {
+    return history(profileId).filter((item) => item.status === "finished" && item.record).map((item) => item.record);
+  } catch {
+    return [];
+  }
+}
+
 // « Envoyer mes résultats au médiateur »: the test just finished (« collecter les profils »: every
 // finished test of this profile, the newest level of each competence counts).
 function sendToMediator(record) {
-  let records = [record];
-  if (campaign.goal !== "evaluer") {
-    try { records = history(profileId).filter((item) => item.status === "finished" && item.record).map((item) => item.record); } catch { records = [record]; }
-  }
+  const records = campaign.goal === "evaluer" ? [record] : finishedRecords();
   const profile = listProfiles().find((p) => p.id === profileId);
   const nickname = profile && profile.name !== DEFAULT_PROFILE_NAME ? profile.name : "";
   const keptNow = kept || keptCampaign(campaign, "");
-  return showSend({ ask, campaign, kept: keptNow, records, nickname, runtime });
+  return showSend({ ask, campaign, kept: keptNow, records: records.length ? records : [record], nickname, runtime });
+}
+
+// The campaign's landing once the person is known: the external id typed for a test in progress;
+// « collecter les profils » with tests already taken here: the profile may go as it is.
+function offerProfileNow() {
+  const stored = profileId ? savedSession()?.campaign : null; // a test resumed: its external id
+  if (stored?.externalId && !$("campaign-id").value) $("campaign-id").value = stored.externalId;
+  $("campaign-profile-now").hidden = !(campaign?.goal === "collecter" && profileId && finishedRecords().length);
+}
+
+async function sendProfileNow() {
+  const id = externalId(campaign);
+  if (id === null) return;
+  kept = keptCampaign(campaign, id);
+  const records = finishedRecords();
+  $("results-body").replaceChildren(el("p", { class: "lead" }, "Votre profil est fait des tests terminés sur cet appareil : pour chaque compétence, le niveau de votre test le plus récent."));
+  show("results");
+  document.title = `Envoyer mon profil — ${campaignName(campaign)} — Diagnum`;
+  $("results-title").textContent = "Votre profil";
+  $("results-title").focus();
+  const profile = listProfiles().find((p) => p.id === profileId);
+  const nickname = profile && profile.name !== DEFAULT_PROFILE_NAME ? profile.name : "";
+  await showSend({ ask, campaign, kept, records, nickname, runtime });
 }
 
 // ------------------------------------------------------------------ who takes the test
@@ -794,6 +824,7 @@ function init() {
   $("profile-change").addEventListener("click", askWho);
   $("results-export").addEventListener("click", exportResults);
   $("results-erase").addEventListener("click", eraseData);
+  $("campaign-profile-button").addEventListener("click", sendProfileNow);
   // Another tab wrote: a stale tab follows at once instead of answering an old question.
   window.addEventListener("storage", (event) => {
     if (event.key === null || event.key === STORAGE_KEY) onOtherTab();
