@@ -6,9 +6,10 @@ sends ``campaign-*`` requests here and every other request to ``engine.protocol`
 reads the referential the engine was given. Requests (JSON in, JSON out):
 
 - ``{"type": "campaign-read", "code", "fragment", "declared": [campaign…]}`` → ``{"ok",
-  "campaign"}``: the campaign (``name`` empty when a bare code carries none) with ``title`` (what it measures), ``start`` (the fields of the
-  engine's ``start`` request) and ``skills`` (how many target skills); a typo, an unknown
-  parcours or a damaged link → ``{"ok": false, "error": {"code": "campaign-unknown", "message"}}``.
+  "campaign"}``: the campaign (``name`` empty when a bare code carries none) with ``title``
+  (what it measures), ``start`` (the fields of the engine's ``start`` request) and ``skills``
+  (how many target skills); a typo, an unknown parcours or a damaged link → ``{"ok": false,
+  "error": {"code": "campaign-unknown", "message"}}``.
 - ``{"type": "campaign-result", "campaign", "records": [record…]}`` → ``{"ok", "code",
   "characters", "mastery"}``: the result code of the newest finished record (« évaluer »), or of
   the profile the records make (« collecter les profils »: the latest level and pix of each
