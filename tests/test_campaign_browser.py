@@ -263,6 +263,13 @@ def test_a_campaign_by_link_with_a_selection_and_an_external_id(server, browser,
     assert selection == [{"tube": "mots-de-passe", "max_level": 2}]
 
     person = context_page(browser, width=390, height=844, dice=23)
+    # A damaged link: said in French, with the way back to « J'ai un code ».
+    person.goto(link[:-6])
+    person.wait_for_selector("#failure:not([hidden])", timeout=90_000)
+    assert "abîmé" in person.text_content("#failure-body")
+    assert person.get_attribute("#failure-body a", "href").endswith("index.html#campaign-join")
+    axe_clean(person, "lien abîmé, téléphone")
+    person.goto("about:blank")  # the good link differs only by its fragment: a real load
     person.goto(link)
     person.wait_for_selector("#campaign-landing:not([hidden])", timeout=90_000)
     assert person.text_content("#intro-title") == "Campagne « Sécurité d'abord »"
