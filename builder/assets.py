@@ -127,6 +127,11 @@ def mediator_zip(root: Path, dest: Path) -> str:
     return _python_zip(root, dest, "mediator", ("engine", "campaigns"))
 
 
+def certification_zip(root: Path, dest: Path) -> str:
+    """Pack engine/ and certification/ for the candidate's worker (« certification blanche »)."""
+    return _python_zip(root, dest, "certification", ("engine", "certification"))
+
+
 def _python_zip(root: Path, dest: Path, name: str, packages: tuple[str, ...],
                 keep=lambda rel: True) -> str:
     """``engine/<name>.<hash>.zip`` of the packages' *.py (reproducible: fixed dates, sorted),

@@ -125,7 +125,9 @@ async function boot(config) {
   progress("engine", true);
   pyodide.unpackArchive(engineZip, "zip", { extractDir: "/home/pyodide/diagnum" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
-  const protocol = pyodide.pyimport("engine.protocol");
+  // The candidate's page of a « certification blanche » names its own protocol module (which
+  // hands every engine request to engine.protocol); every other page uses the engine's.
+  const protocol = pyodide.pyimport(config.protocol || "engine.protocol");
   // Campaign requests (reading a campaign code or link, making a result code) go to the campaigns
   // package, which reads the engine's referential; the engine itself knows nothing of campaigns.
   let participant = null;
