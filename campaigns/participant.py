@@ -172,11 +172,9 @@ def result_code(ref: Any, campaign: dict[str, Any], records: Sequence[dict[str, 
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
-    ref = engine_protocol.referential()
-    if ref is None:
-        return _error("not-ready", "Le moteur n'est pas encore prêt.")
     kind = request.get("type")
     try:
+        ref = engine_protocol.referential()
         if kind == "campaign-read":
             return {"ok": True, "campaign": read_campaign(
                 ref, str(request.get("code") or ""), str(request.get("fragment") or ""),

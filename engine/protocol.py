@@ -66,11 +66,6 @@ _referential: Referential | None = None
 _last: Assessment | None = None
 
 
-def referential() -> Referential | None:
-    """The referential the worker was given (for the campaign requests of the same worker)."""
-    return _referential
-
-
 def handle_json(request: str) -> str:
     """Entry point for the worker: a JSON string in, a JSON string out."""
     try:
