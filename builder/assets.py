@@ -108,9 +108,18 @@ def _stdlib(root: Path, source: Path, version: str, log) -> Path:
         return source / "python_stdlib.zip"
 
 
+# What the participant's page needs of campaigns/ (the mediator's figures stay out of the test's
+# download): campaigns.participant and what it imports.
+PARTICIPANT_MODULES = ("campaigns/__init__.py", "campaigns/codes.py", "campaigns/links.py",
+                       "campaigns/results.py", "campaigns/participant.py")
+
+
 def engine_zip(root: Path, dest: Path) -> str:
-    """Pack engine/*.py into ``engine/engine.<hash>.zip`` for the learner's worker."""
-    return _python_zip(root, dest, "engine", ("engine",))
+    """Pack engine/ and the participant's part of campaigns/ into ``engine/engine.<hash>.zip`` for
+    the learner's worker (campaign codes are read, and result codes made, next to the engine)."""
+    return _python_zip(root, dest, "engine", ("engine", "campaigns"),
+                       keep=lambda rel: not rel.startswith("campaigns/")
+                       or rel in PARTICIPANT_MODULES)
 
 
 def mediator_zip(root: Path, dest: Path) -> str:
@@ -123,15 +132,18 @@ def certification_zip(root: Path, dest: Path) -> str:
     return _python_zip(root, dest, "certification", ("engine", "certification"))
 
 
-def _python_zip(root: Path, dest: Path, name: str, packages: tuple[str, ...]) -> str:
+def _python_zip(root: Path, dest: Path, name: str, packages: tuple[str, ...],
+                keep=lambda rel: True) -> str:
     """``engine/<name>.<hash>.zip`` of the packages' *.py (reproducible: fixed dates, sorted),
-    named by its content so hosts may cache it forever."""
+    named by its content so hosts may cache it forever; ``keep(path)`` filters the files."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for package in packages:
             for path in sorted((root / package).rglob("*.py")):
-                info = zipfile.ZipInfo(path.relative_to(root).as_posix(),
-                                       date_time=(2020, 1, 1, 0, 0, 0))
+                rel = path.relative_to(root).as_posix()
+                if not keep(rel):
+                    continue
+                info = zipfile.ZipInfo(rel, date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, path.read_bytes())
     data = buffer.getvalue()

@@ -13,6 +13,8 @@ import shutil
 import time
 from pathlib import Path
 
+from campaigns import codes
+
 from . import assets, cache, compress, markdown, offline
 from .bundle import referential_bundle, referential_parts
 from .declared_campaigns import write_campaigns
@@ -112,6 +114,8 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "certification": certification_path,
         "campaigns": campaigns_path,
         "qrcode": qrcode_path,
+        # A campaign code names its parcours by a number: the home page's « J'ai un code ».
+        "campaign_slots": {str(codes.parcours_slot(p.id)): p.id for p in content.profiles},
     }
     env = make_environment(templates)
     pages = plan_pages(content)

@@ -27,7 +27,7 @@ from typing import Any
 
 from engine.errors import EngineError
 from engine.profiles import profile_result, profile_skills
-from engine.resultfile import parse_result_file
+from engine.resultfile import MAX_DEPTH, nesting_depth, parse_result_file
 
 from . import analysis, codes, csvexport, links
 from . import results as rc
@@ -239,23 +239,6 @@ def _participation_from_records(site: Site, campaign: dict[str, Any], data: dict
             "competences": [{"id": cid, "level": c["level"], "pix": c["pix"]}
                             for cid, (_, c) in sorted(latest.items(), key=lambda i: _ckey(i[0]))],
             "levels_known": True}
-
-
-MAX_DEPTH = 32   # a result file nests 6 deep; Pyodide's stack dies (fatally) near 1 000
-
-
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def nesting_depth(text: str) -> int:
-    """How deep the JSON's brackets go, strings aside: checked before parsing, because a
-    hostile file nested 100 000 deep exhausts the WebAssembly stack, which Python cannot catch."""
-    depth = deepest = 0
-    for bracket in _BRACKETS.findall(_STRING.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
 
 
 def read_file(site: Site, campaign: dict[str, Any], text: str) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .errors import EngineError
+
 
 def _percent(validated: set[str], skills: list[str]) -> int:
     return round(100 * sum(1 for s in skills if s in validated) / len(skills)) if skills else 0
@@ -46,3 +48,25 @@ def profile_result(profile: dict[str, Any], validated: Iterable[str]) -> dict[st
             "stage": reached[-1] if reached else None,
             "stage_index": len(reached) - 1 if reached else None,
             "stage_count": max(0, len(stages) - 1)}
+
+
+def selection_skills(ref: Any, selection: Any) -> list[str]:
+    """The target skills of a selection of sujets with a level cap each (a campaign's « capped
+    tubes », as in Pix): the skills of each tube that can be asked, up to its cap, easiest first,
+    tube after tube in the selection's order. Anything malformed is refused in French."""
+    if not isinstance(selection, list) or not selection:
+        raise EngineError("bad-selection", "La sélection de sujets est vide ou mal formée.")
+    skills: list[str] = []
+    for item in selection:
+        tube = item.get("tube") if isinstance(item, dict) else None
+        cap = item.get("max_level") if isinstance(item, dict) else None
+        if tube not in ref.tubes:
+            raise EngineError("bad-selection", f"Sujet inconnu dans la sélection : « {tube} ».")
+        if isinstance(cap, bool) or not isinstance(cap, int) or not 1 <= cap <= 8:
+            raise EngineError("bad-selection", f"Niveau maximal invalide pour le sujet « {tube} » "
+                                               "(un nombre de 1 à 8).")
+        chosen = sorted((s for s in ref.skills.values()
+                         if s.tube_id == tube and s.level <= cap and ref.challenges_by_skill.get(s.id)),
+                        key=lambda s: s.level)
+        skills.extend(s.id for s in chosen if s.id not in skills)
+    return skills

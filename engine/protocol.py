@@ -4,7 +4,8 @@ The browser owns the state (it stores it after every answer) and sends it with e
 the worker holds nothing but the referential and a reload can never lose an answer. Requests:
 
 - ``{"type": "init", "referential": <bundle>}`` → ``{"ok", "version"}``
-- ``{"type": "start", "competences": [...] | "profile": id, "seed": int}``
+- ``{"type": "start", "competences": [...] | "profile": id | "selection": [{"tube",
+  "max_level"}], "seed": int}`` (a selection: the sujets of a campaign, each up to its level)
 - ``{"type": "resume", "state": {...}}``
 - ``{"type": "answer", "state": {...}, "challenge": id, "response": ...}`` (``response`` null = skipped)
 - ``{"type": "result", "state": {...}}``
@@ -43,7 +44,7 @@ from .answers import response_too_long
 from .assessment import Assessment
 from .errors import EngineError
 from .learning import level_meaning, next_steps, recommended_tutorials
-from .profiles import profile_result
+from .profiles import profile_result, selection_skills
 from .record import make_record
 from .referential import Challenge, Referential, load_referential
 from .resultfile import parse_result_file, validate_record, validate_result_file
@@ -181,6 +182,9 @@ def _error(code: str, message: str) -> dict[str, Any]:
 
 def _start(ref: Referential, request: dict[str, Any]) -> Assessment:
     seed = int(request.get("seed", 0))
+    if request.get("selection") is not None:
+        # A campaign on a selection of sujets with level caps (no parcours of the content).
+        return Assessment.start(ref, seed=seed, skills=selection_skills(ref, request["selection"]))
     if request.get("profile"):
         return Assessment.start(ref, seed=seed, profile=str(request["profile"]))
     return Assessment.start(ref, list(request.get("competences") or []), seed=seed)

@@ -413,10 +413,29 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"valeur « {name} » interdite en JSON")
 
 
+MAX_DEPTH = 32   # a result file nests 6 deep; Pyodide's stack dies (fatally) near 1 000
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the JSON's brackets go, strings aside: checked before parsing, because a
+    hostile file nested 100 000 deep exhausts the WebAssembly stack, which Python cannot catch."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_result_file(text: str) -> dict[str, Any]:
     """Read and validate a result file; anything wrong raises EngineError in French."""
     if len(text) > MAX_FILE_CHARS:
         raise EngineError("result-file-too-large", "Ce fichier de résultats est trop gros.")
+    if nesting_depth(text) > MAX_DEPTH:
+        raise EngineError("result-file-unreadable",
+                          "Ce fichier n'est pas un fichier de résultats lisible (structure "
+                          "imbriquée beaucoup trop profondément).")
     try:
         data = json.loads(text.lstrip("\ufeff"), object_pairs_hook=_no_duplicates,
                           parse_constant=_no_constant)

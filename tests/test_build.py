@@ -9,6 +9,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from builder import assets
 from builder.build import build
 from builder.markdown import render
 
@@ -45,6 +46,8 @@ def test_engine_zip_is_content_hashed_and_complete(built_site: Path):
         names = set(zf.namelist())
     shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "engine").glob("*.py")}
     assert shipped <= names
+    # The participant's part of campaigns/, and only it (the mediator's figures stay out).
+    assert {n for n in names if n.startswith("campaigns/")} == set(assets.PARTICIPANT_MODULES)
 
 
 def test_referential_bundle(built_site: Path):

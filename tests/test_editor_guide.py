@@ -30,3 +30,4 @@ def test_guide_examples_pass_the_check(tmp_path):
     types = {c.type for c in content.challenges}
     assert types == {"QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep", "zone"}
     assert len(content.tutorials) == 1 and len(content.profiles) == 1
+    assert [c["name"] for c in content.campaigns] == ["Atelier sécurité du jeudi"]

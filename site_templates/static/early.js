@@ -6,7 +6,7 @@
 
 // The file of this target's first questions, or null (several competences: the engine decides).
 export function firstStepsUrl(runtime, target) {
-  if (!runtime.first) return null;
+  if (!runtime.first || target.kind === "campagne") return null; // a campaign: the engine starts it
   const name = target.kind === "parcours"
     ? `parcours-${target.id}.json`
     : target.ids.length === 1 ? `competence-${target.ids[0]}.json` : null;

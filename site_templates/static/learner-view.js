@@ -13,17 +13,29 @@ export function formatDate(iso, { time = true } = {}) {
   return `${day} à ${date.getHours()}\u00a0h\u00a0${String(date.getMinutes()).padStart(2, "0")}`;
 }
 
-/** The test a key names, in words: « 4.1 Sécuriser… » or « Parcours « … » ». */
-export function testTitle(key, runtime) {
+/** A campaign's name as the pages say it (a bare code carries no name). */
+export const campaignName = (campaign, code = "") => (campaign?.name ? `Campagne « ${campaign.name} »` : `Campagne ${campaign?.code || code}`);
+
+/**
+ * The test a key names, in words: « 4.1 Sécuriser… », « Parcours « … » » or « Campagne « … » »
+ * (campaign: what the page stored with a campaign's test, {code, name, fragment, …}).
+ */
+export function testTitle(key, runtime, campaign = null) {
   const [kind, rest = ""] = String(key).split(/:(.*)/s);
   if (kind === "parcours") return `Parcours « ${runtime.profiles?.[rest] ?? rest} »`;
+  if (kind === "campagne") return campaignName(campaign, rest);
   return rest.split(",").filter(Boolean).map((id) => `${id} ${runtime.titles?.[id] ?? ""}`.trim()).join(", ");
 }
 
 /** The test page's address for a key (to resume it or take it again). */
-export function testUrl(key, runtime) {
+export function testUrl(key, runtime, campaign = null) {
   const [kind, rest = ""] = String(key).split(/:(.*)/s);
   const base = new URL(runtime.test, location.href);
+  if (kind === "campagne") {
+    base.searchParams.set("campagne", rest);
+    if (campaign?.fragment) base.hash = campaign.fragment; // a campaign carried in full by its link
+    return base.href;
+  }
   base.searchParams.set(kind === "parcours" ? "parcours" : "competence", rest);
   return base.href;
 }

@@ -30,13 +30,16 @@ export const NAME_MAX = 100; // a nickname in the result file is at most 100 cha
 
 /**
  * @typedef {Object} HistoryItem
- * @property {string} key        the test: "competence:4.1", "competence:1.1,4.1", "parcours:<id>"
+ * @property {string} key        the test: "competence:4.1", "competence:1.1,4.1", "parcours:<id>",
+ *   "campagne:<CODE>"
  * @property {string} date       when it ended (finished, or set aside), ISO 8601
  * @property {string} status     "finished" | "interrupted" | "replaced" | "content-changed"
  * @property {Object|null} record the engine's record (docs/result-file.md), null for legacy items
  * @property {Object|null} legacy for entries stored before records existed: {status, state
  *   (answers, seed…), summary ({pix, competences: [{id, level, pix}]} for a finished test, or
  *   null)}; shown as they are, never replayed
+ * @property {Object|null} campaign for a campaign's test: {code, name, fragment, goal,
+ *   externalIdLabel, externalId} as the test page stored it
  */
 
 /**
@@ -48,6 +51,7 @@ export const NAME_MAX = 100; // a nickname in the result file is at most 100 cha
  * @property {Object|null} progress the engine's last progress ({asked, competence_index,
  *   competence_count, asked_in_competence, max_in_competence}), null for older sessions
  * @property {Object|null} record the record so far (status "interrupted"), null if none yet
+ * @property {Object|null} campaign for a campaign's test (see HistoryItem)
  */
 
 function read() {
@@ -144,7 +148,7 @@ export async function renameProfile(profileId, name) {
 
 function historyItem(entry) {
   if (!entry.legacy) {
-    return { key: entry.key, date: entry.record.finished_at, status: entry.record.status, record: entry.record, legacy: null };
+    return { key: entry.key, date: entry.record.finished_at, status: entry.record.status, record: entry.record, legacy: null, campaign: entry.campaign ?? null };
   }
   const finished = entry.status === undefined || entry.status === "termine";
   const status = finished ? "finished" : entry.status === "remplace" ? "replaced" : entry.status === "interrompu" ? "interrupted" : "content-changed";
@@ -184,7 +188,7 @@ export function inProgress(profileId) {
   const profile = read().profiles[profileId];
   if (!profile) return [];
   return Object.values(profile.sessions)
-    .map((s) => ({ key: s.key, startedAt: s.startedAt, updatedAt: s.updatedAt, answers: s.state.answers.length, progress: s.progress ?? null, record: s.record ?? null }))
+    .map((s) => ({ key: s.key, startedAt: s.startedAt, updatedAt: s.updatedAt, answers: s.state.answers.length, progress: s.progress ?? null, record: s.record ?? null, campaign: s.campaign ?? null }))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 

@@ -66,14 +66,15 @@ function recordOf(record, state) {
  */
 export function setAsideEntry(key, stored, reason, record = null, now = new Date().toISOString()) {
   const status = RECORD_STATUS[reason] || "interrupted";
-  if (recordOf(record, stored.state)) return { key, savedAt: now, record: { ...record, status } };
-  if (recordOf(stored.record, stored.state)) return { key, savedAt: now, record: { ...stored.record, status, finished_at: now } };
-  return { key, legacy: true, status: reason, startedAt: stored.startedAt, endedAt: now, state: stored.state };
+  const campaign = stored.campaign ? { campaign: stored.campaign } : {};
+  if (recordOf(record, stored.state)) return { key, savedAt: now, record: { ...record, status }, ...campaign };
+  if (recordOf(stored.record, stored.state)) return { key, savedAt: now, record: { ...stored.record, status, finished_at: now }, ...campaign };
+  return { key, legacy: true, status: reason, startedAt: stored.startedAt, endedAt: now, state: stored.state, ...campaign };
 }
 
 // Apply one change to a profile: set the stored test aside (replacing = {reason, record}), then
 // save the step (a test in progress, or a finished one kept as the engine's record).
-function apply(profile, key, step, replacing, startedAt) {
+function apply(profile, key, step, replacing, startedAt, campaign) {
   const now = new Date().toISOString();
   const stored = profile.sessions[key];
   if (replacing && stored) {
@@ -81,10 +82,13 @@ function apply(profile, key, step, replacing, startedAt) {
     delete profile.sessions[key];
   }
   if (!step) return;
+  // A campaign's test keeps its campaign (name, link, external id) from start to history.
+  const kept = campaign || profile.sessions[key]?.campaign;
+  const withCampaign = kept ? { campaign: kept } : {};
   if (step.result && step.result.complete) {
     delete profile.sessions[key];
     profile.history.push(step.record
-      ? { key, savedAt: now, record: step.record }
+      ? { key, savedAt: now, record: step.record, ...withCampaign }
       // The engine could not make a record (it said why in record_error): keep the state as it is.
       : { key, legacy: true, status: "termine", finishedAt: now, state: step.state, summary: summarise(step.result) });
   } else {
@@ -95,6 +99,7 @@ function apply(profile, key, step, replacing, startedAt) {
     if (record) session.record = record;
     // An answer given before the engine was ready: replayed when the engine is (early.js).
     if (step.early) session.early = step.early;
+    if (kept) session.campaign = kept;
     profile.sessions[key] = session;
   }
 }
@@ -107,10 +112,12 @@ function apply(profile, key, step, replacing, startedAt) {
  *   "contenu-modifie", "illisible", "interrompu"; record: the engine's record for it, or null).
  * startedAt: the start date of a new test (sent to the engine as started_at).
  * freeSpace: when the write is refused, remove finished tests, oldest first, until it fits.
+ * campaign: for a campaign's test, what the page keeps of it ({code, name, fragment, …}); a later
+ *   step without it keeps the stored one.
  * Returns {status: "saved", fingerprint, removed} | {status: "conflict", stored}
  *       | {status: "failed", problem}. A profile erased meanwhile is a conflict with stored null.
  */
-export async function commit(key, step, expected, { profileId, replacing = null, freeSpace = false, startedAt = null } = {}) {
+export async function commit(key, step, expected, { profileId, replacing = null, freeSpace = false, startedAt = null, campaign = null } = {}) {
   return exclusive(() => {
     let data;
     try {
@@ -124,7 +131,7 @@ export async function commit(key, step, expected, { profileId, replacing = null,
     const stored = profile.sessions[key] || null;
     if (!sameFingerprint(fingerprint(stored), expected)) return { status: "conflict", stored };
     const removable = profile.history.filter(isFinished).length; // never the step being saved
-    apply(profile, key, step, replacing, startedAt);
+    apply(profile, key, step, replacing, startedAt, campaign);
     let removed = 0;
     for (;;) {
       try {

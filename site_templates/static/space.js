@@ -93,10 +93,10 @@ function renderInProgress() {
   const list = inProgress(profile.id);
   $("space-progress").hidden = list.length === 0;
   $("space-progress-list").replaceChildren(...list.map((item) => el("li", { class: "resume-item" },
-    el("p", {}, el("strong", {}, testTitle(item.key, runtime)), ` — ${progressWords(item)}`,
+    el("p", {}, el("strong", {}, testTitle(item.key, runtime, item.campaign)), ` — ${progressWords(item)}`,
       el("span", { class: "meta" }, ` Dernière réponse le ${formatDate(item.updatedAt)}.`)),
-    el("p", {}, el("a", { class: "button button-primary", href: testUrl(item.key, runtime) },
-      "Reprendre ce test", el("span", { class: "visually-hidden" }, ` : ${testTitle(item.key, runtime)}`))))));
+    el("p", {}, el("a", { class: "button button-primary", href: testUrl(item.key, runtime, item.campaign) },
+      "Reprendre ce test", el("span", { class: "visually-hidden" }, ` : ${testTitle(item.key, runtime, item.campaign)}`))))));
 }
 
 // ------------------------------------------------------------------ Mon profil
@@ -155,7 +155,7 @@ function renderTests(finished) {
     const detail = el("details", { class: "test-detail", open: index === 0 },
       el("summary", {}, "Voir le détail : ce que vous savez faire, quoi apprendre ensuite, vos réponses"), body);
     return el("li", { class: "test-item", "data-record": item.record?.id ?? "" },
-      el("h3", { id }, testTitle(item.key, runtime), el("span", { class: "test-date" }, ` — ${formatDate(item.date)}`)),
+      el("h3", { id }, testTitle(item.key, runtime, item.campaign), el("span", { class: "test-date" }, ` — ${formatDate(item.date)}`)),
       el("ul", { class: "test-levels" }, levels),
       item.record?.profile ? el("p", {}, `Vous maîtrisez ${item.record.profile.mastery} % de ce parcours.`) : null,
       detail);

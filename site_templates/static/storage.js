@@ -84,6 +84,16 @@ function checkRecord(record, path, problems) {
   if (typeof record.pix !== "number") problems.push(`${path}.pix : nombre attendu`);
 }
 
+// What the test page keeps of a campaign with its test ({code, name, …}: text the person or the
+// mediator typed, shown as text).
+function checkCampaign(campaign, path, problems) {
+  if (!isObject(campaign)) return problems.push(`${path} : objet attendu`);
+  for (const field of ["code", "name"]) if (!isString(campaign[field])) problems.push(`${path}.${field} : texte attendu`);
+  for (const field of ["fragment", "goal", "externalIdLabel", "externalId"]) {
+    if (!isStringOrNull(campaign[field])) problems.push(`${path}.${field} : texte attendu`);
+  }
+}
+
 function checkSession(session, path, problems) {
   if (!isObject(session)) return problems.push(`${path} : un test en cours doit être un objet`);
   for (const field of ["key", "startedAt", "updatedAt"]) {
@@ -92,6 +102,7 @@ function checkSession(session, path, problems) {
   checkState(session.state, `${path}.state`, problems);
   if (session.progress != null && !isObject(session.progress)) problems.push(`${path}.progress : objet attendu`);
   if (session.record != null) checkRecord(session.record, `${path}.record`, problems);
+  if (session.campaign != null) checkCampaign(session.campaign, `${path}.campaign`, problems);
 }
 
 // A history entry is {key, savedAt, record} (the engine's record), or a legacy entry kept as it
@@ -100,6 +111,7 @@ function checkSession(session, path, problems) {
 function checkHistoryEntry(entry, path, problems) {
   if (!isObject(entry)) return problems.push(`${path} : objet attendu`);
   if (!isString(entry.key)) problems.push(`${path}.key : texte attendu`);
+  if (entry.campaign != null) checkCampaign(entry.campaign, `${path}.campaign`, problems);
   if (!entry.legacy) {
     if (!isString(entry.savedAt)) problems.push(`${path}.savedAt : texte attendu`);
     return checkRecord(entry.record, `${path}.record`, problems);

@@ -4,7 +4,7 @@
 // sessions.js; this file only wires them to the screens.
 import { load, STORAGE_KEY, StorageProblem } from "./storage.js";
 import { commit, fingerprint, sameFingerprint, storedSession, finishedCount } from "./sessions.js";
-import { listProfiles, setActiveProfile, createProfile, history, downloadExport, askPersistence, CHOSEN_KEY } from "./learner.js";
+import { listProfiles, setActiveProfile, createProfile, history, downloadExport, askPersistence, CHOSEN_KEY, DEFAULT_PROFILE_NAME } from "./learner.js";
 import { eraseWithConfirmation } from "./erase.js";
 import { EngineClient, EngineUnavailable } from "./engine-client.js";
 import { el } from "./dom.js";
@@ -13,14 +13,18 @@ import { renderResults as showResults } from "./results.js";
 import { makeTutos } from "./tutos.js";
 import { loadFirstSteps, pickStep, startRequest, showDownload } from "./early.js";
 import { zoomButton } from "./zoom.js";
+import { campaignTarget, readCampaign, showLanding, externalId, keptCampaign, showSend } from "./campaign.js";
+import { campaignName } from "./learner-view.js";
 
 const runtime = JSON.parse(document.getElementById("diagnum-runtime").textContent);
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-const target = params.get("parcours")
+// A campaign's test (?campagne=CODE, its link's #c=… fragment) is its own test: key campagne:CODE.
+const target = campaignTarget(params, location.hash) || (params.get("parcours")
   ? { kind: "parcours", id: params.get("parcours") }
-  : { kind: "competence", ids: (params.get("competence") || "").split(",").filter(Boolean) };
-const sessionKey = target.kind === "parcours" ? `parcours:${target.id}` : `competence:${target.ids.join(",")}`;
+  : { kind: "competence", ids: (params.get("competence") || "").split(",").filter(Boolean) });
+const sessionKey = target.kind === "campagne" ? `campagne:${target.code}`
+  : target.kind === "parcours" ? `parcours:${target.id}` : `competence:${target.ids.join(",")}`;
 // What the rendering modules need from the page: site-relative URLs made absolute, labels.
 const ctx = {
   asset: (path) => new URL(path, new URL(runtime.home, location.href)).href,
@@ -39,6 +43,8 @@ let storageMode = "ok"; // "ok" | "failing" | "unsaved" (the learner chose to go
 let busy = false; // a step is being asked or saved: another tab's changes wait for it
 let firstSteps = null; // the builder's first questions, while the engine is not ready (early.js)
 let early = null; // {step, answer} while a precomputed first question is on screen
+let campaign = null; // the campaign of this test (campaigns.participant), once read
+let kept = null; // what is stored with the test of a campaign (campaign.js keptCampaign)
 
 // ------------------------------------------------------------------ the worker
 function startWorker() {
@@ -71,6 +77,7 @@ function startWorker() {
     document.body.dataset.engineLoadMs = response.loadMs;
     $("download").hidden = true;
     if (early) return handOver();
+    if (target.kind === "campagne" && !campaign) return joinCampaign();
     show("intro"); // also recovers from the "takes long" message
     ready();
   }, (error) => {
@@ -162,6 +169,7 @@ function notify(message) {
 }
 
 function describeTarget() {
+  if (target.kind === "campagne") return campaign ? `${campaignName(campaign)} (${campaign.title})` : `Campagne ${target.code}`;
   if (target.kind === "parcours") return `Parcours « ${runtime.profiles[target.id] || target.id} »`;
   return target.ids.map((id) => `${id} ${runtime.titles[id] || ""}`.trim()).join(" · ");
 }
@@ -198,6 +206,7 @@ function profileGone() {
 
 function ready({ focus = true } = {}) {
   if (profileId && profileGone()) return askWho();
+  if (campaign) offerProfileNow();
   if (!profileId) { // who takes the test is asked first: no one sees another person's test
     $("engine-status").classList.add("is-ready");
     $("engine-status").querySelector(".spinner")?.remove();
@@ -228,7 +237,7 @@ function ready({ focus = true } = {}) {
 // Save a step (compare-and-set on the stored test). Returns the outcome of sessions.commit.
 async function save(step, options = {}) {
   unsaved = step;
-  const outcome = await commit(sessionKey, step, baseline, { profileId, replacing, startedAt, ...options });
+  const outcome = await commit(sessionKey, step, baseline, { profileId, replacing, startedAt, campaign: kept, ...options });
   if (outcome.status === "saved") {
     baseline = outcome.fingerprint;
     replacing = null;
@@ -347,6 +356,11 @@ async function onOtherTab() {
 // ------------------------------------------------------------------ the test
 async function begin(resume) {
   if (busy) return;
+  if (target.kind === "campagne") { // the campaign is read, and its external id typed, first
+    const id = campaign ? externalId(campaign) : null;
+    if (id === null) return;
+    kept = keptCampaign(campaign, id);
+  }
   if (!resume && !document.body.dataset.engineReady) return beginEarly();
   let session = savedSession();
   if (!resume && session && !replacing) {
@@ -366,7 +380,9 @@ async function begin(resume) {
     startedAt = resume ? session.startedAt : new Date().toISOString();
     const request = resume
       ? { type: "resume", state: session.state }
-      : target.kind === "parcours"
+      : target.kind === "campagne"
+        ? { type: "start", ...campaign.start, seed: randomSeed() }
+        : target.kind === "parcours"
         ? { type: "start", profile: target.id, seed: randomSeed() }
         : { type: "start", competences: target.ids, seed: randomSeed() };
     Object.assign(request, { started_at: startedAt, record: true });
@@ -431,7 +447,7 @@ function randomSeed() {
 }
 
 function render(response) {
-  if (!response.challenge) return renderResults(response.result);
+  if (!response.challenge) return renderResults(response.result, response.record);
   current = response;
   renderQuestion(response.challenge, response.progress);
 }
@@ -600,12 +616,75 @@ async function replayEarly(step, answer) {
 }
 
 // ------------------------------------------------------------------ results
-function renderResults(result) {
+function renderResults(result, record = null) {
   current = null;
   showResults($("results-body"), result, ctx);
   show("results");
   document.title = "Vos résultats — Diagnum";
   $("results-title").focus();
+  if (campaign && record) sendToMediator(record);
+}
+
+// ------------------------------------------------------------------ a campaign
+// The campaign named by the address, read by Python in the worker; a typo, an unknown parcours or
+// a damaged link is said in French, with the way back to « J'ai un code ».
+async function joinCampaign() {
+  let stored = null;
+  try { stored = profileId ? storedSession(sessionKey, profileId)?.campaign : null; } catch { stored = null; }
+  const response = await readCampaign(ask, target, runtime, stored);
+  if (!response) return;
+  if (!response.ok) {
+    fail(response.error.message);
+    $("failure-title").textContent = "Cette campagne ne peut pas s'ouvrir";
+    $("failure-body").append(el("p", {}, el("a", { href: `${runtime.home}#campaign-join` }, "Retaper le code sur la page d'accueil (« J'ai un code »)")));
+    return;
+  }
+  campaign = response.campaign;
+  showLanding(campaign, stored);
+  show("intro");
+  ready();
+}
+
+// Every finished test of this profile, as records (« collecter les profils »).
+function finishedRecords() {
+  try {
+    return history(profileId).filter((item) => item.status === "finished" && item.record).map((item) => item.record);
+  } catch {
+    return [];
+  }
+}
+
+// « Envoyer mes résultats au médiateur »: the test just finished (« collecter les profils »: every
+// finished test of this profile, the newest level of each competence counts).
+function sendToMediator(record) {
+  const records = campaign.goal === "evaluer" ? [record] : finishedRecords();
+  const profile = listProfiles().find((p) => p.id === profileId);
+  const nickname = profile && profile.name !== DEFAULT_PROFILE_NAME ? profile.name : "";
+  const keptNow = kept || keptCampaign(campaign, "");
+  return showSend({ ask, campaign, kept: keptNow, records: records.length ? records : [record], nickname, runtime });
+}
+
+// The campaign's landing once the person is known: the external id typed for a test in progress;
+// « collecter les profils » with tests already taken here: the profile may go as it is.
+function offerProfileNow() {
+  const stored = profileId ? savedSession()?.campaign : null; // a test resumed: its external id
+  if (stored?.externalId && !$("campaign-id").value) $("campaign-id").value = stored.externalId;
+  $("campaign-profile-now").hidden = !(campaign?.goal === "collecter" && profileId && finishedRecords().length);
+}
+
+async function sendProfileNow() {
+  const id = externalId(campaign);
+  if (id === null) return;
+  kept = keptCampaign(campaign, id);
+  const records = finishedRecords();
+  $("results-body").replaceChildren(el("p", { class: "lead" }, "Votre profil est fait des tests terminés sur cet appareil : pour chaque compétence, le niveau de votre test le plus récent."));
+  show("results");
+  document.title = `Envoyer mon profil — ${campaignName(campaign)} — Diagnum`;
+  $("results-title").textContent = "Votre profil";
+  $("results-title").focus();
+  const profile = listProfiles().find((p) => p.id === profileId);
+  const nickname = profile && profile.name !== DEFAULT_PROFILE_NAME ? profile.name : "";
+  await showSend({ ask, campaign, kept, records, nickname, runtime });
 }
 
 // ------------------------------------------------------------------ who takes the test
@@ -745,6 +824,7 @@ function init() {
   $("profile-change").addEventListener("click", askWho);
   $("results-export").addEventListener("click", exportResults);
   $("results-erase").addEventListener("click", eraseData);
+  $("campaign-profile-button").addEventListener("click", sendProfileNow);
   // Another tab wrote: a stale tab follows at once instead of answering an old question.
   window.addEventListener("storage", (event) => {
     if (event.key === null || event.key === STORAGE_KEY) onOtherTab();

@@ -1,5 +1,6 @@
 // Diagnum's engine worker: boots Pyodide, unpacks the engine zip, then answers the page's
-// messages by calling engine.protocol.handle_json. No logic lives here: it only carries messages.
+// messages by calling engine.protocol.handle_json (campaigns.participant for « campaign-* »).
+// No logic lives here: it only carries messages.
 
 // A file of the runtime that answers an HTTP error (404…) must fail the boot at once, with a
 // French message: Pyodide itself only logs a failed wasm and then waits forever. The page is told
@@ -127,8 +128,15 @@ async function boot(config) {
   // The candidate's page of a « certification blanche » names its own protocol module (which
   // hands every engine request to engine.protocol); every other page uses the engine's.
   const protocol = pyodide.pyimport(config.protocol || "engine.protocol");
-  handle = (text) => protocol.handle_json(text);
-  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential })));
+  // Campaign requests (reading a campaign code or link, making a result code) go to the campaigns
+  // package, which reads the engine's referential; the engine itself knows nothing of campaigns.
+  let participant = null;
+  handle = (text, type) => {
+    if (!String(type).startsWith("campaign-")) return protocol.handle_json(text);
+    participant ??= pyodide.pyimport("campaigns.participant");
+    return participant.handle_json(text);
+  };
+  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential }), "init"));
   if (!init.ok) throw new Error(init.error.message);
   return { version: init.version, loadMs: Math.round(performance.now() - started) };
 }
@@ -143,7 +151,7 @@ self.onmessage = async (event) => {
     }
     if (!handle) await booting;
     const started = performance.now();
-    const response = JSON.parse(handle(JSON.stringify(request)));
+    const response = JSON.parse(handle(JSON.stringify(request), request.type));
     response.engineMs = Math.round((performance.now() - started) * 100) / 100;
     postMessage({ id, response });
   } catch (error) {
