@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import assets, cache, compress, markdown, offline
 from .bundle import referential_bundle, referential_parts
+from .centres import write_centres
 from .declared_campaigns import write_campaigns
 from .diagnostics import ContentError
 from .first_questions import engine_key, first_questions
@@ -78,6 +79,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
             json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     campaigns_path = write_campaigns(dest, getattr(content, "campaigns", []))
+    centres_path = write_centres(dest, getattr(content, "centres", []))
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
     mediator_path = assets.mediator_zip(root, dest)
@@ -103,6 +105,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "mediator": mediator_path,
         "campaigns": campaigns_path,
         "qrcode": qrcode_path,
+        "centres": centres_path,
     }
     env = make_environment(templates)
     pages = plan_pages(content)
