@@ -33,6 +33,12 @@ def load_centres(root: Path, problems: Problems) -> list[dict[str, Any]]:
     path = root / FILE
     if not path.is_file():
         return []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = ["?"]  # _read_yaml says what is wrong
+    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+        return []  # comments only: no centre yet
     data = _read_yaml(path, problems, "la liste des centres (id, nom, cle_publique)")
     if data is None:
         return []

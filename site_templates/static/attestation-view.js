@@ -2,6 +2,11 @@
 // on the mediator's printable page and on « Vérifier une attestation ». Every value is text.
 import { el } from "./dom.js";
 
+// French no-break spaces before « : ; ? ! % » and inside « », as the builder puts in page text.
+export function french(text) {
+  return String(text).replace(/ ([?!;])/g, "\u202f$1").replace(/ ([:»%])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
+}
+
 const LEVEL = (level) => (level < 0 ? "non certifiée" : `niveau ${level}`);
 
 function frenchDate(iso) {
@@ -11,7 +16,7 @@ function frenchDate(iso) {
 }
 
 function facts(rows) {
-  return el("dl", { class: "attestation-facts" }, rows.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
+  return el("dl", { class: "attestation-facts" }, rows.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, french(value))]));
 }
 
 export function attestationView(payload, titles = {}, heading = "h2") {
@@ -36,8 +41,8 @@ export function attestationView(payload, titles = {}, heading = "h2") {
         el("th", { scope: "row" }, titles[id] ? `${id} ${titles[id]}` : String(id)), el("td", {}, LEVEL(level)), el("td", {}, String(pix))))),
       el("tfoot", {}, el("tr", {}, el("th", { scope: "row" }, "Total"), el("td", {}, ""), el("td", {}, String(payload.pix))))),
     badges.length
-      ? el("p", {}, "Badges : ", badges.map((b) => String(b.title)).join(" ; "), ".")
-      : el("p", {}, "Badges : aucun."));
+      ? el("p", {}, french(`Badges : ${badges.map((b) => String(b.title)).join(" ; ")}.`))
+      : el("p", {}, french("Badges : aucun.")));
 }
 
 function badgeView(credential, heading) {
@@ -45,7 +50,7 @@ function badgeView(credential, heading) {
   const achievement = subject.achievement || {};
   const who = (subject.identifier || []).map((i) => i.identityHash).join(", ");
   return el("div", { class: "attestation-body" },
-    el(heading, { class: "attestation-title" }, `Badge « ${achievement.name} »`),
+    el(heading, { class: "attestation-title" }, french(`Badge « ${achievement.name} »`)),
     el("p", { class: "attestation-mention" }, String(credential.mention || "")),
     facts([
       ["Pour", who],

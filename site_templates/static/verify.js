@@ -2,7 +2,7 @@
 // fragment, never sent to a server), checked with WebCrypto against data/centres.json.
 import { el } from "./dom.js";
 import { canUseCrypto, verifyCode } from "./jws.js";
-import { attestationView } from "./attestation-view.js";
+import { attestationView, french } from "./attestation-view.js";
 
 const config = JSON.parse(document.getElementById("diagnum-verify").textContent);
 const $ = (id) => document.getElementById(id);
@@ -16,7 +16,7 @@ async function loadCentres() {
     centres = [];
   }
   $("verify-centres").textContent = centres.length
-    ? centres.map((c) => c.name).join(", ") + "."
+    ? `${centres.map((c) => c.name).join(", ")}.`
     : "aucun pour l'instant (le site n'en liste pas encore).";
 }
 
@@ -34,13 +34,13 @@ async function check(text) {
     const { payload, centre } = await verifyCode(text, centres);
     document.body.dataset.verdict = "ok";
     show(el("div", { class: "alert alert-info verdict-ok" },
-      el("p", { class: "alert-title" }, `Signature valide : ce document a bien été signé avec la clé du centre « ${centre.name} », et il n'a pas été modifié.`),
+      el("p", { class: "alert-title" }, french(`Signature valide : ce document a bien été signé avec la clé du centre « ${centre.name} », et il n'a pas été modifié.`)),
       attestationView(payload, config.titles, "h2")));
   } catch (error) {
     document.body.dataset.verdict = error.reason || "error";
     show(el("div", { class: "alert alert-error verdict-ko" },
       el("p", { class: "alert-title" }, "Vérification échouée"),
-      el("p", {}, error.reason ? error.message : "La vérification n'a pas pu se faire dans ce navigateur.")));
+      el("p", {}, french(error.reason ? error.message : "La vérification n'a pas pu se faire dans ce navigateur."))));
   }
 }
 
