@@ -195,6 +195,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     assert page.locator("#attestation-sheet svg.qr").count() == 1
     assert page.evaluate("() => document.activeElement.id") == "attestation"
     check_axe(page, "attestation signée")
+    page.locator("#certification").screenshot(path=str(tmp_path / "mediateur.png"))
 
     # The attestation on one A4 page, without menus.
     page.click("#attestation-print")
@@ -224,6 +225,23 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     with page.expect_download() as info:
         page.click("#badge-exports button")
     badge_jws = Path(info.value.path()).read_text("utf-8")
+
+    # The space keeps everything encrypted: no name, no private key in clear.
+    stored = page.evaluate("""() => new Promise((resolve) => {
+        const open = indexedDB.open('diagnum-mediateur');
+        open.onsuccess = () => {
+          const get = open.result.transaction('coffre').objectStore('coffre').get('espace');
+          get.onsuccess = () => resolve(JSON.stringify(get.result));
+        };
+    })""")
+    assert "Zoé" not in stored and '"d"' not in stored and session["code"] not in stored
+
+    # Zoé again, in a session 13 days later: the centre asked for 30 days.
+    later = open_session(page, "2026-12-20")
+    again = candidate_file(ref, {**full, **later}, "ZOE MARTIN", 7)
+    report = import_files(page, [("zoe-bis.json", again)], 3)
+    assert "refusé" in report and "pas avant le 2027-01-06" in report
+    assert page.locator("#candidates-table tbody tr").count() == 0
 
     # A verifier (another browser, nothing stored) opens the QR code's link.
     verifier = new_page(browser, errors)
@@ -269,6 +287,14 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     other_code = json.loads(Path(info.value.path()).read_text("utf-8"))["code"]
     assert verify(verifier, url, other_code) == "unknown-key"
     assert "clé que ce site ne connaît pas" in verifier.text_content("#verify-result")
+    verifier.locator("#verify-result").screenshot(path=str(tmp_path / "cle-inconnue.png"))
+    # The key's own export: a file encrypted with the passphrase typed for it.
+    other.fill("#key-export-passphrase", "une autre phrase du centre")
+    with other.expect_download() as info:
+        other.click("#key-export")
+    exported = json.loads(Path(info.value.path()).read_text("utf-8"))
+    assert exported["format"] == "diagnum-cle-centre" and exported["kdf"]["name"] == "PBKDF2"
+    assert "autre-centre" not in json.dumps(exported) and '"d"' not in json.dumps(exported)
     # The same, claiming the listed centre's key id: refused too.
     known_kid = centres.thumbprint(PUBLIC["jwk"])
     fake_header = b64(json.dumps({"alg": "ES256", "kid": known_kid, "typ": "JWT"}).encode())
