@@ -73,6 +73,14 @@ def _when(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def directly_validated(profile: dict[str, Any]) -> set[str]:
+    """Skills whose latest answer in the record was right (as Pix's knowledge elements)."""
+    latest: dict[str, bool] = {}
+    for answer in profile["answers"]:
+        latest[answer["skill"]] = answer["correct"]
+    return {skill for skill, right in latest.items() if right}
+
+
 def _clock(text: str) -> str:
     try:
         return _when(text).strftime("%H:%M")
@@ -136,7 +144,7 @@ def _check_choice(cat: Catalogue, profile: dict[str, Any], asked: list[dict[str,
     """The asked challenges against selection's rules; returns how many each competence
     should have had."""
     ref = cat.ref
-    direct = {a["skill"] for a in profile["answers"] if a["correct"]}
+    direct = directly_validated(profile)
     seen = {a["challenge"] for a in profile["answers"]}
     usable = {cid: [s for s in ref.skills_by_competence.get(cid, ())
                     if s.id in direct and cat.variants.get(s.id)] for cid in eligible}
@@ -210,7 +218,8 @@ def recheck(cat: Catalogue, session: dict[str, Any], data: dict[str, Any],
     ref = cat.ref
     profile = data["profile"]
     _check_session(session, data, problems)
-    levels = {c["id"]: c["level"] for c in profile["competences"]}
+    levels = {c["id"]: c["level"] for c in profile["competences"]
+              if c["id"] in ref.competence_by_id}
     eligible = selection.eligible_competences(levels)
     if not eligible:
         problems.append("Le profil n'a pas 5 compétences au niveau 1 ou plus : le candidat "
@@ -226,7 +235,9 @@ def recheck(cat: Catalogue, session: dict[str, Any], data: dict[str, Any],
         right = is_correct(challenge, item["response"])
         note = ""
         limit = cat.time_limits.get(challenge.id)
-        if right and limit is not None and item["seconds"] > limit + TIME_GRACE:
+        if right and item.get("timed_out"):
+            right, note = False, "temps écoulé"
+        elif right and limit is not None and item["seconds"] > limit + TIME_GRACE:
             right, note = False, "temps dépassé"
         marked.append(_Asked(challenge.id, skill.competence_id, skill.id, skill.level, right,
                              challenge.id in neutral, note))

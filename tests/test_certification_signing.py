@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from certification import attestation, candidate_file, centres, protocol, recheck, scoring
+from certification import attestation, centres, received_file, recheck, scoring
+from certification import mediator_protocol as protocol
 from engine import load_referential
 
 from .engine_suite.bank import make_bank
@@ -71,9 +72,16 @@ def _swap(data, index, new_id):
     return data
 
 
+def test_directly_validated_means_the_latest_answer_on_the_skill_was_right():
+    answers = [{"skill": "@a1", "correct": True}, {"skill": "@b1", "correct": True},
+               {"skill": "@a1", "correct": False}, {"skill": "@c1", "correct": False},
+               {"skill": "@c1", "correct": True}]
+    assert recheck.directly_validated({"answers": answers}) == {"@b1", "@c1"}
+
+
 def test_illegal_challenges_are_refused_with_the_rule_they_break():
     profile = GOOD["profile"]
-    direct = {a["skill"] for a in profile["answers"] if a["correct"]}
+    direct = recheck.directly_validated(profile)
     seen = {a["challenge"] for a in profile["answers"]}
     first = REF.challenges[GOOD["asked"][0]["challenge"]]
     comp = REF.skills[first.skill_id].competence_id
@@ -110,7 +118,7 @@ def test_every_response_is_marked_again_and_scored_by_pix_s_table():
     data = make_file(REF, SESSION, "Zoé Martin", 3, right=lambda i, pick: i % 3 != 2)
     data["asked"][0]["correct"] = True  # a field the candidate side might add: refused
     assert any("champ inconnu « correct »" in p
-               for p in candidate_file.validate(data))
+               for p in received_file.validate(data))
     del data["asked"][0]["correct"]
     out = check(data)
     assert out["ok"] and out["rate"] == 67
@@ -151,6 +159,12 @@ def test_neutralised_and_timed_challenges():
     out = recheck.recheck(recheck.Catalogue.from_bundle(bank), SESSION, GOOD)
     late = next(a for a in out["answers"] if a["challenge"] == timed)
     assert not late["correct"] and late["note"] == "temps dépassé"
+    # The candidate's page says when the time ran out: what was on screen is not counted.
+    data = copy.deepcopy(GOOD)
+    data["asked"][2]["timed_out"] = True
+    out = check(data)
+    assert out["ok"] and out["rate"] == 93
+    assert [a["note"] for a in out["answers"]].count("temps écoulé") == 1
 
 
 def test_the_retake_delay_of_the_centre():
@@ -167,19 +181,19 @@ def test_the_retake_delay_of_the_centre():
 
 
 def test_the_file_and_its_code_are_read_strictly():
-    assert candidate_file.read(candidate_file.encode_code(GOOD)) == GOOD
-    with pytest.raises(candidate_file.CandidateFileError) as caught:
-        candidate_file.read(candidate_file.encode_code(GOOD)[:-30])
+    assert received_file.read(received_file.encode_code(GOOD)) == GOOD
+    with pytest.raises(received_file.CandidateFileError) as caught:
+        received_file.read(received_file.encode_code(GOOD)[:-30])
     assert "abîmé" in caught.value.problems[0]
     broken = copy.deepcopy(GOOD)
     broken["asked"][2]["seconds"] = -1
     broken["profile"]["competences"][0]["level"] = "3"
-    with pytest.raises(candidate_file.CandidateFileError) as caught:
-        candidate_file.read(json.dumps(broken))
+    with pytest.raises(received_file.CandidateFileError) as caught:
+        received_file.read(json.dumps(broken))
     assert any(p.startswith("asked[2].seconds") for p in caught.value.problems)
     assert any(p.startswith("profile.competences[0].level") for p in caught.value.problems)
-    with pytest.raises(candidate_file.CandidateFileError):
-        candidate_file.read('{"format": "diagnum-resultats"}')
+    with pytest.raises(received_file.CandidateFileError):
+        received_file.read('{"format": "diagnum-resultats"}')
 
 
 def test_public_keys_spki_and_jwk_and_thumbprint():

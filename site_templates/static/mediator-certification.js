@@ -273,8 +273,8 @@ $("cert-files").addEventListener("change", async (event) => {
 
 $("cert-code-button").addEventListener("click", async () => {
   const text = $("cert-code").value.trim();
-  if (!text) return $("cert-report").replaceChildren(el("p", { class: "alert alert-error" }, "Collez d'abord le code de résultat du candidat."));
-  await importTexts([{ name: "Code collé", text }]);
+  if (!text) return $("cert-report").replaceChildren(el("p", { class: "alert alert-error" }, "Collez d'abord le contenu du QR code du candidat."));
+  await importTexts([{ name: "QR code collé", text }]);
   $("cert-code").value = "";
 });
 

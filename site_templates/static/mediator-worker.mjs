@@ -40,7 +40,7 @@ async function boot(config) {
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
   const protocol = pyodide.pyimport("campaigns.protocol");
   handle = (text) => protocol.handle_json(text);
-  const certification = pyodide.pyimport("certification.protocol");
+  const certification = pyodide.pyimport("certification.mediator_protocol");
   certify = (text) => certification.handle_json(text);
   // The mediator needs the structure, not the questions: only which skills can be asked reaches
   // Python (the challenges' texts would cost tens of megabytes of memory for nothing).

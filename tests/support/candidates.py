@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from certification import selection
+from certification.recheck import directly_validated
 from engine import Assessment
 from engine.record import make_record, response_text
 from engine.types import challenge_type
@@ -38,7 +39,7 @@ def candidate_file(ref, session: dict[str, Any], name: str, seed: int, *,
     """``right(index, pick)`` says which asked challenges get a right answer."""
     record = profile or profile_record(ref, seed, ability)
     levels = {c["id"]: c["level"] for c in record["competences"]}
-    direct = [a["skill"] for a in record["answers"] if a["correct"]]
+    direct = sorted(directly_validated(record))
     seen = [a["challenge"] for a in record["answers"]]
     picks = selection.choose(ref, levels, direct, seen, seed)
     asked = []

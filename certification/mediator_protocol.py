@@ -1,4 +1,4 @@
-"""The certification requests of the mediator's worker: JSON in, JSON out (like campaigns').
+"""The « certification blanche » requests of the mediator's worker: JSON in, JSON out (like campaigns').
 
 The worker keeps the site's bundle; for a check it sends this module the bundle's structure,
 the full records of the challenges the candidate was asked only, and the list of every
@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import attestation, candidate_file, centres, recheck, sessions
+from . import attestation, centres, received_file, recheck, sessions
 
 
 def handle_json(request: str) -> str:
@@ -54,7 +54,7 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             return {"ok": True, "session": sessions.new_session(request["fields"],
                                                                  request["random"])}
         if kind == "certification-check":
-            data = candidate_file.read(str(request["text"]))
+            data = received_file.read(str(request["text"]))
             cat = recheck.Catalogue.from_bundle(request["bundle"], request["catalogue"])
             return {"ok": True, "check": recheck.recheck(
                 cat, request["session"], data, request.get("earlier") or [],
@@ -80,7 +80,7 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             return {"ok": True, "kid": centres.thumbprint(jwk), "spki": centres.spki_from_jwk(jwk),
                     "yaml": centres.yaml_block(centre["id"], centre["name"], jwk)}
         return _error("bad-request", f"Demande inconnue : {kind!r}")
-    except candidate_file.CandidateFileError as exc:
+    except received_file.CandidateFileError as exc:
         return _error("candidate-file", str(exc), problems=exc.problems)
     except sessions.SessionError as exc:
         return _error("session-invalid", str(exc), problems=exc.problems)

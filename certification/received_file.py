@@ -1,4 +1,4 @@
-"""The candidate's « résultat de certification blanche » file: its shape, read strictly.
+"""The candidate's « résultat de certification blanche » file, as the mediator receives it.
 
 Declared with the result file's kit (``engine.resultfile``): every problem at once, in French,
 with its JSON path. The profile inside is one record exactly as docs/result-file.md describes.
@@ -20,6 +20,7 @@ from engine.resultfile import (
     RECORD,
     RESPONSE,
     Array,
+    Boolean,
     Choice,
     Number,
     Object,
@@ -38,7 +39,8 @@ _DATE = Text(40, DATE, "une date ISO 8601 comme 2026-12-07T15:00:00Z")
 EVENT = Object(required={"action": Choice(ACTIONS), "code": Text(20, min_length=0),
                          "at": _DATE}, optional={"note": Text(1000, min_length=0)})
 ASKED = Object(required={"challenge": Text(100, ID, "minuscules, chiffres et tirets"),
-                         "response": RESPONSE, "seconds": Number(0, 86400)})
+                         "response": RESPONSE, "seconds": Number(0, 86400)},
+               optional={"timed_out": Boolean()})
 FILE = Object(description="Résultat de certification blanche, version 1.", required={
     "format": Choice((FORMAT,)),
     "version": Choice((VERSION,)),
