@@ -73,11 +73,16 @@ def _when(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+ANSWERED = ("ok", "ko", "skipped")   # a response given (or refused), not an outcome imported
+
+
 def directly_validated(profile: dict[str, Any]) -> set[str]:
-    """Skills whose latest answer in the record was right (as Pix's knowledge elements)."""
+    """Skills whose latest answer in the record was right (as Pix's knowledge elements; the
+    candidate's page, certification/placement.py, uses the same rule)."""
     latest: dict[str, bool] = {}
     for answer in profile["answers"]:
-        latest[answer["skill"]] = answer["correct"]
+        if answer.get("status") in ANSWERED:
+            latest[answer["skill"]] = answer["correct"]
     return {skill for skill, right in latest.items() if right}
 
 

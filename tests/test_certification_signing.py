@@ -75,7 +75,9 @@ def _swap(data, index, new_id):
 def test_directly_validated_means_the_latest_answer_on_the_skill_was_right():
     answers = [{"skill": "@a1", "correct": True}, {"skill": "@b1", "correct": True},
                {"skill": "@a1", "correct": False}, {"skill": "@c1", "correct": False},
-               {"skill": "@c1", "correct": True}]
+               {"skill": "@c1", "correct": True}, {"skill": "@d1", "correct": True}]
+    statuses = ["ok", "ok", "ko", "skipped", "ok", "recorded"]   # « recorded »: no response
+    answers = [{**a, "status": s} for a, s in zip(answers, statuses, strict=True)]
     assert recheck.directly_validated({"answers": answers}) == {"@b1", "@c1"}
 
 
@@ -250,3 +252,39 @@ def test_a_session_from_the_form():
     bad = protocol.handle({"type": "certification-session", "random": [1] * 8, "fields": {
         **fields, "date": "", "room": " ", "retake_days": -1, "proctor_code": "12"}})
     assert len(bad["error"]["problems"]) == 4
+
+
+def test_a_file_the_candidate_side_makes_passes_the_re_check():
+    """The other half of the contract: the candidate's page's own protocol makes the file
+    (skipped until that half, certification/session.py and protocol.py, is on this branch)."""
+    pytest.importorskip("certification.session")
+    from certification import protocol as candidate
+    from engine import protocol as engine_protocol
+    from engine.record import response_text
+    from engine.types import challenge_type
+
+    from .support.candidates import profile_record
+
+    assert engine_protocol.handle({"type": "init", "referential": BANK})["ok"]
+    record = profile_record(REF, 3)
+    placement = candidate.handle({"type": "cert-eligibility", "records": [record]})
+    assert placement["eligible"], placement
+    step = candidate.handle({"type": "cert-start", "placement": placement["placement"],
+                             "seed": 11})
+    asked = 0
+    while step["challenge"]:
+        challenge = REF.challenges[step["challenge"]["id"]]
+        good, bad = challenge_type(challenge.type).sample_responses(challenge.data)
+        step = candidate.handle({"type": "cert-answer", "state": step["state"],
+                                 "challenge": challenge.id, "seconds": 9,
+                                 "response": response_text(bad if asked == 0 else good)})
+        asked += 1
+    made = candidate.handle({
+        "type": "cert-file", "state": step["state"], "session": SESSION["code"],
+        "room_word": "Tournesol", "name": "Zoé Martin", "placement": placement["placement"],
+        "proctor_events": [{"action": "pause", "code": SESSION["proctor_code"],
+                            "at": "2026-12-07T14:05:00Z"}],
+        "started_at": "2026-12-07T14:00:00Z", "finished_at": "2026-12-07T14:30:00Z"})
+    out = check(received_file.read(json.dumps(made["file"])))
+    assert out["problems"] == [] and asked == 15
+    assert out["rate"] == 93 and out["competences"][0]["action"] == "valide"

@@ -27,7 +27,9 @@ def profile_record(ref, seed: int, ability: float = 5.0) -> dict[str, Any]:
     a = Assessment.start(ref, competences=[c.id for c in ref.competences], seed=seed)
     while (challenge := a.next_challenge()) is not None:
         level = ref.skills[challenge.skill_id].level
-        a.record(challenge.id, rng.random() < 1 / (1 + 2.7 ** (level - ability)))
+        good, bad = challenge_type(challenge.type).sample_responses(challenge.data)
+        right = rng.random() < 1 / (1 + 2.7 ** (level - ability))
+        a.answer(challenge.id, response_text(good if right else bad))  # as the page sends it
     return make_record(ref, a, started_at="2026-12-01T09:00:00Z",
                        finished_at="2026-12-01T10:00:00Z")
 
