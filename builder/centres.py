@@ -6,8 +6,10 @@ A centre's mediator pastes the block its « Espace médiateur » shows::
       nom: "Centre social des Tilleuls"
       cle_publique: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…
 
-Every problem is reported with its file and line; the centres go to ``data/centres.json`` (id,
-name, the key as a JWK and its key id), where « Vérifier une attestation » finds them.
+A centre may list several keys (one entry each, same ``id`` and ``nom``): a centre that had to
+make a new key keeps its old attestations verifiable. Every problem is reported with its file and
+line; the keys go to ``data/centres.json`` (id, name, the key as a JWK and its key id), where
+« Vérifier une attestation » finds them.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def load_centres(root: Path, problems: Problems) -> list[dict[str, Any]]:
                        "commençant par « - id: »")
         return []
     out: list[dict[str, Any]] = []
-    ids: dict[str, int] = {}
+    names: dict[str, tuple[str, int]] = {}
     kids: dict[str, str] = {}
     for item in data:
         line = line_of(item, 1)
@@ -68,10 +70,12 @@ def load_centres(root: Path, problems: Problems) -> list[dict[str, Any]]:
         if isinstance(centre_id, str) and centre_id and not CENTRE_ID.fullmatch(centre_id):
             problems.error(path, item.line_of("id"), f"identifiant « {centre_id} » : "
                            "minuscules, chiffres et tirets (2 à 64 caractères)")
-        elif isinstance(centre_id, str) and centre_id in ids:
-            problems.error(path, item.line_of("id"), f"le centre « {centre_id} » est déjà "
-                           f"décrit ligne {ids[centre_id]}")
         name = item.get("nom")
+        if (isinstance(centre_id, str) and centre_id in names and isinstance(name, str)
+                and name.strip() != names[centre_id][0]):
+            problems.error(path, item.line_of("nom"), f"le centre « {centre_id} » s'appelle "
+                           f"« {names[centre_id][0]} » ligne {names[centre_id][1]} : une autre "
+                           f"clé du même centre garde le même nom")
         if isinstance(name, str) and len(name) > 100:
             problems.error(path, item.line_of("nom"), f"« nom » est trop long ({len(name)} "
                            "caractères, 100 au plus)")
@@ -87,7 +91,7 @@ def load_centres(root: Path, problems: Problems) -> list[dict[str, Any]]:
             problems.error(path, item.line_of("cle_publique"), f"cette clé publique est déjà "
                            f"celle du centre « {kids[kid]} » : chaque centre a sa clé")
         if len(problems.errors) == before and jwk:
-            ids[centre_id] = line
+            names.setdefault(centre_id, (name.strip(), line))
             kids[kid] = centre_id
             out.append({"id": centre_id, "name": name.strip(), "kid": kid, "jwk": jwk})
     return out

@@ -38,7 +38,8 @@ def test_every_problem_at_once_with_its_line(content_copy):
         f"- id: centre-c\n  cle_publique: {broken}\n  couleur: bleu\n", encoding="utf-8")
     content, problems = load_and_check(content_copy)
     messages = [str(p) for p in problems.errors]
-    assert any("centres.yaml:4" in m and "déjà décrit ligne 1" in m for m in messages), messages
+    assert any("centres.yaml:5" in m and "s'appelle « Centre A » ligne 1" in m
+               for m in messages), messages
     assert any("centres.yaml:6" in m and "déjà celle du centre « centre-a »" in m
                for m in messages), messages
     assert any("centres.yaml:7" in m and "minuscules, chiffres et tirets" in m for m in messages)
@@ -60,3 +61,15 @@ def test_comments_only_is_no_centre_yet(content_copy):
     (content_copy / "centres.yaml").write_text("# Aucun centre pour l'instant.\n\n", "utf-8")
     content, problems = load_and_check(content_copy)
     assert not problems.errors and content.centres == []
+
+
+def test_a_centre_may_list_a_second_key(content_copy):
+    other = {"kty": "EC", "crv": "P-256", "x": "85cGXowvXHGjiDZhYt-ndiG2ry3j8AW4yvfWCN3nMnk",
+             "y": "w--lgU_L5NbJwULyhtMmmdpdzwQGIOTuMZwcAXLpdSw"}
+    text = (centres.yaml_block("centre-a", "Centre A", PUBLIC["jwk"])
+            + centres.yaml_block("centre-a", "Centre A", other))
+    (content_copy / "centres.yaml").write_text(text, encoding="utf-8")
+    content, problems = load_and_check(content_copy)
+    assert not problems.errors, [str(p) for p in problems.errors]
+    assert [(c["id"], c["kid"]) for c in content.centres] == [
+        ("centre-a", centres.thumbprint(PUBLIC["jwk"])), ("centre-a", centres.thumbprint(other))]

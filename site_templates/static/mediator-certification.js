@@ -311,6 +311,11 @@ async function signCandidate(index) {
     $("centre-key-title").scrollIntoView();
     return;
   }
+  const session = sessionOf(current);
+  if (session.centre !== c.centre.id) {
+    $("cert-report").replaceChildren(el("p", { class: "alert alert-error" }, `Cette session a été ouverte pour le centre « ${session.centre} », mais la clé de cet espace est celle du centre « ${c.centre.id} » : rien n'est signé.`));
+    return;
+  }
   const response = await api.rpc({ type: "certification-attestation", check: candidate.check, centre: c.centre, jwk: publicJwk(c.key.private) });
   if (!response.ok) {
     $("cert-report").replaceChildren(el("p", { class: "alert alert-error" }, response.error.message));

@@ -16,7 +16,7 @@ async function loadCentres() {
     centres = [];
   }
   $("verify-centres").textContent = centres.length
-    ? `${centres.map((c) => c.name).join(", ")}.`
+    ? `${[...new Set(centres.map((c) => c.name))].join(", ")}.`
     : "aucun pour l'instant (le site n'en liste pas encore).";
 }
 
