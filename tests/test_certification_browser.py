@@ -84,6 +84,7 @@ def open_space(page, url: str) -> None:
 
 def open_session(page, date: str = "2026-12-07") -> dict:
     """The session form, with the keyboard only; the session as the page shows it."""
+    before = page.text_content("#cert-session-code") if page.is_visible("#cert-session") else ""
     page.focus("#session-date")
     page.fill("#session-date", date)
     for field, text in (("#session-place", "Centre social des Tilleuls"),
@@ -94,7 +95,9 @@ def open_session(page, date: str = "2026-12-07") -> dict:
     page.keyboard.press("Control+A")
     page.keyboard.type("30")
     page.keyboard.press("Enter")
-    page.wait_for_function("() => !document.getElementById('cert-session').hidden")
+    page.wait_for_function("before => !document.getElementById('cert-session').hidden && "
+                           "document.getElementById('cert-session-code').textContent !== before",
+                           arg=before)
     assert page.evaluate("() => document.activeElement.id") == "cert-session-title"
     return {"code": page.text_content("#cert-session-code"), "date": date,
             "room_word": page.text_content("#cert-room-word"),
@@ -176,11 +179,14 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
 
     # Candidates' files in the contract's format: one fair, one with the wrong room word.
     full = {**session, "place": "", "room": "", "proctor": "", "centre": "centre-des-tilleuls"}
-    good = candidate_file(ref, full, "Zoé Martin", 5)
+    good = candidate_file(ref, full, "Zoé Martin", 5, right=lambda i, pick: i != 0)
+    good["proctor_events"].append({"action": "note", "code": session["proctor_code"],
+                                   "at": "2026-12-07T14:03:00Z",
+                                   "note": "Écran figé à la première question, redémarré."})
     wrong_word = candidate_file(ref, full, "Paul Durand", 6)
     wrong_word["room_word"] = "parapluie"
     report = import_files(page, [("zoe.json", good), ("paul.json", wrong_word)], 1)
-    assert "zoe.json : vérifié. Taux de reproductibilité 100 %" in report
+    assert "zoe.json : vérifié. Taux de reproductibilité 98 %" in report
     assert "paul.json : refusé" in report and "« parapluie »" in report
     assert page.locator("#candidates-table tbody tr").count() == 1
     # The same file again: refused, nothing added.
@@ -188,6 +194,25 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     assert "déjà été importé" in report
     assert page.locator("#candidates-table tbody tr").count() == 1
     check_axe(page, "candidat vérifié")
+
+    # The proctor noted a technical problem: the mediator neutralises that question.
+    page.focus("button[data-detail]")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "candidate-detail"
+    detail = page.text_content("#candidate-detail")
+    assert "« Écran figé à la première question, redémarré. »" in detail
+    check_axe(page, "détail d'un candidat")
+    first = good["asked"][0]["challenge"]
+    page.focus(f"input[data-neutralise='{first}']")
+    page.keyboard.press("Space")
+    page.focus("button[data-recheck]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.rechecked === '1'")
+    assert "1 épreuve(s) neutralisée(s)" in page.text_content("#cert-report")
+    assert "100 %" in page.text_content("#candidates-table tbody tr")
+    assert "neutralisée" in page.text_content("#candidate-detail")
+    page.locator("#candidate-detail").screenshot(path=str(tmp_path / "detail.png"))
+    page.click("#candidate-detail-close")
 
     sign_first(page, 1)
     sheet = page.text_content("#attestation-sheet")

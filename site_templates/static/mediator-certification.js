@@ -190,6 +190,7 @@ async function openSession(code, focus) {
   const s = sessionOf(code);
   $("cert-session").hidden = false;
   $("attestation").hidden = true;
+  $("candidate-detail").hidden = true;
   $("cert-session-title").textContent = `Session ${s.code} — ${frenchDate(s.date)}`;
   $("cert-session-meta").textContent = `${s.place}, ${s.room}. Surveillant : ${s.proctor}. Délai avant de repasser : ${s.retake_days} jour(s).`;
   $("cert-session-code").textContent = s.code;
@@ -255,7 +256,7 @@ async function importTexts(items) {
     const response = await api.rpc({ type: "certification-check", session: s, text: item.text, earlier: earlier() });
     reports.push(checkView(item.name, response));
     if (response.ok && response.check.ok) {
-      (cert().candidates[current] ||= []).push({ check: response.check, imported: new Date().toISOString(), attestation: null });
+      (cert().candidates[current] ||= []).push({ check: response.check, text: item.text, neutralised: [], imported: new Date().toISOString(), attestation: null });
       await api.save();
     }
   }
@@ -292,14 +293,80 @@ function renderCandidates() {
       el("td", {}, k.attestation ? `signée le ${k.attestation.signed.slice(0, 10)}` : "à signer"),
       el("td", {}, k.attestation
         ? el("button", { type: "button", class: "button button-small", "data-show": String(index) }, `Voir l'attestation de ${k.check.name}`)
-        : el("button", { type: "button", class: "button button-small button-primary", "data-sign": String(index) }, `Signer l'attestation de ${k.check.name}`)))))] : []));
+        : el("button", { type: "button", class: "button button-small button-primary", "data-sign": String(index) }, `Signer l'attestation de ${k.check.name}`),
+        " ", el("button", { type: "button", class: "button button-small", "data-detail": String(index) }, `Détail de ${k.check.name}`)))))] : []));
 }
 
 $("candidates-table").addEventListener("click", async (event) => {
   const signButton = event.target.closest("button[data-sign]");
   const showButton = event.target.closest("button[data-show]");
+  const detailButton = event.target.closest("button[data-detail]");
   if (signButton) await signCandidate(Number(signButton.dataset.sign));
   else if (showButton) await showAttestation(Number(showButton.dataset.show), true);
+  else if (detailButton) showDetail(Number(detailButton.dataset.detail), detailButton);
+});
+
+// ------------------------------------------------------------------ a candidate's detail, neutralising
+const ACTIONS = { pause: "pause", resume: "reprise", note: "note", end: "fin de la session" };
+const VERDICTS = { valide: "validée", abaisse: "abaissée d'un niveau", "non certifie": "non certifiée" };
+
+function clock(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" });
+}
+
+function showDetail(index, opener) {
+  const k = candidatesOf(current)[index];
+  const check = k.check;
+  const editable = !k.attestation && typeof k.text === "string";
+  const panel = $("candidate-detail");
+  panel.replaceChildren(
+    el("h5", { id: "candidate-detail-title" }, `Détail de ${check.name}`),
+    el("p", {}, `Test du ${clock(check.started_at)} au ${clock(check.finished_at)} ; taux de reproductibilité ${check.rate} %.`),
+    el("h6", {}, "Actions du surveillant"),
+    check.events.length ? el("ul", {}, check.events.map((e) => el("li", {}, `${clock(e.at)} — ${ACTIONS[e.action] || e.action}${e.note ? ` : « ${e.note} »` : ""}`)))
+      : el("p", { class: "meta" }, "Aucune."),
+    el("h6", {}, "Compétences"),
+    el("ul", {}, check.competences.map((c) => el("li", {}, `${c.id} ${c.title} : ${VERDICTS[c.action] || c.action}${c.level >= 0 ? ` (niveau ${c.level}, ${c.pix} pix ; mesuré : niveau ${c.measured[0]})` : ""}`))),
+    el("h6", {}, "Épreuves posées"),
+    editable ? el("p", { class: "meta" }, "Une épreuve gênée par un problème technique (noté par le surveillant) peut être neutralisée : elle ne compte plus, comme dans la certification Pix. Cochez-la puis recalculez.") : "",
+    el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": `Épreuves posées à ${check.name}` },
+      el("table", { class: "data-table" },
+        el("caption", { class: "visually-hidden" }, `Épreuves posées à ${check.name}`),
+        el("thead", {}, el("tr", {}, ["Épreuve", "Compétence", "Niveau", "Réponse", ...(editable ? ["Neutraliser"] : [])].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, check.answers.map((a) => el("tr", {},
+          el("th", { scope: "row" }, a.challenge), el("td", {}, String(a.competence)), el("td", {}, String(a.level)),
+          el("td", {}, `${a.correct ? "juste" : "fausse"}${a.note ? ` (${a.note})` : ""}${a.neutralised ? ", neutralisée" : ""}`),
+          editable ? el("td", {}, el("input", { type: "checkbox", "data-neutralise": a.challenge, checked: a.neutralised, "aria-label": `Neutraliser l'épreuve ${a.challenge}` })) : ""))))),
+    editable ? el("div", { class: "actions" }, el("button", { type: "button", class: "button", "data-recheck": String(index) }, "Recalculer")) : "",
+    el("button", { type: "button", class: "button", id: "candidate-detail-close" }, "Fermer"));
+  panel.hidden = false;
+  panel.focus();
+  $("candidate-detail-close").addEventListener("click", () => {
+    panel.hidden = true;
+    (opener && opener.isConnected ? opener : $("candidates-table")).focus();
+  });
+}
+
+$("candidate-detail").addEventListener("click", async (event) => {
+  const button = event.target.closest("button[data-recheck]");
+  if (!button) return;
+  const index = Number(button.dataset.recheck);
+  const k = candidatesOf(current)[index];
+  const neutralised = [...$("candidate-detail").querySelectorAll("input[data-neutralise]:checked")].map((i) => i.dataset.neutralise);
+  const others = earlier().filter((e) => !(e.session === current && e.file_id === k.check.file_id));
+  const response = await api.rpc({ type: "certification-check", session: sessionOf(current), text: k.text, earlier: others, neutralised });
+  if (!response.ok || !response.check.ok) {
+    $("cert-report").replaceChildren(checkView(k.check.name, response));
+    return;
+  }
+  k.check = response.check;
+  k.neutralised = neutralised;
+  await api.save();
+  renderCandidates();
+  $("cert-report").replaceChildren(checkView(`${k.check.name} (recalculé, ${neutralised.length} épreuve(s) neutralisée(s))`, response));
+  showDetail(index, null);
+  document.body.dataset.rechecked = String(Number(document.body.dataset.rechecked || 0) + 1);
 });
 
 // ------------------------------------------------------------------ signing and the attestation
@@ -406,7 +473,7 @@ export function closed() {
   signingKey = null;
   current = null;
   shown = null;
-  for (const id of ["key-yaml", "session-list", "candidates-table", "cert-report", "attestation-sheet", "badge-exports", "print-attendance", "print-attestation"]) $(id).replaceChildren();
+  for (const id of ["key-yaml", "session-list", "candidates-table", "candidate-detail", "cert-report", "attestation-sheet", "badge-exports", "print-attendance", "print-attestation"]) $(id).replaceChildren();
   $("cert-session").hidden = true;
 }
 
