@@ -324,7 +324,7 @@ function showDetail(index, opener) {
     el("h5", { id: "candidate-detail-title" }, `Détail de ${check.name}`),
     el("p", {}, `Test du ${clock(check.started_at)} au ${clock(check.finished_at)} ; taux de reproductibilité ${check.rate} %.`),
     el("h6", {}, "Actions du surveillant"),
-    check.events.length ? el("ul", {}, check.events.map((e) => el("li", {}, `${clock(e.at)} — ${ACTIONS[e.action] || e.action}${e.note ? ` : « ${e.note} »` : ""}`)))
+    check.events.length ? el("ul", {}, [...check.events].sort((x, y) => new Date(x.at) - new Date(y.at)).map((e) => el("li", {}, `${clock(e.at)} — ${ACTIONS[e.action] || e.action}${e.note ? ` : « ${e.note} »` : ""}`)))
       : el("p", { class: "meta" }, "Aucune."),
     el("h6", {}, "Compétences"),
     el("ul", {}, check.competences.map((c) => el("li", {}, `${c.id} ${c.title} : ${VERDICTS[c.action] || c.action}${c.level >= 0 ? ` (niveau ${c.level}, ${c.pix} pix ; mesuré : niveau ${c.measured[0]})` : ""}`))),
