@@ -118,6 +118,11 @@ def mediator_zip(root: Path, dest: Path) -> str:
     return _python_zip(root, dest, "mediator", ("engine", "campaigns", "certification"))
 
 
+def certification_zip(root: Path, dest: Path) -> str:
+    """Pack engine/ and certification/ for the candidate's worker (« certification blanche »)."""
+    return _python_zip(root, dest, "certification", ("engine", "certification"))
+
+
 def _python_zip(root: Path, dest: Path, name: str, packages: tuple[str, ...]) -> str:
     """``engine/<name>.<hash>.zip`` of the packages' *.py (reproducible: fixed dates, sorted),
     named by its content so hosts may cache it forever."""

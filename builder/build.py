@@ -6,6 +6,7 @@ leaves the site that was there before untouched.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -20,14 +21,17 @@ from .diagnostics import ContentError
 from .first_questions import engine_key, first_questions
 from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
+from .tutorial_pictures import used_pictures
 
 
 def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
-          precompress: bool = True) -> str:
+          precompress: bool = True, remove=None) -> str:
     """Build the site; raises ContentError (the editor's problems) or AssetError (what to run).
 
     ``precompress=False`` skips the .br/.gz variants: ``diagnum serve`` serves files as they
-    are, and an editor's rebuild must stay fast."""
+    are, and an editor's rebuild must stay fast. ``remove(path)`` deletes the site that was
+    replaced (default: at once); ``diagnum serve`` does it after the page has reloaded, since
+    deleting a thousand files takes longer than building them on some disks."""
     started = time.perf_counter()
     assets.pyodide_version(root)  # a missing node_modules/ is said before any long work
     cache.use_disk(root.resolve() / ".cache" / "parsed")
@@ -44,7 +48,7 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
         summary = _build_into(content, staging, root.resolve(), log,
                               previous=output if output.is_dir() else None,
                               precompress=precompress)
-        _swap(staging, output)
+        _swap(staging, output, remove or _remove_tree)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
@@ -59,19 +63,22 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
 
     data_dir = dest / "data"
     data_dir.mkdir()
-    used_images = sorted({c.illustration["image"] for c in content.challenges if c.illustration})
+    used_images = sorted({c.illustration["image"] for c in content.challenges if c.illustration}
+                         | used_pictures(content))
     for image in used_images:
         assets.place(ref_dir / image, dest, f"data/{image}", previous)
     documents = {doc: markdown.render((ref_dir / doc).read_text(encoding="utf-8"))
                  for doc in sorted({c.document for c in content.challenges if c.document})}
     bundle = referential_bundle(content, documents)
-    (data_dir / "referential.json").write_text(
-        json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    parts_dir = data_dir / "referential" / bundle["version"]
-    parts_dir.mkdir(parents=True)
-    for name, part in referential_parts(bundle).items():
-        (parts_dir / name).write_text(
-            json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if not _reuse_referential(previous, dest, bundle["version"]):
+        (data_dir / "referential.json").write_text(
+            json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        parts_dir = data_dir / "referential" / bundle["version"]
+        parts_dir.mkdir(parents=True)
+        for name, part in referential_parts(bundle).items():
+            (parts_dir / name).write_text(
+                json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _note_referential(data_dir, bundle["version"])
     first_dir = data_dir / "first" / bundle["version"]
     first_dir.mkdir(parents=True)
     for name, document in first_questions(bundle, engine_key(root)).items():
@@ -83,6 +90,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
     mediator_path = assets.mediator_zip(root, dest)
+    certification_path = assets.certification_zip(root, dest)
     qrcode_path = assets.copy_qrcode(root, dest)
     static_hashes = assets.copy_static(templates, dest, previous)
     (dest / ".htaccess").write_text(assets.HTACCESS, encoding="utf-8")
@@ -103,6 +111,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "profiles": {p.id: p.data["titre"] for p in content.profiles},
         "labels": content.site.labels(),
         "mediator": mediator_path,
+        "certification": certification_path,
         "campaigns": campaigns_path,
         "qrcode": qrcode_path,
         "centres": centres_path,
@@ -122,9 +131,61 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
 
 
-def _swap(staging: Path, output: Path) -> None:
+
+# What this process last wrote of the referential: its version, and relative path → (inode,
+# size, modification time). A previous site's file is reused only if it is still exactly that.
+_WRITTEN: dict[str, tuple[int, int, int]] = {}
+_WRITTEN_VERSION = [""]
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _referential_files(data_dir: Path, version: str) -> list[str]:
+    parts = data_dir / "referential" / version
+    return ["referential.json",
+            *sorted(f"referential/{version}/{p.name}" for p in parts.glob("*.json"))]
+
+
+def _reuse_referential(previous: Path | None, dest: Path, version: str) -> bool:
+    """Link the previous site's referential files when they are of this very version (the
+    version is the bundle's hash) and untouched since written: an edited tutorial's text leaves
+    them unchanged, and writing them again was most of an editor's rebuild."""
+    if previous is None or _WRITTEN_VERSION[0] != version:
+        return False
+    try:
+        names = _referential_files(previous / "data", version)
+        if not all(_WRITTEN.get(name) == _signature(previous / "data" / name) for name in names):
+            return False
+        (dest / "data" / "referential" / version).mkdir(parents=True)
+        for name in names:
+            os.link(previous / "data" / name, dest / "data" / name)
+    except OSError:
+        shutil.rmtree(dest / "data" / "referential", ignore_errors=True)
+        (dest / "data" / "referential.json").unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _note_referential(data_dir: Path, version: str) -> None:
+    _WRITTEN.clear()
+    _WRITTEN_VERSION[0] = version
+    for name in _referential_files(data_dir, version):
+        _WRITTEN[name] = _signature(data_dir / name)
+
+
+_REPLACED = itertools.count()  # a name of its own for each replaced site, still being removed
+
+
+def _remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _swap(staging: Path, output: Path, remove=_remove_tree) -> None:
     """Put the new site in place with two renames; the old one is removed only afterwards."""
-    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    old = output.parent / f".{output.name}.old-{os.getpid()}-{next(_REPLACED)}"
     if output.exists():
         output.rename(old)
     try:
@@ -133,4 +194,5 @@ def _swap(staging: Path, output: Path) -> None:
         if old.exists():
             old.rename(output)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        remove(old)

@@ -51,6 +51,8 @@ def challenge_record(ch: Challenge, render: bool = True) -> dict[str, Any]:
         record["retired"] = True
         if ch.replaced_by:
             record["replaced_by"] = ch.replaced_by
+    if ch.time_limit:  # seconds, used by the « certification blanche » only
+        record["time_limit"] = ch.time_limit
     record.update(challenge_type(ch.type).record(ch.payload, renderer))
     return record
 

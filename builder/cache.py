@@ -2,8 +2,10 @@
 
 Parsing YAML is most of a build's time; an editor changes one file at a time. The key is the
 file's text plus the parser's own source and arguments, so a changed file, or a changed parser,
-is parsed again and nothing stale can be served. Each hit returns a fresh copy (unpickled), so a
-loader that modifies what it reads cannot change the next build's input.
+is parsed again and nothing stale can be served. A hit in memory returns the very object parsed
+before, with no copy (copying was most of an editor's rebuild): the parser hands out read-only
+results (``yamlfile.LDict``/``LList`` refuse changes), so a loader cannot change the next build's
+input. The disk keeps pickles, for the next process.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ class ParseCache:
     limit = 4096
 
     def __init__(self) -> None:
-        self.memory: dict[str, bytes] = {}
+        self.memory: dict[str, Any] = {}
         self.errors: dict[str, BaseException] = {}
         self.directory: Path | None = None
         self.hits = self.misses = 0
@@ -59,13 +61,17 @@ class ParseCache:
         if key in self.errors:
             self.hits += 1
             raise self.errors[key].with_traceback(None)
-        blob = self.memory.get(key)
-        if blob is None and self.directory is not None:
-            blob = self._read_disk(key)
+        if key in self.memory:
+            self.hits += 1
+            value = self.memory[key]
+            self._remember(key, value)
+            return value
+        blob = self._read_disk(key) if self.directory is not None else None
         if blob is not None:
             self.hits += 1
-            self._remember(key, blob)
-            return pickle.loads(blob)
+            value = pickle.loads(blob)
+            self._remember(key, value)
+            return value
         self.misses += 1
         try:
             value = function(text, **kwargs)
@@ -74,15 +80,14 @@ class ParseCache:
             while len(self.errors) > self.limit:
                 del self.errors[next(iter(self.errors))]
             raise
-        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self._remember(key, blob)
+        self._remember(key, value)
         if self.directory is not None:
-            self._write_disk(key, blob)
+            self._write_disk(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         return value
 
-    def _remember(self, key: str, blob: bytes) -> None:
+    def _remember(self, key: str, value: Any) -> None:
         self.memory.pop(key, None)
-        self.memory[key] = blob  # the most recently used last
+        self.memory[key] = value  # the most recently used last
         while len(self.memory) > self.limit:
             del self.memory[next(iter(self.memory))]
 
@@ -119,3 +124,37 @@ def parsed(function: Callable, text: str, **kwargs: Any) -> Any:
 def use_disk(directory: Path | None) -> None:
     """Also keep parse results in ``directory`` (``.cache/parsed``), across processes."""
     PARSED.directory = directory
+
+
+class BuildMemo:
+    """Results of one step keyed on the objects it read, kept from one build to the next.
+
+    The parse cache hands out the same read-only object for an unchanged file, so whatever was
+    computed from that object alone (a loaded challenge, its text checks) can be reused when the
+    next build meets the very same object. Keys are object identities, checked with ``is`` on a
+    hit (the entry holds its objects, so no identity is reused while it lives). An entry lives
+    while builds use it: what one build did not ask for is dropped at the next, so a long
+    ``diagnum serve`` session keeps one build's worth.
+    """
+
+    def __init__(self) -> None:
+        self.current: dict[tuple, tuple[tuple, Any]] = {}
+        self.previous: dict[tuple, tuple[tuple, Any]] = {}
+
+    def next_build(self) -> None:
+        self.previous, self.current = self.current, {}
+
+    @staticmethod
+    def _key(objects: tuple, extra: tuple) -> tuple:
+        return tuple(id(o) for o in objects) + extra
+
+    def get(self, objects: tuple, extra: tuple = ()) -> Any | None:
+        key = self._key(objects, extra)
+        entry = self.current.get(key) or self.previous.get(key)
+        if entry is None or any(a is not b for a, b in zip(entry[0], objects, strict=True)):
+            return None
+        self.current[key] = entry
+        return entry[1]
+
+    def put(self, objects: tuple, extra: tuple, value: Any) -> None:
+        self.current[self._key(objects, extra)] = (objects, value)

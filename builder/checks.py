@@ -15,8 +15,10 @@ from engine.types import challenge_type
 
 from . import links, markdown, rules, svgcheck
 from .bundle import challenge_record
+from .cache import BuildMemo
 from .content import Challenge, Content
-from .diagnostics import Problems
+from .diagnostics import Noted, Problems, checked_once
+from .tutorial_pictures import check_tutorial_pictures, used_pictures
 from .yamlfile import line_of, read_text
 
 OFFICIAL_LEVEL_RANGE = range(1, 9)
@@ -25,9 +27,12 @@ OFFICIAL_LEVEL_RANGE = range(1, 9)
 def check_content(content: Content, problems: Problems) -> None:
     _check_structure(content, problems)
     sources: dict[Path, list[str]] = {}
+    _TEXT_CHECKS.next_build()
     for challenge in content.challenges:
         _check_challenge(content, challenge, problems)
-        _check_challenge_texts(challenge, problems, sources)
+        checked_once(_TEXT_CHECKS, challenge,
+                     lambda noted, ch=challenge: _check_challenge_texts(ch, noted, sources),
+                     problems)
     _check_documents(content, problems)
     _check_images(content, problems)
     _check_tutorials(content, problems)
@@ -37,16 +42,18 @@ def check_content(content: Content, problems: Problems) -> None:
 
 
 def _check_unused_files(content: Content, problems: Problems) -> None:
-    """Images and documents no challenge cites: forgotten, or a typo in a challenge's path."""
-    if content.failed_tube_ids:
+    """Images and documents no challenge nor tutorial cites: forgotten, or a typo in a path."""
+    if content.failed_tube_ids or any(p.suffix == ".md" for p in content.failed):
         return  # the files that would cite them could not be read
     used = {c.illustration["image"] for c in content.challenges if c.illustration}
+    used |= used_pictures(content)
     used |= {c.document for c in content.challenges if c.document}
     for folder in ("images", "documents"):
         base = content.referential_dir / folder
         for path in sorted(base.iterdir()) if base.is_dir() else ():
             if path.is_file() and f"{folder}/{path.name}" not in used:
-                problems.warning(path, 0, "fichier inutilisé : aucune épreuve ne le cite")
+                problems.warning(path, 0, "fichier inutilisé : aucune épreuve ni aucun "
+                                          "tutoriel ne le cite")
 
 
 def _duplicates(items, key, problems: Problems, what: str) -> None:
@@ -190,7 +197,12 @@ def _self_check_failures(ch: Challenge) -> list[tuple[str, str]]:
     return _SELF_CHECKS[key]
 
 
-def _check_challenge_texts(ch: Challenge, problems: Problems,
+# Text problems of challenges checked by earlier builds: the loader hands out the same
+# Challenge object for an unchanged file (content._CHALLENGES), and these checks read it alone.
+_TEXT_CHECKS = BuildMemo()
+
+
+def _check_challenge_texts(ch: Challenge, problems: Problems | Noted,
                            sources: dict[Path, list[str]]) -> None:
     """Every Markdown text of a challenge: lint (raw HTML, script links, external images…) and
     length."""
@@ -296,6 +308,7 @@ def _check_tutorials(content: Content, problems: Problems) -> None:
         for line, message in markdown.lint(tut.body, tut.body_line):
             problems.error(tut.path, line, message)
     links.check_tutorial_links(content, problems)
+    check_tutorial_pictures(content, problems)
     skills = {s.id for s in content.skills}
     failed_tubes = content.failed_tube_ids
     covered: set[str] = set()

@@ -16,6 +16,7 @@ from engine.types import REGISTRY
 from engine.types.base import ChallengeType
 
 from . import schema, siteconfig
+from .cache import BuildMemo
 from .cache import parsed as parsed_once
 from .diagnostics import Problems
 from .images import ContentAssets
@@ -58,6 +59,7 @@ class Challenge(Located):
     valid: bool = True   # False when loading it reported a problem: no self-check then
     retired: bool = False              # never asked again, kept for old results (docs/ids.md)
     replaced_by: str | None = None
+    time_limit: int | None = None      # seconds, in a « certification blanche » only
 
     def line_at(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -119,6 +121,8 @@ class Content:
     site: SiteConfig | None = None
     # Files that could not be read: what cites them is not reported again (one clear message).
     failed: set[Path] = field(default_factory=set)
+    _tubes_by_skill: tuple[int, dict[str, str]] = field(default=(-1, {}), repr=False,
+                                                         compare=False)
 
     def has_failed(self, path: Path) -> bool:
         return path in self.failed
@@ -146,13 +150,21 @@ class Content:
         """The tube of a skill, looked up (a skill id says nothing of its tube or level); a
         tutorial's reference to a section (``@id#anchor``) names the same skill."""
         skill_id = skill_id.split("#", 1)[0]
-        for skill in self.skills:
-            if skill.id == skill_id:
-                return skill.tube_id
-        return None
+        return self._skill_tubes().get(skill_id)
+
+    def _skill_tubes(self) -> dict[str, str]:
+        """Skill id → tube id (the first skill of an id wins), made again if skills changed."""
+        skills = self.skills
+        if self._tubes_by_skill[0] != len(skills):
+            index: dict[str, str] = {}
+            for skill in skills:
+                index.setdefault(skill.id, skill.tube_id)
+            self._tubes_by_skill = (len(skills), index)
+        return self._tubes_by_skill[1]
 
 
 def load_content(root: Path, problems: Problems) -> Content:
+    _CHALLENGES.next_build()
     content = Content(root=root)
     content.site = _load_site(root / siteconfig.FILE_NAME, problems)
     ref_dir = root / "referential"
@@ -303,11 +315,53 @@ def _load_tube(path: Path, competence_id: str, content: Content, problems: Probl
         skill = Skill(path, line_of(raw), skill_id, tube_id, level,
                       skill_values["intitule"] or "", id_line=raw.key_lines.get("id", line_of(raw)))
         for raw_c in skill_values["epreuves"] or []:
-            challenge = _challenge(path, raw_c, skill.id, report, assets)
+            challenge = _challenge_once(path, raw_c, skill.id, report, assets)
             if challenge:
                 skill.challenges.append(challenge)
         tube.skills.append(skill)
     content.tubes.append(tube)
+
+
+# Challenges loaded by earlier builds, keyed on their parsed (shared, read-only) YAML.
+_CHALLENGES = BuildMemo()
+
+
+class _AskedAssets:
+    """The content's images as a type asks about them, noting each answer: a challenge loaded
+    before is reused only if the pictures it read still give the same answers."""
+
+    def __init__(self, assets: ContentAssets) -> None:
+        self.assets = assets
+        self.asked: list[tuple[str, Any]] = []
+
+    def image_box(self, path: str) -> tuple[float, float, float, float] | None:
+        box = self.assets.image_box(path)
+        self.asked.append((path, box))
+        return box
+
+
+def _challenge_once(path: Path, raw: Any, skill_id: str, report, assets: ContentAssets
+                    ) -> Challenge | None:
+    """``_challenge``, or what it gave for the same parsed YAML last time (its problems said
+    again), when the pictures it read are unchanged."""
+    extra = (str(path), skill_id)
+    memo = _CHALLENGES.get((raw,), extra)
+    if memo is not None:
+        challenge, reported, asked = memo
+        if all(assets.image_box(image) == box for image, box in asked):
+            for line, message in reported:
+                report(line, message)
+            return challenge
+    reported: list[tuple[int, str]] = []
+
+    def noted(line: int, message: str) -> None:
+        reported.append((line, message))
+        report(line, message)
+
+    asking = _AskedAssets(assets)
+    challenge = _challenge(path, raw, skill_id, noted, asking)
+    _CHALLENGES.put((raw,), extra, (challenge, reported, asking.asked))
+    return challenge
 
 
 def _challenge(path: Path, raw: Any, skill_id: str, report, assets: ContentAssets
@@ -341,7 +395,8 @@ def _challenge(path: Path, raw: Any, skill_id: str, report, assets: ContentAsset
     return Challenge(path, raw.line, values["id"], skill_id, kind.name, values["consigne"],
                      values["pourquoi"], payload, values["illustration"], values["document"],
                      dict(raw.key_lines), valid=not reported,
-                     retired=bool(values["retiree"]), replaced_by=values["remplacee_par"])
+                     retired=bool(values["retiree"]), replaced_by=values["remplacee_par"],
+                     time_limit=values["temps_limite"])
 
 
 _ALL_TYPE_FIELDS = {name for t in REGISTRY.values() for name in t.fields}

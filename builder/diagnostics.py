@@ -5,6 +5,7 @@ Errors are collected, never raised one by one, so an editor sees every problem o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,40 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.errors)
+
+
+class Noted:
+    """A stand-in for ``Problems`` that notes what one check reported, so that a later build
+    which reuses the check's result (``checked_once``) says the same problems again."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, Path | str, int | None, str]] = []
+
+    def error(self, path: Path | str, line: int | None, message: str) -> None:
+        self.items.append(("error", path, line, message))
+
+    def warning(self, path: Path | str, line: int | None, message: str) -> None:
+        self.items.append(("warning", path, line, message))
+
+    def advice(self, path: Path | str, line: int | None, message: str) -> None:
+        self.items.append(("advice", path, line, message))
+
+    def replay(self, problems: Problems) -> None:
+        for kind, path, line, message in self.items:
+            getattr(problems, kind)(path, line, message)
+
+
+def checked_once(memo, subject: object, check: Callable[[Noted], None],
+                 problems: Problems) -> None:
+    """``check`` of ``subject``, run once per subject object (``memo`` is a
+    ``cache.BuildMemo``): a check that reads nothing but its subject need not run again when
+    the next build hands it the very same object."""
+    noted = memo.get((subject,))
+    if noted is None:
+        noted = Noted()
+        check(noted)
+        memo.put((subject,), (), noted)
+    noted.replay(problems)
 
 
 class ContentError(Exception):

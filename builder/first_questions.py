@@ -10,7 +10,9 @@ to the engine once it is ready (start with the same seed, then answer). Written 
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,9 @@ def first_steps(ref, kind: str, target_id: str, count: int = SEEDS_PER_TARGET) -
     return out
 
 
-_CACHE: dict[str, dict[str, dict[str, Any]]] = {}
+# Steps per target, keyed on what the engine reads for it (see ``_target_key``); each
+# build keeps only the targets it used, so a long ``diagnum serve`` session holds one build's.
+_STEPS: dict[str, list[dict[str, Any]]] = {}
 
 
 def engine_key(root: Path) -> str:
@@ -64,22 +68,60 @@ def engine_key(root: Path) -> str:
 def first_questions(bundle: dict[str, Any], engine_key: str = "") -> dict[str, dict[str, Any]]:
     """File name → document for ``data/first/<version>/``, one per competence and parcours.
 
-    Kept per referential version and engine (``engine_key``: the engine zip's name) across an
-    editor's rebuilds: editing a tutorial's text changes neither."""
-    key = f"{bundle['version']}:{engine_key}"
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _compute(bundle)
-    return _CACHE[key]
-
-
-def _compute(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    ref = load_referential(bundle)
+    An editor's rebuild recomputes only the targets whose content changed: a target's steps are
+    kept on its own competences' tubes, skills and challenges (plus the lists of domains and
+    competences the views name, the parcours' definition and the engine's code), and only the
+    referential version written in each state is brought up to date."""
+    version = bundle["version"]
+    ref = None
     files: dict[str, dict[str, Any]] = {}
-    targets = [("competence", c["id"]) for c in bundle["competences"]]
-    targets += [("parcours", p["id"]) for p in bundle.get("profiles") or []]
-    for kind, target_id in targets:
-        steps = first_steps(ref, kind, target_id)
+    used: dict[str, list[dict[str, Any]]] = {}
+    for kind, target_id, key in _targets(bundle, engine_key):
+        steps = _STEPS.get(key)
+        if steps is None:
+            ref = ref or load_referential(bundle)
+            steps = first_steps(ref, kind, target_id)
+        used[key] = steps
         if steps:
-            files[target_file(kind, target_id)] = {"version": bundle["version"], "steps": steps}
+            files[target_file(kind, target_id)] = {"version": version,
+                                                   "steps": _with_version(steps, version)}
+    _STEPS.clear()
+    _STEPS.update(used)
     return files
+
+
+def _targets(bundle: dict[str, Any], engine_key: str):
+    """(kind, id, key) of each target: the key says everything the engine's start reads."""
+    tube_competence = {t["id"]: t["competence_id"] for t in bundle["tubes"]}
+    skill_competence = {s["id"]: tube_competence[s["tube_id"]] for s in bundle["skills"]}
+    own: dict[str, list[Any]] = {c["id"]: [[], [], []] for c in bundle["competences"]}
+    for tube in bundle["tubes"]:
+        own[tube["competence_id"]][0].append(tube)
+    for skill in bundle["skills"]:
+        own[skill_competence[skill["id"]]][1].append(skill)
+    for challenge in bundle["challenges"]:
+        own[skill_competence[challenge["skill_id"]]][2].append(challenge)
+
+    def digest(value: Any) -> str:
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    shared = digest([engine_key, bundle["domains"], bundle["competences"]])
+    of = {cid: digest(parts) for cid, parts in own.items()}
+    for competence in bundle["competences"]:
+        cid = competence["id"]
+        yield "competence", cid, digest([shared, "competence", cid, of[cid]])
+    for profile in bundle.get("profiles") or []:
+        cids = sorted({tube_competence.get(t["tube"], "") for t in profile["tubes"]})
+        yield "parcours", profile["id"], digest([shared, "parcours", profile,
+                                                 [of.get(c) for c in cids]])
+
+
+def _with_version(steps: list[dict[str, Any]], version: str) -> list[dict[str, Any]]:
+    """The steps with this referential version in their states (all else is unchanged)."""
+    if all(step["state"].get("referential") == version for step in steps):
+        return steps
+    out = copy.deepcopy(steps)
+    for step in out:
+        step["state"]["referential"] = version
+    return out

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from mdit_py_plugins.deflist import deflist_plugin
 
 from . import typography
@@ -20,9 +22,10 @@ from . import typography
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h2", "h3",
     "h4", "table", "thead", "tbody", "tr", "th", "td", "hr", "kbd", "dl", "dt", "dd", "img",
-    "sub", "sup", "del",
+    "sub", "sup", "del", "figure", "figcaption",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
+# A picture's width and height (from its viewBox) reserve its room before it loads.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
                       "th": {"scope"}, "td": set(), "ol": {"start"},
                       "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
 # Ids the page templates already use: a heading's anchor never takes them (see ``slug``).
@@ -74,9 +77,94 @@ def _anchored_parser() -> MarkdownIt:
     return md
 
 
+# A tutorial's picture: ``![texte alternatif](images/nom.svg "légende facultative")``, alone in
+# its paragraph, names a file of content/referential/images/ (the folder of challenge pictures).
+PICTURE_FOLDER = "images/"
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """How a page shows its pictures: ``prefix`` leads from the page to the site's ``data/``
+    folder (``../../data/``), ``sizes`` gives each picture's (path, width, height) from its
+    viewBox, so that the browser reserves its room before it loads."""
+    prefix: str
+    sizes: tuple[tuple[str, int, int], ...] = ()
+
+
+def _only_image(token) -> bool:
+    """Is this inline token one image and nothing else (blank text aside)?"""
+    kids = [k for k in token.children or () if not (k.type in ("text", "softbreak")
+                                                    and not k.content.strip())]
+    return len(kids) == 1 and kids[0].type == "image"
+
+
+def _figures(state) -> None:
+    """A picture alone in its paragraph becomes a figure (the image and, from its title, its
+    caption)."""
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if (token.type == "paragraph_open" and i + 2 < len(tokens)
+                and tokens[i + 1].type == "inline" and _only_image(tokens[i + 1])):
+            token.tag = tokens[i + 2].tag = "figure"
+            token.hidden = tokens[i + 2].hidden = False
+
+
+def _render_picture(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    src = str(token.attrs.get("src", ""))
+    pictures: Pictures | None = env.get("pictures") if isinstance(env, dict) else None
+    attrs = ""
+    if pictures is not None and src.startswith(PICTURE_FOLDER):
+        size = next(((w, h) for path, w, h in pictures.sizes if path == src), None)
+        src = pictures.prefix + src
+        if size:
+            attrs = f' width="{size[0]}" height="{size[1]}"'
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    title = str(token.attrs.get("title", "") or "")
+    html = f'<img src="{escapeHtml(src)}" alt="{escapeHtml(alt)}"{attrs}>'
+    return html + (f"<figcaption>{escapeHtml(title)}</figcaption>" if title else "")
+
+
+@lru_cache(maxsize=1)
+def _tutorial_parser() -> MarkdownIt:
+    """The anchored parser, plus figures: a tutorial's body."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
+        ["table", "strikethrough"]).use(deflist_plugin)
+    md.core.ruler.push("heading_ids", _heading_ids)
+    md.core.ruler.push("french_spaces", typography.markdown_rule)
+    md.core.ruler.push("figures", _figures)
+    md.add_render_rule("image", _render_picture)
+    return md
+
+
+@lru_cache(maxsize=1024)
+def render_tutorial(text: str, pictures: Pictures) -> str:
+    """A tutorial's body as sanitised HTML: headings with anchors, and each picture as a figure
+    whose address leads from the page to ``data/images/…`` (see ``Pictures``)."""
+    html = _tutorial_parser().render((text or "").removeprefix("\ufeff"),
+                                     {"pictures": pictures})
+    return sanitise(html)
+
+
+def pictures(text: str, first_line: int = 1) -> list[tuple[int, str, str, bool]]:
+    """(source line, src, alt, alone in its paragraph) of every image of a block of Markdown."""
+    out = []
+    lines = (text or "").split("\n")
+    for token in _parsed(text or "", lint=True):
+        if token.type != "inline":
+            continue
+        where = _locator(lines, token, first_line)
+        alone = _only_image(token)
+        for child in token.children or ():
+            if child.type == "image":
+                src = str(child.attrs.get("src", ""))
+                out.append((where(src or "!["), src, child.content.strip(), alone))
+    return out
+
+
 def heading_title(text: str, anchor: str) -> str:
     """The text of the heading whose anchor is ``anchor`` ("" when there is none)."""
-    tokens = _parser().parse(text or "")
+    tokens = _parsed(text or "")
     return next((tokens[i + 1].content for i, a in _anchors(tokens) if a == anchor), "")
 
 
@@ -128,11 +216,14 @@ def headings(text: str) -> list[tuple[int, str, int]]:
 
 
 def word_count(text: str) -> int:
+    """Words a reader reads in the text: a picture's text alternative and address are not
+    counted (a tutorial's length limit is about its text)."""
     tokens = _parsed(text or "")
     words = 0
     for token in tokens:
         if token.type == "inline":
-            words += len(token.content.split())
+            words += sum(len(child.content.split()) for child in token.children or ()
+                         if child.type in ("text", "code_inline"))
     return words
 
 

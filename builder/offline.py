@@ -25,6 +25,21 @@ def place_service_worker(dest: Path) -> None:
     (dest / "static" / SERVICE_WORKER).replace(dest / SERVICE_WORKER)
 
 
+# Digests of files already read, by (device, inode, size, modification time): a rebuild links
+# Pyodide and unchanged files from the previous site, so they need not be read again.
+_DIGESTS: dict[tuple[int, int, int, int], str] = {}
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    stat = path.stat()
+    key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if key not in _DIGESTS:
+        if len(_DIGESTS) > 20_000:
+            _DIGESTS.clear()
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _DIGESTS[key], stat.st_size
+
+
 def write_manifest(dest: Path) -> dict:
     """Write ``offline-manifest.json`` ({"version", "files": {path: [sha256, size]}}) and return it."""
     files = {}
@@ -33,8 +48,7 @@ def write_manifest(dest: Path) -> dict:
         if (not path.is_file() or path.name in SKIPPED_NAMES
                 or path.suffix in SKIPPED_SUFFIXES):
             continue
-        data = path.read_bytes()
-        files[rel] = [hashlib.sha256(data).hexdigest(), len(data)]
+        files[rel] = list(_digest(path))
     listing = "".join(f"{rel} {digest}\n" for rel, (digest, _size) in files.items())
     manifest = {"version": hashlib.sha256(listing.encode("utf-8")).hexdigest()[:16],
                 "files": files}

@@ -8,7 +8,7 @@ for proposals), so they hold for every type that has such fields, without naming
 - one-typo tolerance (T3) that accepts the opposite of an accepted answer (« indifférent »);
 - a statement that tells a story begun in another variant of the same skill;
 - a proposal that repeats four words of the statement (a give-away when it is the right one);
-- a parcours competence measured on fewer than four skills.
+- a parcours competence measured on fewer than four skills, or on one skill at its lowest level.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from engine.types.choices import Choices
 from engine.types.typed import Typed
 
 from .bundle import challenge_record
+from .cache import BuildMemo
 from .content import Challenge, Content, Skill
-from .diagnostics import Problems
+from .diagnostics import Noted, Problems, checked_once
 from .yamlfile import line_of, read_text
 
 MIN_PROFILE_SKILLS = 4
@@ -35,19 +36,29 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# What the rules said of each challenge at earlier builds (they read the challenge alone).
+_CHALLENGE_RULES = BuildMemo()
+
+
 def check_rules(content: Content, problems: Problems) -> None:
     lines = _Lines()
+    _CHALLENGE_RULES.next_build()
     for skill in content.skills:
         live = [c for c in skill.challenges if c.valid and not c.retired]
         for ch in live:
-            data = challenge_from_record(challenge_record(ch, render=False)).data
-            if isinstance(data, Typed):
-                _check_number_fields(ch, data, problems)
-                _check_opposites(ch, data, problems, lines)
-            if isinstance(data, Choices):
-                _check_repeated_words(ch, data, problems, lines)
+            checked_once(_CHALLENGE_RULES, ch,
+                         lambda noted, ch=ch: _check_challenge(ch, noted, lines), problems)
         _check_other_variants(skill, live, problems)
     _check_profiles_measure(content, problems)
+
+
+def _check_challenge(ch: Challenge, problems: Problems | Noted, lines: _Lines) -> None:
+    data = challenge_from_record(challenge_record(ch, render=False)).data
+    if isinstance(data, Typed):
+        _check_number_fields(ch, data, problems)
+        _check_opposites(ch, data, problems, lines)
+    if isinstance(data, Choices):
+        _check_repeated_words(ch, data, problems, lines)
 
 
 class _Lines:
@@ -304,7 +315,10 @@ def _check_other_variants(skill: Skill, live: list[Challenge], problems: Problem
 # ---------------------------------------------------------------- parcours that measure
 def _check_profiles_measure(content: Content, problems: Problems) -> None:
     """A competence measured on two or three skills declares a level on too little: at least
-    four askable skills per competence, unless the parcours says it is an express one."""
+    four askable skills per competence, unless the parcours says it is an express one. And at
+    least two at the competence's lowest level: after a failed first question the engine asks
+    nothing harder (engine/selection.py ``gentle``), so with one skill down there a beginner's
+    level would rest on a single question."""
     tubes = {t.id: t for t in content.tubes}
     for profile in content.profiles:
         v = profile.data
@@ -316,20 +330,29 @@ def _check_profiles_measure(content: Content, problems: Problems) -> None:
             tube = tubes.get((entry or {}).get("sujet") or "")
             if tube is None:
                 continue
-            askable = sum(1 for s in tube.skills if s.level <= entry["niveau_max"] and s.askable)
-            per_competence.setdefault(tube.competence_id, []).append(askable)
+            per_competence.setdefault(tube.competence_id, []).extend(
+                s.level for s in tube.skills if s.level <= entry["niveau_max"] and s.askable)
             where.setdefault(tube.competence_id,
                              line_of(entry["sujet"], profile.lines.get("sujets", profile.line)))
         for cid in v["competences"] or []:
             per_competence.setdefault(cid, []).extend(
-                sum(1 for s in t.skills if s.level <= (v["niveau_max"] or 8) and s.askable)
-                for t in content.tubes if t.competence_id == cid)
+                s.level for t in content.tubes if t.competence_id == cid
+                for s in t.skills if s.level <= (v["niveau_max"] or 8) and s.askable)
             where.setdefault(cid, profile.lines.get("competences", profile.line))
-        for cid, counts in sorted(per_competence.items()):
-            if sum(counts) < MIN_PROFILE_SKILLS:
+        for cid, levels in sorted(per_competence.items()):
+            if len(levels) < MIN_PROFILE_SKILLS:
                 problems.error(profile.path, where[cid],
                                f"parcours « {profile.id} » : la compétence {cid} n'est mesurée "
-                               f"que sur {sum(counts)} acquis ; il en faut au moins "
+                               f"que sur {len(levels)} acquis ; il en faut au moins "
                                f"{MIN_PROFILE_SKILLS} pour annoncer un niveau : ajoutez un sujet "
                                "de cette compétence ou montez son niveau_max (ou, pour un parcours "
                                "court assumé, écrivez « express: oui »)")
+            elif levels.count(min(levels)) < 2:
+                problems.error(profile.path, where[cid],
+                               f"parcours « {profile.id} » : la compétence {cid} n'a qu'un acquis "
+                               f"à son niveau le plus bas (niveau {min(levels)}) ; une personne "
+                               "qui échoue à cette première question n'en reçoit pas d'autre (le "
+                               "moteur ne pose rien de plus difficile après un échec), et son "
+                               "niveau est annoncé sur une seule question : ajoutez un sujet de "
+                               f"cette compétence qui commence au niveau {min(levels)} (ou, pour "
+                               "un parcours court assumé, écrivez « express: oui »)")

@@ -163,6 +163,8 @@ COMPETENCE = {
 
 
 # Fields every challenge has, whatever its type; each type adds its own (see engine.types).
+TIME_LIMIT_MIN, TIME_LIMIT_MAX = 10, 600
+
 CHALLENGE_COMMON = {
     "id": Field(required=True, pattern=ID_PATTERN,
                 pattern_hint="minuscules, chiffres et tirets (ex. mots-de-passe-1a)"),
@@ -176,6 +178,8 @@ CHALLENGE_COMMON = {
     # stays readable in old results (docs/ids.md).
     "retiree": Field(kind="bool", default=False),
     "remplacee_par": Field(pattern=ID_PATTERN, pattern_hint="l'id d'une autre épreuve"),
+    # Seconds allowed in a « certification blanche » (the ordinary test is never timed).
+    "temps_limite": Field(kind="int", minimum=TIME_LIMIT_MIN, maximum=TIME_LIMIT_MAX),
 }
 
 SKILL = {

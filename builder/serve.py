@@ -13,6 +13,7 @@ import functools
 import http.server
 import json
 import mimetypes
+import shutil
 import threading
 import time
 import traceback
@@ -157,6 +158,13 @@ class _Server(http.server.ThreadingHTTPServer):
     block_on_close = False
 
 
+def _remove_later(path: Path) -> None:
+    """Delete a replaced site in the background: the editor's page reloads meanwhile. Not a
+    daemon thread, so that quitting still finishes the deletion."""
+    threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True},
+                     name="diagnum-remove-old-site").start()
+
+
 def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     stamps = {}
     for base in paths:
@@ -193,7 +201,7 @@ class DevServer:
         """One build attempt; never raises (except Ctrl+C): a failure is printed and recorded."""
         try:
             self.log(build_module.build(self.content, self.output, self.root, log=self.log,
-                                         precompress=False))
+                                         precompress=False, remove=_remove_later))
             failure = None
         except Exception as exc:
             failure = describe(exc, self.root)

@@ -14,6 +14,7 @@ from . import markdown, typography
 from .bundle import profile_record
 from .content import Content
 from .security import META_CONTENT_SECURITY_POLICY
+from .tutorial_pictures import page_pictures
 from .urls import relative
 
 
@@ -55,6 +56,7 @@ def plan_pages(content: Content) -> list[Page]:
         Page("mediateur/index.html", "mediateur.html", {}),
         Page("verifier/index.html", "verifier.html", {}),
         Page("mon-espace/index.html", "space.html", {"space": space_data(content, competences)}),
+        Page("certification/index.html", "certification.html", {}),
         Page("mes-donnees/index.html", "data.html", {}),
         Page("accessibilite/index.html", "accessibility.html", {}),
         Page("404.html", "404.html", {}),
@@ -72,8 +74,11 @@ def plan_pages(content: Content) -> list[Page]:
         tube_ids = sorted({s.tube_id for s in related})
         comp_ids = sorted({tubes[t].competence_id for t in tube_ids if t in tubes},
                           key=competence_key)
-        pages.append(Page(f"tutoriels/{tut.id}/index.html", "tutorial.html", {
-            "tutorial": tut, "body": Markup(markdown.render(tut.body, anchors=True)),
+        path = f"tutoriels/{tut.id}/index.html"
+        pictures = page_pictures(content, tut, relative("data/", path))
+        pages.append(Page(path, "tutorial.html", {
+            "tutorial": tut, "body": Markup(markdown.render_tutorial(tut.body, pictures)),
+            "has_pictures": bool(markdown.pictures(tut.body)),
             "skills": related, "sections": sections,
             "tubes": [tubes[t] for t in tube_ids if t in tubes],
             "competences": [comp_by_id[c] for c in comp_ids if c in comp_by_id],

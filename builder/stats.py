@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .content import Content
-from .markdown import word_count
+from .markdown import headings, pictures, slug, word_count
 
 MINIMUMS = {"competences": 16, "tubes": 48, "skills": 200, "challenges": 500, "tutorials": 48,
             "illustrations": 30}
@@ -54,7 +54,7 @@ def format_stats(content: Content) -> str:
                                           for k in MINIMUMS)]
     lines.append("Par type : " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
     lines.append("Acquis par niveau : " + ", ".join(f"{lv}: {n}" for lv, n in sorted(levels.items())))
-    lines += ["", *format_coverage(content)]
+    lines += ["", *format_coverage(content), "", *format_tutorials(content)]
     for key, minimum in MINIMUMS.items():
         if totals[key] < minimum:
             missing.append(f"{names[key]} : {totals[key]}, il en faut au moins {minimum}")
@@ -86,3 +86,27 @@ def format_coverage(content: Content) -> list[str]:
                      + " | ".join(str(kinds[t]) for t in types))
     lines.append("Acquis sans tutoriel : " + (", ".join(uncovered) if uncovered else "aucun"))
     return lines
+
+
+PHONE, COMPUTER = "sur-un-telephone", "sur-un-ordinateur"
+
+
+def covers_phone_and_computer(body: str) -> bool:
+    """Does a tutorial give the steps for both, as sections « Sur un téléphone… » and « Sur un
+    ordinateur… » (the editors' guide's rule)?"""
+    anchors = [slug(text) for _level, text, _line in headings(body)]
+    return (any(a.startswith(PHONE) for a in anchors)
+            and any(a.startswith(COMPUTER) for a in anchors))
+
+
+def format_tutorials(content: Content) -> list[str]:
+    """How many tutorials show pictures, and how many give the steps on a phone and on a
+    computer."""
+    total = len(content.tutorials)
+    illustrated = [t for t in content.tutorials if pictures(t.body)]
+    both = [t for t in content.tutorials if covers_phone_and_computer(t.body)]
+    count = sum(len(pictures(t.body)) for t in illustrated)
+    plural = "s" if count > 1 else ""
+    return [f"Tutoriels avec images : {len(illustrated)} sur {total} ({count} image{plural})",
+            f"Tutoriels avec « Sur un téléphone » et « Sur un ordinateur » : {len(both)} sur "
+            f"{total}"]

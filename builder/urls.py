@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)   # the same few hundred links on every page of every rebuild
 def relative(target: str, page: str) -> str:
     """URL of ``target`` (a path from the site root) as seen from ``page`` (another such path)."""
     page_dir = posixpath.dirname(page) or "."

@@ -26,16 +26,56 @@ class LStr(str):
     line: int = 0
 
 
+def _guarded(base: type, name: str):
+    """``base.name``, refused once the object is frozen (built, then handed to the cache)."""
+    method = getattr(base, name)
+
+    def guarded(self, *args, **kwargs):
+        if self.frozen:
+            raise TypeError("le résultat d'une lecture YAML est partagé entre les constructions :"
+                            " ne le modifiez pas, copiez-le")
+        return method(self, *args, **kwargs)
+
+    guarded.__name__ = name
+    return guarded
+
+
 class LDict(dict):
+    """A mapping with the line of each key. Read-only once parsed: the parse cache hands the
+    same object to every build, so a loader that changed it would change the next build's input."""
+
     line: int = 0
     key_lines: dict[str, int]
+    frozen = False
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
 
 class LList(list):
+    """A sequence with its line; read-only once parsed, like ``LDict``."""
+
     line: int = 0
+    frozen = False
+
+
+for _name in ("__setitem__", "__delitem__", "__ior__", "pop", "popitem", "clear", "update",
+              "setdefault"):
+    setattr(LDict, _name, _guarded(dict, _name))
+for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert",
+              "pop", "remove", "clear", "sort", "reverse"):
+    setattr(LList, _name, _guarded(list, _name))
+
+
+def _freeze(value: Any) -> None:
+    if isinstance(value, LDict):
+        value.frozen = True
+        for v in value.values():
+            _freeze(v)
+    elif isinstance(value, LList):
+        value.frozen = True
+        for v in value:
+            _freeze(v)
 
 
 class YamlError(Exception):
@@ -230,6 +270,7 @@ def parse(text: str, first_line: int = 1) -> Any:
         raise YamlError(*problems[0], problems=problems)
     if offset:
         _shift(value, offset)
+    _freeze(value)
     return value
 
 

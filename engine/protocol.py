@@ -123,6 +123,13 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         return _error("bad-request", f"Demande incomplète ou mal formée ({exc!r}).")
 
 
+def referential() -> Referential:
+    """The referential the worker was given by ``init`` (for protocols built on this one)."""
+    if _referential is None:
+        raise EngineError("not-ready", "Le moteur n'est pas encore prêt.")
+    return _referential
+
+
 def _view_or_none(ref: Referential, record: Any) -> dict[str, Any] | None:
     """The view of a stored record, or None for one that is not a valid record."""
     if not isinstance(record, dict) or validate_record(record):

@@ -69,6 +69,8 @@ class Challenge:
     # A retired challenge is never asked again but stays readable in old states and results.
     retired: bool = False
     replaced_by: str | None = None
+    # Seconds allowed in a « certification blanche » (content field temps_limite); None: untimed.
+    time_limit: int | None = None
 
     @property
     def proposals(self) -> list[str]:
@@ -207,4 +209,5 @@ def challenge_from_record(c: dict[str, Any]) -> Challenge:
         data=kind.parse(c), illustration=c.get("illustration"),
         document=html_or_none(c.get("document")),
         retired=bool(c.get("retired", False)), replaced_by=c.get("replaced_by"),
+        time_limit=int(c["time_limit"]) if c.get("time_limit") else None,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from builder import cache, markdown
 from builder.build import build
 from builder.yamlfile import parse
@@ -41,13 +43,20 @@ def test_a_cached_rebuild_equals_a_fresh_build(content_copy, tmp_path):
     assert "Les arnaques en ligne" in (warm / "competences/4.1/index.html").read_text()
 
 
-def test_parse_cache_returns_fresh_copies_with_lines_and_survives_processes(tmp_path):
+def test_parse_cache_shares_read_only_results_with_lines_and_survives_processes(tmp_path):
     text = "titre: Un sujet\nacquis:\n  - niveau: 1\n    intitule: Savoir\n"
     disk = cache.ParseCache()
     disk.directory = tmp_path / "parsed"
     first = disk.get(parse, text)
-    first["titre"] = "modifié par un chargeur"
+    # A loader cannot change what the next build reads: the shared result refuses changes.
+    for change in (lambda: first.__setitem__("titre", "modifié par un chargeur"),
+                   lambda: first.pop("titre"), lambda: first.update(titre="x"),
+                   lambda: first["acquis"].append({}), lambda: first["acquis"].sort(),
+                   lambda: first["acquis"][0].setdefault("niveau", "2")):
+        with pytest.raises(TypeError, match="partagé"):
+            change()
     again = disk.get(parse, text)
+    assert again is first  # no copy: a hit costs nothing
     assert again["titre"] == "Un sujet" and again["acquis"][0].line == 3
     assert again.key_lines == {"titre": 1, "acquis": 2}
     other_process = cache.ParseCache()
@@ -73,3 +82,20 @@ def test_unchanged_runtime_files_are_reused_never_linked_to_their_source(content
     build(content_copy, dist, ROOT, log=lambda _m: None)
     assert (dist / rel).stat().st_ino != first_inode
     assert (dist / rel).read_bytes() == (ROOT / "node_modules/pyodide/pyodide.asm.wasm").read_bytes()
+
+
+def test_an_unchanged_referential_is_linked_and_a_touched_one_written_again(content_copy, tmp_path):
+    dist = tmp_path / "dist"
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    whole = dist / "data" / "referential.json"
+    first = whole.stat().st_ino
+    tutorial = next((content_copy / "tutorials").glob("*.md"))
+    tutorial.write_text(tutorial.read_text(encoding="utf-8") + "\nUne phrase de plus.\n",
+                        encoding="utf-8")
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    assert whole.stat().st_ino == first  # the same file, linked: the bundle did not change
+    # A referential file changed inside dist/ is not trusted: the next build writes it again.
+    text = whole.read_text(encoding="utf-8")
+    whole.write_text(text.replace('"format":1', '"format":1 '), encoding="utf-8")
+    build(content_copy, dist, ROOT, log=lambda _m: None)
+    assert whole.read_text(encoding="utf-8") == text

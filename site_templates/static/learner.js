@@ -161,6 +161,24 @@ export function history(profileId) {
   return profile.history.map(historyItem).reverse();
 }
 
+/**
+ * The « certification blanche » kept with a profile (in progress or finished, one at a time), or
+ * null. Its shape is the candidate's page's (certification.js); erasing the profile erases it.
+ */
+export function certification(profileId) {
+  return read().profiles[profileId]?.certification ?? null;
+}
+
+/** Keep (or, with null, forget) the profile's « certification blanche ». */
+export async function saveCertification(profileId, value) {
+  await change((data) => {
+    const profile = data.profiles[profileId];
+    if (!profile) throw new RangeError("Ce profil n'existe plus.");
+    if (value === null) delete profile.certification;
+    else profile.certification = value;
+  });
+}
+
 /** The tests in progress of a profile, most recent first. @returns {InProgress[]} */
 export function inProgress(profileId) {
   const profile = read().profiles[profileId];

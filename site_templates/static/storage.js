@@ -131,6 +131,7 @@ function checkProfile(profile, id, problems) {
   if (!Array.isArray(profile.history)) problems.push(`${path}.history : liste attendue`);
   else profile.history.forEach((entry, i) => checkHistoryEntry(entry, `${path}.history[${i}]`, problems));
   if (!isObject(profile.tutorials)) problems.push(`${path}.tutorials : objet attendu`);
+  if (profile.certification != null && !isObject(profile.certification)) problems.push(`${path}.certification : objet attendu`);
 }
 
 // Every problem of a stored document, as French lines; an empty list means the document is usable.

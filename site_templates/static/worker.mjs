@@ -124,7 +124,9 @@ async function boot(config) {
   progress("engine", true);
   pyodide.unpackArchive(engineZip, "zip", { extractDir: "/home/pyodide/diagnum" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
-  const protocol = pyodide.pyimport("engine.protocol");
+  // The candidate's page of a « certification blanche » names its own protocol module (which
+  // hands every engine request to engine.protocol); every other page uses the engine's.
+  const protocol = pyodide.pyimport(config.protocol || "engine.protocol");
   handle = (text) => protocol.handle_json(text);
   const init = JSON.parse(handle(JSON.stringify({ type: "init", referential })));
   if (!init.ok) throw new Error(init.error.message);
