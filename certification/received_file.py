@@ -1,8 +1,9 @@
-"""The candidate's « résultat de certification blanche » file, as the mediator receives it.
+"""The candidate's file as the mediator's space receives it: a file, or a QR code's text.
 
-Declared with the result file's kit (``engine.resultfile``): every problem at once, in French,
-with its JSON path. The profile inside is one record exactly as docs/result-file.md describes.
-The file also travels as a code (``DCB1.`` + base64url of its raw-DEFLATE-compressed JSON).
+The shape is declared once, by the candidate's side (``certification.candidate_file``); this
+module only reads what the mediator pastes or drops: the file's JSON (what the candidate's QR
+code carries too), or a ``DCB1.`` code (base64url of the raw-DEFLATE-compressed JSON), and turns
+the candidate side's error into the list of problems the mediator's page shows.
 """
 
 from __future__ import annotations
@@ -13,50 +14,15 @@ import json
 import zlib
 from typing import Any
 
-from engine.resultfile import (
-    DATE,
-    END,
-    ID,
-    RECORD,
-    RESPONSE,
-    Array,
-    Boolean,
-    Choice,
-    Number,
-    Object,
-    Text,
-)
+from engine.errors import EngineError
 
-FORMAT = "diagnum-certification-blanche"
-VERSION = 1
+from . import candidate_file
+
 CODE_PREFIX = "DCB1."
-MAX_ASKED = 64
-MAX_EVENTS = 200
-MAX_CHARS = 5_000_000
-ACTIONS = ("pause", "resume", "note", "end")
-_DATE = Text(40, DATE, "une date ISO 8601 comme 2026-12-07T15:00:00Z")
-
-EVENT = Object(required={"action": Choice(ACTIONS), "code": Text(20, min_length=0),
-                         "at": _DATE}, optional={"note": Text(1000, min_length=0)})
-ASKED = Object(required={"challenge": Text(100, ID, "minuscules, chiffres et tirets"),
-                         "response": RESPONSE, "seconds": Number(0, 86400)},
-               optional={"timed_out": Boolean()})
-FILE = Object(description="Résultat de certification blanche, version 1.", required={
-    "format": Choice((FORMAT,)),
-    "version": Choice((VERSION,)),
-    "session": Text(20, f"^[A-Za-z0-9 -]{{1,20}}{END}", "le code de la session, comme BKRT47"),
-    "room_word": Text(100, min_length=0),
-    "candidate": Object(required={"name": Text(100)}),
-    "profile": RECORD,
-    "asked": Array(ASKED, max_items=MAX_ASKED),
-    "proctor_events": Array(EVENT, max_items=MAX_EVENTS),
-    "started_at": _DATE,
-    "finished_at": _DATE,
-})
 
 
 class CandidateFileError(ValueError):
-    """A file that cannot be read at all, or whose shape is wrong: ``problems`` in French."""
+    """A file that cannot be read, or whose shape is wrong: ``problems`` in French."""
 
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
@@ -64,13 +30,11 @@ class CandidateFileError(ValueError):
 
 
 def validate(data: Any) -> list[str]:
-    problems: list[str] = []
-    FILE.check(data, "", problems)
-    return problems
+    return candidate_file.validate(data)
 
 
 def encode_code(data: dict[str, Any]) -> str:
-    """The file as a code (what a QR code carries)."""
+    """The file as a ``DCB1.`` code (compressed: about a seventh of the JSON)."""
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
     packed = packer.compress(raw) + packer.flush()
@@ -82,9 +46,9 @@ def _decode_code(text: str) -> str:
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
         unpacker = zlib.decompressobj(-15)
-        raw = unpacker.decompress(packed, MAX_CHARS)
-        if unpacker.unconsumed_tail:
-            raise ValueError("trop long")
+        raw = unpacker.decompress(packed, candidate_file.MAX_FILE_CHARS)
+        if unpacker.unconsumed_tail or not unpacker.eof:
+            raise ValueError("incomplet")
         return raw.decode("utf-8")
     except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError) as exc:
         raise CandidateFileError(["Ce code de résultat est abîmé ou incomplet : "
@@ -93,22 +57,10 @@ def _decode_code(text: str) -> str:
 
 def read(text: str) -> dict[str, Any]:
     """The file (its JSON text, or its ``DCB1.`` code), validated; CandidateFileError if not."""
-    if len(text) > MAX_CHARS:
-        raise CandidateFileError(["Ce fichier est trop gros pour un résultat de certification."])
     if text.strip().startswith(CODE_PREFIX):
         text = _decode_code(text)
     try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise CandidateFileError(["Ce fichier n'est pas un résultat de certification blanche "
-                                  f"(JSON invalide : {exc})."]) from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise CandidateFileError(["Ce fichier n'est pas un « résultat de certification "
-                                  "blanche » de Diagnum."])
-    if data.get("version") != VERSION:
-        raise CandidateFileError([f"Ce résultat de certification est d'une autre version "
-                                  f"({data.get('version')!r}) : mettez le site à jour."])
-    problems = validate(data)
-    if problems:
-        raise CandidateFileError(problems[:30])
-    return data
+        return candidate_file.parse(text)
+    except EngineError as exc:
+        lines = exc.message.split("\n")
+        raise CandidateFileError([lines[0]] if len(lines) == 1 else lines[1:]) from exc

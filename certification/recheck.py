@@ -19,9 +19,9 @@ from typing import Any
 
 from engine.answers import is_correct
 from engine.profiles import profile_result
-from engine.referential import Referential
+from engine.referential import Challenge, Referential
 
-from . import codes, scoring, selection
+from . import candidate_file, codes, scoring, selection
 
 TIME_GRACE = 5          # seconds allowed past a challenge's time limit (the page's own delays)
 BADGE_MIN_RATE = scoring.MIN_RATE_TRUSTED
@@ -52,7 +52,17 @@ class Catalogue:
                 variants.setdefault(row["skill_id"], []).append(row["id"])
         limits = {c["id"]: float(c["time_limit"]) for c in bundle["challenges"]
                   if isinstance(c.get("time_limit"), (int, float))}
-        return cls(load_referential(bundle), variants, frozenset(r["id"] for r in rows), limits)
+        ref = load_referential(bundle)
+        # The challenges not sent in full stand in by their id, skill and retirement, so that
+        # the session's draw (certification.selection) sees every variant, as on the candidate's page.
+        stubs = {r["id"]: Challenge(id=r["id"], skill_id=r["skill_id"], type="", retired=bool(
+            r.get("retired"))) for r in rows if r["id"] not in ref.challenges
+                 and r["skill_id"] in ref.skills}
+        if stubs:
+            ref = Referential(ref.domains, ref.competences, ref.tubes, ref.skills,
+                              {**ref.challenges, **stubs}, ref.tutorials, ref.profiles,
+                              ref.version)
+        return cls(ref, variants, frozenset(r["id"] for r in rows), limits)
 
 
 def normal_word(text: str) -> str:
@@ -161,7 +171,7 @@ def _check_choice(cat: Catalogue, profile: dict[str, Any], asked: list[dict[str,
     for item in asked:
         cid = item["challenge"]
         challenge = ref.challenges.get(cid)
-        if challenge is None:
+        if challenge is None or not challenge.type:
             problems.append(f"L'épreuve {cid} n'existe pas dans le référentiel de ce site."
                             if cid not in cat.known else f"L'épreuve {cid} est introuvable.")
             continue
@@ -229,12 +239,17 @@ def recheck(cat: Catalogue, session: dict[str, Any], data: dict[str, Any],
     if not eligible:
         problems.append("Le profil n'a pas 5 compétences au niveau 1 ou plus : le candidat "
                         "n'est pas éligible.")
+    before = len(problems)
     expected = _check_choice(cat, profile, data["asked"], eligible, problems)
+    if "seed" in data and eligible and len(problems) == before:
+        # The file says which seed drew its questions: the same draw, from the same profile.
+        problems += [f"Les questions ne sont pas celles du tirage : {p}."
+                     for p in candidate_file.asked_as_chosen(ref, data)]
     neutral = set(neutralised)
     marked: list[_Asked] = []
     for item in data["asked"]:
         challenge = ref.challenges.get(item["challenge"])
-        if challenge is None:
+        if challenge is None or not challenge.type:
             continue
         skill = ref.skills[challenge.skill_id]
         right = is_correct(challenge, item["response"])

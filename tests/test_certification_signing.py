@@ -115,6 +115,24 @@ def test_illegal_challenges_are_refused_with_the_rule_they_break():
     assert any(f"4 épreuves posées pour la compétence {comp}" in p for p in problems)
 
 
+def test_with_its_seed_the_draw_is_made_again():
+    assert GOOD["seed"] == 3 and check(GOOD)["ok"]
+    # Legal questions, but not those the seed draws (here: in another order).
+    data = copy.deepcopy(GOOD)
+    data["asked"][0], data["asked"][1] = data["asked"][1], data["asked"][0]
+    problems = check(data)["problems"]
+    assert problems == ["Les questions ne sont pas celles du tirage : les questions du fichier ne "
+                        "sont pas celles que la session tire de ce profil (contenu différent, ou "
+                        "fichier modifié)."]
+    # In the mediator's worker only the asked challenges come in full: the draw is the same.
+    asked = {a["challenge"] for a in GOOD["asked"]}
+    light = {**BANK, "challenges": [c for c in BANK["challenges"] if c["id"] in asked]}
+    catalogue = [{"id": c["id"], "skill_id": c["skill_id"]} for c in BANK["challenges"]]
+    assert recheck.recheck(recheck.Catalogue.from_bundle(light, catalogue), SESSION, GOOD)["ok"]
+    assert not recheck.recheck(recheck.Catalogue.from_bundle(light, catalogue), SESSION,
+                               data)["ok"]
+
+
 def test_every_response_is_marked_again_and_scored_by_pix_s_table():
     # The last challenge of each competence is answered wrong: 10 right of 15 = 67 %.
     data = make_file(REF, SESSION, "Zoé Martin", 3, right=lambda i, pick: i % 3 != 2)

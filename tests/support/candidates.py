@@ -51,7 +51,7 @@ def candidate_file(ref, session: dict[str, Any], name: str, seed: int, *,
         response = response_text(good if right(index, pick) else bad)  # as the page sends it
         asked.append({"challenge": pick.challenge_id, "response": response,
                       "seconds": 20 + index})
-    return {"format": "diagnum-certification-blanche", "version": 1,
+    return {"format": "diagnum-certification-blanche", "version": 1, "seed": seed,
             "session": session["code"], "room_word": session["room_word"],
             "candidate": {"name": name}, "profile": record, "asked": asked,
             "proctor_events": [
