@@ -1,13 +1,14 @@
-"""« Certification blanche », mediator and verifier side, in a real browser with real Pyodide.
+"""« Certification blanche », a whole session in a real browser with real Pyodide.
 
 The shipped content (16 competences: a candidate needs five at level 1) is built with a
 content/centres.yaml that lists one test centre, and served from a sub-path over
-http://127.0.0.1 (a secure context). A mediator imports that centre's key, opens a session with
-the keyboard, prints the attendance sheet, imports candidate files made in CPython by the engine
-in the contract's format (the candidate's page is the other half of the issue), refuses a wrong
-room word, signs, prints the attestation on one A4 page and downloads it. A verifier opens the
-QR code's link: valid; a tampered copy fails; a second centre, whose key the site does not list,
-signs too: refused with a clear message. axe at every state.
+http://127.0.0.1 (a secure context). A mediator imports that centre's key and opens a session
+(today) with the keyboard, prints the attendance sheet; a candidate sits it on the candidate's
+page (another browser context) and hands over the file; more files are made in CPython by the
+engine in the contract's format. The mediator refuses a wrong room word, neutralises a question,
+signs, prints the attestation on one A4 page and downloads it. A verifier opens the QR code's
+link: valid; a tampered copy fails; a second centre, whose key the site does not list, signs
+too: refused with a clear message. axe at every state.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import copy
 import json
 import re
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,8 +29,11 @@ from certification import centres
 from engine import load_referential
 
 from .conftest import ROOT
+from .support.browser import answer_with_keyboard
 from .support.candidates import candidate_file
 from .support.server import PREFIX, serve_site
+from .test_certification_candidate_browser import eligible_record, proctor, wait_title
+from .test_space_browser import store
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PASSPHRASE = "le jardin du centre social"
@@ -36,6 +41,8 @@ KEY_FILE = ROOT / "tests" / "fixtures" / "certification" / "centre-des-tilleuls.
 KEY_PASSPHRASE = "la clé des tilleuls, pour les tests"
 PUBLIC = json.loads((KEY_FILE.parent / "centre-des-tilleuls.public.json").read_text("utf-8"))
 MENTION = "certification blanche — ce document n'est pas une certification Pix"
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +57,7 @@ def real_site(tmp_path_factory):
     build(content, root / "dist", ROOT, log=lambda _m: None, precompress=False)
     bundle = json.loads((root / "dist" / "data" / "referential.json").read_text("utf-8"))
     with serve_site(root / "dist") as server:
-        yield server, load_referential(bundle)
+        yield server, load_referential(bundle), root / "dist"
     outside = [r for r in server["requests"] if not r.startswith(PREFIX)]
     assert not outside, outside
 
@@ -82,7 +89,7 @@ def open_space(page, url: str) -> None:
     page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=30_000)
 
 
-def open_session(page, date: str = "2026-12-07") -> dict:
+def open_session(page, date: str) -> dict:
     """The session form, with the keyboard only; the session as the page shows it."""
     before = page.text_content("#cert-session-code") if page.is_visible("#cert-session") else ""
     page.focus("#session-date")
@@ -133,14 +140,47 @@ def verify(page, url: str, code: str) -> str:
     return page.evaluate("() => document.body.dataset.verdict")
 
 
+def sit_the_session(browser, url: str, dist: Path, session: dict, errors: list[str]) -> dict:
+    """The candidate's page (the other half of the issue), in its own browser: a profile with
+    five competences, the session code and the room word, 15 questions by keyboard, a pause the
+    proctor lifts with the code; the file it downloads."""
+    page = new_page(browser, errors)
+    store(page, {"url": url}, {"competence:mix": eligible_record(dist)})
+    page.goto(url + "certification/index.html")
+    page.wait_for_selector("body[data-engine-ready]", timeout=120_000)
+    page.focus("#cert-who-submit")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#cert-join:not([hidden])")
+    page.fill("#cert-code", session["code"].lower())
+    page.fill("#cert-word", session["room_word"].capitalize())
+    page.fill("#cert-name", "Camille Martin")
+    page.focus("#cert-join-submit")
+    page.keyboard.press("Enter")
+    for number in range(1, 16):
+        wait_title(page, f"Question {number}")
+        if number == 3:
+            proctor(page, session["proctor_code"])
+            page.wait_for_selector("#cert-paused:not([hidden])")
+            proctor(page, session["proctor_code"])
+            wait_title(page, "Question 3")
+        answer_with_keyboard(page)
+    page.wait_for_selector("#cert-done:not([hidden])")
+    with page.expect_download() as info:
+        page.click("#cert-download")
+    data = json.loads(Path(info.value.path()).read_text("utf-8"))
+    page.context.close()
+    return data
+
+
 def b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
 def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site, browser,
                                                                        tmp_path):
-    server, ref = real_site
+    server, ref, dist = real_site
     url = server["url"]
+    today = datetime.now(UTC).date()
     errors: list[str] = []
     page = new_page(browser, errors)
     open_space(page, url)
@@ -161,7 +201,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     assert block == centres.yaml_block("centre-des-tilleuls", "Centre social des Tilleuls",
                                        PUBLIC["jwk"])
 
-    session = open_session(page)
+    session = open_session(page, today.isoformat())
     assert re.fullmatch(r"[BCDFGHJKMPQRTVWXY]{4}[2346789]{2}", session["code"])
     assert re.fullmatch(r"[a-z]{3,30}", session["room_word"])
     assert re.fullmatch(r"[0-9]{6}", session["proctor_code"])
@@ -177,22 +217,28 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     page.screenshot(path=str(tmp_path / "emargement.png"), full_page=True)
     page.emulate_media(media="screen")
 
-    # Candidates' files in the contract's format: one fair, one with the wrong room word.
+    # A candidate sits the session on the candidate's page.
+    camille = sit_the_session(browser, url, dist, session, errors)
+    assert camille["session"] == session["code"] and len(camille["asked"]) == 15
+
+    # Files made in CPython in the contract's format: one fair, one with the wrong room word.
     full = {**session, "place": "", "room": "", "proctor": "", "centre": "centre-des-tilleuls"}
     good = candidate_file(ref, full, "Zoé Martin", 5, right=lambda i, pick: i != 0)
     good["proctor_events"].append({"action": "note", "code": session["proctor_code"],
-                                   "at": "2026-12-07T14:03:00Z",
+                                   "at": f"{today.isoformat()}T14:03:00Z",
                                    "note": "Écran figé à la première question, redémarré."})
     wrong_word = candidate_file(ref, full, "Paul Durand", 6)
     wrong_word["room_word"] = "parapluie"
-    report = import_files(page, [("zoe.json", good), ("paul.json", wrong_word)], 1)
+    report = import_files(page, [("zoe.json", good), ("paul.json", wrong_word),
+                                 ("camille.json", camille)], 1)
     assert "zoe.json : vérifié. Taux de reproductibilité 98 %" in report
     assert "paul.json : refusé" in report and "« parapluie »" in report
-    assert page.locator("#candidates-table tbody tr").count() == 1
+    assert "camille.json : vérifié" in report, report
+    assert page.locator("#candidates-table tbody tr").count() == 2
     # The same file again: refused, nothing added.
     report = import_files(page, [("zoe.json", good)], 2)
     assert "déjà été importé" in report
-    assert page.locator("#candidates-table tbody tr").count() == 1
+    assert page.locator("#candidates-table tbody tr").count() == 2
     check_axe(page, "candidat vérifié")
 
     # The proctor noted a technical problem: the mediator neutralises that question.
@@ -241,7 +287,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     header, payload, signature = code.split(".")
     body = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     assert (body["name"], body["date"], body["session"], body["centre"]) == (
-        "Zoé Martin", "2026-12-07", session["code"], "centre-des-tilleuls")
+        "Zoé Martin", today.isoformat(), session["code"], "centre-des-tilleuls")
     expected = {c["id"]: [c["level"], c["pix"]] for c in good["profile"]["competences"]
                 if c["level"] >= 1}
     assert {cid: [lv, px] for cid, lv, px in body["competences"]} == expected
@@ -261,11 +307,21 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     })""")
     assert "Zoé" not in stored and '"d"' not in stored and session["code"] not in stored
 
+    # Camille's attestation, signed from her own page's file.
+    page.focus("button[data-sign]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => Number(document.body.dataset.signed || 0) >= 2")
+    assert "Camille Martin" in page.text_content("#attestation-sheet")
+    with page.expect_download() as info:
+        page.click("#attestation-download")
+    camille_code = json.loads(Path(info.value.path()).read_text("utf-8"))["code"]
+
     # Zoé again, in a session 13 days later: the centre asked for 30 days.
-    later = open_session(page, "2026-12-20")
+    later = open_session(page, (today + timedelta(days=13)).isoformat())
     again = candidate_file(ref, {**full, **later}, "ZOE MARTIN", 7)
     report = import_files(page, [("zoe-bis.json", again)], 3)
-    assert "refusé" in report and "pas avant le 2027-01-06" in report
+    allowed = (today + timedelta(days=30)).isoformat()
+    assert "refusé" in report and f"pas avant le {allowed}" in report
     assert page.locator("#candidates-table tbody tr").count() == 0
 
     # A verifier (another browser, nothing stored) opens the QR code's link.
@@ -275,12 +331,13 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     assert verifier.evaluate("() => document.body.dataset.verdict") == "ok"
     shown = verifier.text_content("#verify-result")
     assert "Signature valide" in shown and "Centre social des Tilleuls" in shown
-    assert "Zoé Martin" in shown and MENTION in shown and "7 décembre 2026" in shown
+    assert "Zoé Martin" in shown and MENTION in shown
+    assert f"{today.day} {MONTHS[today.month - 1]} {today.year}" in shown
     check_axe(verifier, "attestation vérifiée")
     verifier.screenshot(path=str(tmp_path / "verifiee.png"), full_page=True)
 
     # A changed name, date or level: the signature no longer matches.
-    for change in ({"name": "Zoé Martine"}, {"date": "2026-12-08"},
+    for change in ({"name": "Zoé Martine"}, {"date": (today + timedelta(days=1)).isoformat()},
                    {"competences": [[c, min(8, lv + 1), px] for c, lv, px in body["competences"]]}):
         forged = copy.deepcopy(body) | change
         tampered = f"{header}.{b64(json.dumps(forged, ensure_ascii=False).encode())}.{signature}"
@@ -288,6 +345,8 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
         assert "modifié" in verifier.text_content("#verify-result")
     check_axe(verifier, "attestation modifiée")
     assert verify(verifier, url, code[:-12]) == "malformed"
+    assert verify(verifier, url, camille_code) == "ok"
+    assert "Camille Martin" in verifier.text_content("#verify-result")
     # The badge, signed the same way, verifies on the same page.
     assert verify(verifier, url, badge_jws) == "ok"
     assert "Open Badges 3.0" in verifier.text_content("#verify-result")
@@ -303,7 +362,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     spki = re.search(r"cle_publique: (\S+)", other_block).group(1)
     other_jwk = centres.jwk_from_spki(spki)      # the block is a valid P-256 public key
     assert other_jwk != PUBLIC["jwk"]
-    other_session = open_session(other)
+    other_session = open_session(other, today.isoformat())
     other_file = candidate_file(ref, {**full, **other_session}, "Zoé Martin", 5)
     assert "vérifié" in import_files(other, [("zoe.json", other_file)], 1)
     sign_first(other, 1)
@@ -336,7 +395,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
 def test_on_plain_http_the_verify_page_says_it_needs_https(real_site, insecure_browser):
     from .conftest import insecure_url
 
-    server, _ref = real_site
+    server, _ref, _dist = real_site
     page = insecure_browser.new_page()
     page.goto(insecure_url(server["url"]) + "verifier/index.html#abc.def.ghi")
     page.wait_for_selector("#verify-insecure:not([hidden])")
