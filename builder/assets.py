@@ -123,8 +123,8 @@ def engine_zip(root: Path, dest: Path) -> str:
 
 
 def mediator_zip(root: Path, dest: Path) -> str:
-    """Pack engine/ and campaigns/ for the mediator's worker."""
-    return _python_zip(root, dest, "mediator", ("engine", "campaigns"))
+    """Pack engine/, campaigns/ and certification/ for the mediator's worker."""
+    return _python_zip(root, dest, "mediator", ("engine", "campaigns", "certification"))
 
 
 def certification_zip(root: Path, dest: Path) -> str:

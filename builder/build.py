@@ -17,6 +17,7 @@ from campaigns import codes
 
 from . import assets, cache, compress, markdown, offline
 from .bundle import referential_bundle, referential_parts
+from .centres import write_centres
 from .declared_campaigns import write_campaigns
 from .diagnostics import ContentError
 from .first_questions import engine_key, first_questions
@@ -87,6 +88,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
             json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     campaigns_path = write_campaigns(dest, getattr(content, "campaigns", []))
+    centres_path = write_centres(dest, getattr(content, "centres", []))
     pyodide_version = assets.copy_pyodide(root, dest, log, previous)
     engine_path = assets.engine_zip(root, dest)
     mediator_path = assets.mediator_zip(root, dest)
@@ -116,6 +118,7 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "qrcode": qrcode_path,
         # A campaign code names its parcours by a number: the home page's « J'ai un code ».
         "campaign_slots": {str(codes.parcours_slot(p.id)): p.id for p in content.profiles},
+        "centres": centres_path,
     }
     env = make_environment(templates)
     pages = plan_pages(content)
@@ -130,7 +133,6 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         compress.precompress(dest, root / ".cache" / "compressed", log)
     return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
             f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
-
 
 
 # What this process last wrote of the referential: its version, and relative path → (inode,

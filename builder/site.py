@@ -54,6 +54,7 @@ def plan_pages(content: Content) -> list[Page]:
                        for c in competences]}),
         Page("a-propos/index.html", "about.html", {}),
         Page("mediateur/index.html", "mediateur.html", {}),
+        Page("verifier/index.html", "verifier.html", {}),
         Page("mon-espace/index.html", "space.html", {"space": space_data(content, competences)}),
         Page("certification/index.html", "certification.html", {}),
         Page("mes-donnees/index.html", "data.html", {}),

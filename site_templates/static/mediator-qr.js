@@ -9,9 +9,9 @@ async function load(url) {
 }
 
 // An <svg> of `text` (ASCII), with an accessible name; null when too long for a QR code.
-export async function qrSvg(moduleUrl, text, label) {
+export async function qrSvg(moduleUrl, text, label, level = "M") {
   const qrcode = await load(moduleUrl);
-  const qr = qrcode(0, "M");
+  const qr = qrcode(0, level);
   try {
     qr.addData(text, "Byte");
     qr.make();

@@ -47,20 +47,25 @@ export async function newLock(passphrase) {
   return { key: await deriveKey(passphrase, salt, ITERATIONS), salt, iterations: ITERATIONS };
 }
 
-export async function seal(lock, space) {
+export function seal(lock, space) {
+  return sealData(lock, space, FORMAT);
+}
+
+// Any JSON value sealed the same way, under another format name (the centre's key file).
+export async function sealData(lock, value, format) {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = new TextEncoder().encode(JSON.stringify(space));
+  const plain = new TextEncoder().encode(JSON.stringify(value));
   const data = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, lock.key, plain));
   return {
-    format: FORMAT, version: 1,
+    format, version: 1,
     kdf: { name: "PBKDF2", hash: "SHA-256", iterations: lock.iterations, salt: bytesToBase64(lock.salt) },
     cipher: { name: "AES-GCM", iv: bytesToBase64(iv) },
     data: bytesToBase64(data),
   };
 }
 
-export function checkEnvelope(envelope) {
-  const ok = envelope && envelope.format === FORMAT && envelope.version === 1
+export function checkEnvelope(envelope, format = FORMAT) {
+  const ok = envelope && envelope.format === format && envelope.version === 1
     && envelope.kdf?.name === "PBKDF2" && Number.isInteger(envelope.kdf.iterations)
     && envelope.kdf.iterations >= 100000 && envelope.kdf.iterations <= 10000000
     && typeof envelope.kdf.salt === "string" && envelope.cipher?.name === "AES-GCM"
@@ -71,7 +76,15 @@ export function checkEnvelope(envelope) {
 
 // Open an envelope: {lock, space}, or WrongPassphrase (AES-GCM refuses a wrong key).
 export async function unseal(envelope, passphrase) {
-  checkEnvelope(envelope);
+  const { lock, value: space } = await unsealData(envelope, passphrase, FORMAT);
+  if (!Array.isArray(space.campaigns) || typeof space.participations !== "object") {
+    throw new BadBackup("Cette sauvegarde est abîmée.");
+  }
+  return { lock, space };
+}
+
+export async function unsealData(envelope, passphrase, format) {
+  checkEnvelope(envelope, format);
   let salt, iv, data;
   try {
     [salt, iv, data] = [envelope.kdf.salt, envelope.cipher.iv, envelope.data].map(base64ToBytes);
@@ -85,11 +98,7 @@ export async function unseal(envelope, passphrase) {
   } catch {
     throw new WrongPassphrase("Phrase secrète incorrecte (ou sauvegarde abîmée).");
   }
-  const space = JSON.parse(new TextDecoder().decode(plain));
-  if (!Array.isArray(space.campaigns) || typeof space.participations !== "object") {
-    throw new BadBackup("Cette sauvegarde est abîmée.");
-  }
-  return { lock: { key, salt, iterations: envelope.kdf.iterations }, space };
+  return { lock: { key, salt, iterations: envelope.kdf.iterations }, value: JSON.parse(new TextDecoder().decode(plain)) };
 }
 
 function database() {

@@ -14,7 +14,13 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 };
 
 let handle = null;
+let certify = null;
 let booting = null;
+// For the « certification blanche »: the bundle without its challenges, every challenge's full
+// record by id (only the asked ones reach Python, at each check), and the list of challenges.
+let skeleton = null;
+let fullChallenges = null;
+let catalogue = null;
 
 async function fetchOk(url, what) {
   const response = await fetch(url);
@@ -34,13 +40,45 @@ async function boot(config) {
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
   const protocol = pyodide.pyimport("campaigns.protocol");
   handle = (text) => protocol.handle_json(text);
+  const certification = pyodide.pyimport("certification.mediator_protocol");
+  certify = (text) => certification.handle_json(text);
   // The mediator needs the structure, not the questions: only which skills can be asked reaches
   // Python (the challenges' texts would cost tens of megabytes of memory for nothing).
   const bundle = JSON.parse(referential);
+  fullChallenges = new Map(bundle.challenges.map((c) => [c.id, c]));
+  catalogue = bundle.challenges.map((c) => ({ id: c.id, skill_id: c.skill_id, retired: Boolean(c.retired) }));
+  skeleton = { ...bundle, challenges: [] };
   bundle.challenges = bundle.challenges.map((c) => ({ skill_id: c.skill_id, retired: Boolean(c.retired) }));
   const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: bundle })));
   if (!init.ok) throw new Error(init.error.message);
   return { site: init.site, loadMs: Math.round(performance.now() - started) };
+}
+
+// The challenge ids a candidate's file (JSON, or its « DCB1. » code) says were asked; Python
+// reads the file again, strictly: this only picks which challenges' records it needs.
+async function askedIds(text) {
+  try {
+    let json = String(text).trim();
+    if (json.startsWith("DCB1.")) {
+      const body = json.slice(5).replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/");
+      const bytes = Uint8Array.from(atob(body + "===".slice((body.length + 3) % 4)), (ch) => ch.charCodeAt(0));
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      json = await new Response(stream).text();
+    }
+    const asked = JSON.parse(json).asked;
+    return Array.isArray(asked) ? asked.map((a) => a && a.challenge).filter((id) => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+async function certificationRequest(request) {
+  if (request.type === "certification-check") {
+    const ids = [...new Set(await askedIds(request.text))];
+    const challenges = ids.map((id) => fullChallenges.get(id)).filter(Boolean);
+    request = { ...request, bundle: { ...skeleton, challenges }, catalogue };
+  }
+  return JSON.parse(certify(JSON.stringify(request)));
 }
 
 self.onmessage = async (event) => {
@@ -53,7 +91,9 @@ self.onmessage = async (event) => {
     }
     if (!handle) await booting;
     const started = performance.now();
-    const response = JSON.parse(handle(JSON.stringify(request)));
+    const response = String(request.type).startsWith("certification-")
+      ? await certificationRequest(request)
+      : JSON.parse(handle(JSON.stringify(request)));
     response.workerMs = Math.round(performance.now() - started);
     postMessage({ id, response });
   } catch (error) {

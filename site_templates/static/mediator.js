@@ -5,6 +5,7 @@ import { el } from "./dom.js";
 import * as store from "./mediator-store.js";
 import { barChart, columnChart, figuresTable } from "./mediator-charts.js";
 import { qrSvg } from "./mediator-qr.js";
+import * as certification from "./mediator-certification.js";
 
 const config = JSON.parse(document.getElementById("diagnum-mediator").textContent);
 const $ = (id) => document.getElementById(id);
@@ -73,6 +74,7 @@ async function openSpace(newLock, newSpace) {
   document.body.dataset.spaceOpen = "true";
   renderCampaignList();
   renderCompareChoices();
+  await certification.opened();
   if (space.campaigns.length) await openCampaign(space.campaigns[space.campaigns.length - 1].code, false);
   status("Espace ouvert.");
   $("campaigns-title").setAttribute("tabindex", "-1");
@@ -162,6 +164,7 @@ $("lock-button").addEventListener("click", () => {
   lastReport = null;
   for (const id of ["campaign-list", "results-table", "analysis-body", "participant", "import-report", "compare-body", "print-sheet"]) $(id).replaceChildren();
   $("campaign").hidden = true;
+  certification.closed();
   showLock().then(() => $("passphrase").focus());
 });
 
@@ -190,12 +193,14 @@ $("merge-button").addEventListener("click", async () => {
         }
       }
     }
+    const sessions = certification.merge(other);
     await save();
     $("merge-passphrase").value = "";
     renderCampaignList();
     renderCompareChoices();
     if (current) await renderResults();
-    $("backup-status").textContent = `Sauvegarde ajoutée : ${campaigns} campagne(s) et ${results} résultat(s) nouveaux.`;
+    $("backup-status").textContent = `Sauvegarde ajoutée : ${campaigns} campagne(s) et ${results} résultat(s) nouveaux`
+      + (sessions ? `, ${sessions} session(s) de certification blanche.` : ".");
   } catch (error) {
     $("backup-status").textContent = error instanceof store.WrongPassphrase ? "Phrase secrète incorrecte pour cette sauvegarde : rien n'a été changé." : error.message;
   }
@@ -671,6 +676,8 @@ async function main() {
   await loadDeclared();
   fillCampaignForm();
   syncTargetFields();
+  certification.setup({ rpc, space: () => space, save, download, config,
+    qr: (text, label) => qrSvg(new URL(config.qrcode, location.href).href, text, label, "L") });
   document.body.dataset.mediatorReady = "true";
   siteIsReady();
   status($("unlock-form").hidden ? "Prêt : créez votre espace." : "Prêt : ouvrez votre espace.");
