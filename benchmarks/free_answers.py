@@ -1,6 +1,6 @@
 """Free answers as people type them: which natural answers the engine refuses (issue 10).
 
-For every typed-answer challenge (QROC, QROCM-ind, QROCM-dep) of the chosen competences, this
+For every typed-answer challenge (one or several fields to type) of the chosen competences, this
 script builds the answers a learner who knows would naturally type — the number in words and in
 digits, « une seule », « c'est un … », with or without article, singular or plural, without
 accents — plus the synonyms and sentence forms written by hand in ``SHOULD_ACCEPT``, and asks the
@@ -38,6 +38,7 @@ from builder.rules import opposites  # noqa: E402
 from engine.answers import is_correct  # noqa: E402
 from engine.matching import parse_number  # noqa: E402
 from engine.referential import Challenge, Referential, load_referential  # noqa: E402
+from engine.types.typed import Typed  # noqa: E402
 
 # ---------------------------------------------------------------- hand-written probes
 # Answers a learner who knows would type, beyond the mechanical variants: synonyms, the words of
@@ -349,38 +350,38 @@ class Finding:
     undeclared: list[str] = field(default_factory=list)    # opposites not in « refusees »
 
 
+# Shapes, read from the engine's parsed data (``Typed``) rather than from type names: fields
+# whose answers are ``groups`` take them in any order; a single field is keyed by the challenge.
+def _grouped(ch: Challenge) -> bool:
+    return bool(ch.data.groups)
+
+
 def _respond(ch: Challenge, key: str | None, value: str, good: dict[str, str]) -> Any:
-    if ch.type == "QROC":
-        return value
-    if ch.type == "QROCM-dep":
-        answer = dict(good)
-        answer[key or ch.data.fields[0].key] = value
-        return answer
+    if key is None or _grouped(ch):
+        key = ch.data.fields[0].key
     return {**good, key: value}
 
 
 def _fields(ch: Challenge) -> list[tuple[str | None, str, tuple[str, ...], tuple[str, ...]]]:
-    """(key, label, accepted, tolerances) of each field; for QROCM-dep, one per group, on the
-    first input, the others given right."""
+    """(key, label, accepted, tolerances) of each field; for grouped answers, one per group, on
+    the first input, the others given right."""
     data = ch.data
-    if ch.type == "QROCM-dep":
+    if _grouped(ch):
         label = data.fields[0].label
         return [(f"#{i}", label, group, data.tolerances) for i, group in enumerate(data.groups)]
-    return [(None if ch.type == "QROC" else f.key, f.label, f.answers,
+    single = len(data.fields) == 1
+    return [(None if single else f.key, f.label, f.answers,
              data.tolerances if f.tolerances is None else f.tolerances) for f in data.fields]
 
 
 def _good(ch: Challenge) -> dict[str, str]:
-    if ch.type == "QROCM-ind":
-        return {f.key: f.answers[0] for f in ch.data.fields}
-    if ch.type == "QROCM-dep":
+    if _grouped(ch):
         return {f.key: g[0] for f, g in zip(ch.data.fields, ch.data.groups, strict=False)}
-    return {}
+    return {f.key: f.answers[0] for f in ch.data.fields if f.answers}
 
 
 def _accepts(ch: Challenge, key: str | None, value: str) -> bool:
-    good = _good(ch)
-    if ch.type == "QROCM-dep":
+    if _grouped(ch):
         index = int((key or "#0")[1:])
         field_key = ch.data.fields[0].key
         # the group's value on the first input, another group's first answer on the other
@@ -388,7 +389,7 @@ def _accepts(ch: Challenge, key: str | None, value: str) -> bool:
         response = {f.key: other for f in ch.data.fields}
         response[field_key] = value
         return is_correct(ch, response)
-    return is_correct(ch, _respond(ch, key, value, good))
+    return is_correct(ch, _respond(ch, key, value, _good(ch)))
 
 
 def probe(ch: Challenge, refusees: dict[str | None, list[str]]) -> list[Finding]:
@@ -442,7 +443,7 @@ def declared_refusals(content_root: Path) -> dict[str, dict[str | None, list[str
         by_key: dict[str | None, list[str]] = {None: list(p.get("refused", []))}
         for f in p.get("fields", []) or []:
             by_key[f.get("key")] = list(f.get("refused", []))
-        if ch.type == "QROCM-dep":
+        if p.get("groups"):     # answers in any order: the refused apply to every group
             by_key.update({f"#{i}": list(p.get("refused", [])) for i in range(20)})
         out[ch.id] = by_key
     return out
@@ -450,7 +451,7 @@ def declared_refusals(content_root: Path) -> dict[str, dict[str | None, list[str
 
 def typed_challenges(ref: Referential, prefixes: tuple[str, ...]) -> list[Challenge]:
     return sorted((c for c in ref.challenges.values()
-                   if not c.retired and c.type in ("QROC", "QROCM-ind", "QROCM-dep")
+                   if not c.retired and isinstance(c.data, Typed)
                    and ref.skills[c.skill_id].competence_id.startswith(prefixes)),
                   key=lambda c: c.id)
 
