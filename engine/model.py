@@ -125,3 +125,73 @@ def level_information(posterior: list[float], curve: tuple[float, ...],
     wrong = [m - r for m, r in zip(mass, right, strict=True)]
     info = _entropy(mass) - p_right * _entropy(right) - (1.0 - p_right) * _entropy(wrong)
     return p_right, info
+
+
+def _best_neighbourhood(masses: list[float]) -> float:
+    """The largest mass of three adjacent levels (level ± 1), of an unnormalised distribution."""
+    n = len(masses)
+    if n < 3:
+        return sum(masses)
+    return max(masses[i] + masses[i + 1] + masses[i + 2] for i in range(n - 2))
+
+
+# A coarser grid for choosing questions at a whole profile's pace: groups of 5 points (half a
+# level; the last group takes the grid's last point too), aligned on the levels' boundaries.
+COARSE = 5
+COARSE_GROUPS: tuple[tuple[int, int], ...] = tuple(
+    (i, i + COARSE if i + 2 * COARSE <= len(GRID) else len(GRID))
+    for i in range(0, len(GRID) - COARSE + 1, COARSE))
+
+
+def coarse(posterior: list[float]) -> list[float]:
+    """The posterior's mass in each coarse group."""
+    return [sum(posterior[a:b]) for a, b in COARSE_GROUPS]
+
+
+@lru_cache(maxsize=4096)
+def coarse_curve(level: int, guess: float, params: ModelParams) -> tuple[float, ...]:
+    """P(success) averaged over each coarse group."""
+    curve = success_curve(level, guess, params)
+    return tuple(sum(curve[a:b]) / (b - a) for a, b in COARSE_GROUPS)
+
+
+@lru_cache(maxsize=16)
+def coarse_slices(max_level: int) -> tuple[tuple[int, int], ...]:
+    """For each level 0..max_level, the [start, end) range of coarse groups that fall in it."""
+    starts = [a for a, _ in COARSE_GROUPS]
+    return tuple((starts.index(a) if a in starts else 0, starts.index(b) if b in starts
+                  else len(starts)) if a < b else (0, 0) for a, b in level_slices(max_level))
+
+
+def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: int,
+                    mass: list[float], before: tuple[float, float] | None = None,
+                    with_information: bool = True) -> tuple[float, float, float]:
+    """(P(success), expected gain in within-one accuracy, mutual information with the level) of
+    one challenge, on the coarse grid (``coarse(posterior)``, ``coarse_curve``; ``mass``: the
+    level probabilities; ``before``: their best neighbourhood and entropy, when known): the
+    probability that the level announced (the best neighbourhood) is within one of the truth
+    after the answer, minus before it; and the level information, which breaks the ties when no
+    single answer would change the announcement (0 without ``with_information``)."""
+    if before is None:
+        before = (_best_neighbourhood(mass), _entropy(mass))
+    right = [sum(map(operator.mul, groups[a:b], curve[a:b])) for a, b in coarse_slices(max_level)]
+    p_right = sum(right)
+    wrong = [m - r for m, r in zip(mass, right, strict=True)]
+    gain = _best_neighbourhood(right) + _best_neighbourhood(wrong) - before[0]
+    if not with_information:
+        return p_right, max(0.0, gain), 0.0
+    info = before[1] - p_right * _entropy(right) - (1.0 - p_right) * _entropy(wrong)
+    return p_right, max(0.0, gain), info
+
+
+def level_summary(posterior: list[float], max_level: int
+                  ) -> tuple[list[float], list[float], tuple[float, float]]:
+    """(coarse groups, level probabilities, (best neighbourhood, entropy)) of a posterior: what
+    ``within_one_gain`` reads for every challenge it values."""
+    mass = level_probabilities(posterior, max_level)
+    return coarse(posterior), mass, (_best_neighbourhood(mass), _entropy(mass))
+
+
+def within_one_probability(posterior: list[float], max_level: int) -> float:
+    """P(the level announced by its best neighbourhood is within one of the truth)."""
+    return _best_neighbourhood(level_probabilities(posterior, max_level))

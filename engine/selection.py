@@ -8,8 +8,9 @@ best, then a variant of the chosen skill.
 
 from __future__ import annotations
 
+import math
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import model
 from .referential import Challenge, Referential, Skill
@@ -22,14 +23,18 @@ if TYPE_CHECKING:
 # (P(success), information) of one challenge, cached per (skill level, guessing floor).
 Prediction = tuple[float, float]
 Option = tuple[Skill, Challenge, float, float]
+# A profile's questions that would change no announcement are ranked by P(success)·P(failure)
+# times this (too small to outweigh any real gain).
+TIE = 1e-6
 
 
 def candidate_skills(ref: Referential, run: CompetenceRun, ask_inferred_last: bool = True
                      ) -> list[Skill]:
     """Skills that may be asked now: not asked yet, with a challenge that may be shown; those
     that tube inference already settled come last (only when nothing else is left)."""
+    seen = run.seen
     fresh = [s for s in run.skills if s.id not in run.asked_skills
-             and unseen_challenges(ref, run, s)]
+             and any(c.id not in seen for c in ref.challenges_by_skill[s.id])]
     if not ask_inferred_last:
         return fresh
     return [s for s in fresh if s.id not in run.inferred] or fresh
@@ -142,4 +147,99 @@ class InformationSelector:
         return rng.choices([o[1] for o in options], weights=weights)[0]
 
 
-SELECTORS: dict[str, type[InformationSelector]] = {InformationSelector.name: InformationSelector}
+class ProfileSelector(InformationSelector):
+    """For a whole profile at once: questions of every competence still open compete, valued by
+    how much their answer is expected to raise the probability that the competence's announced
+    level is within one of the truth (plus a little level information, which breaks the ties when
+    no single answer would change the announcement). Within each competence the usual rules
+    hold: a gentle start, tubes covered, kind questions; the competence with the best question is
+    asked, among its best few skills at random."""
+
+    name = "profile-information"
+
+    def __init__(self, config: EngineConfig, estimator: GridEstimator) -> None:
+        super().__init__(config, estimator)
+        self._guesses: dict[str, float] = {}  # challenge id → guessing floor
+        self._summary: tuple[list[float], Any] | None = None
+
+    def value(self, run: CompetenceRun, level: int, challenge: Challenge,
+              cache: dict[tuple[int, float], Prediction]) -> Prediction:
+        """(P(success), expected within-one gain + ``information_weight`` × level information,
+        ties broken by the uncertainty of the answer)."""
+        guess = self._guesses.get(challenge.id)
+        if guess is None:
+            guess = self._guesses[challenge.id] = self.estimator.guess(challenge)
+        key = (level, guess)
+        if key not in cache:
+            groups, mass, before = self.summary(run)
+            curve = model.coarse_curve(*key, self.estimator.params)
+            weight = self.config.information_weight
+            p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
+                                                  weight > 0)
+            # Ties (no single answer would change the announcement): the less certain answer.
+            cache[key] = (p, gain + weight * info + TIE * p * (1.0 - p))
+        return cache[key]
+
+    def summary(self, run: CompetenceRun) -> tuple[list[float], list[float], tuple[float, float]]:
+        """What valuing a question reads of a competence's posterior (computed once per step)."""
+        if self._summary is None or self._summary[0] is not run.posterior:
+            self._summary = (run.posterior, model.level_summary(run.posterior, run.max_level))
+        return self._summary[1]
+
+    def bound(self, run: CompetenceRun) -> float:
+        """No question of this competence can score more: the within-one gain is at most the
+        probability of being wrong now, the information at most the entropy of the level and of
+        a yes/no answer."""
+        _, _, (best, entropy) = self.summary(run)
+        return (1.0 - best + self.config.information_weight * min(entropy, math.log(2.0))
+                + TIE / 4)
+
+    def allowed(self, run: CompetenceRun, candidates: list[Skill]) -> list[Skill]:
+        """The skills this competence may ask next (after its first question)."""
+        return self.cover_tubes(run, self.gentle(run, candidates))
+
+    def ranked(self, ref: Referential, run: CompetenceRun, skills: list[Skill]
+               ) -> list[list[Option]]:
+        """The kind options of these skills, grouped by skill, best first."""
+        cache: dict[tuple[int, float], Prediction] = {}
+        options = [(skill, challenge, *self.value(run, skill.level, challenge, cache))
+                   for skill in skills for challenge in unseen_challenges(ref, run, skill)]
+        if not options:
+            return []
+        by_skill: dict[str, list[Option]] = {}
+        for option in self.kind(run, options):
+            by_skill.setdefault(option[0].id, []).append(option)
+        penalty = self.config.tube_penalty
+        return sorted(by_skill.values(),
+                      key=lambda opts: (-max(o[3] for o in opts)
+                                        * penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
+                                        opts[0][0].level, opts[0][0].id))
+
+    def choose_in_profile(self, ref: Referential, offers: list[tuple[CompetenceRun, list[Skill]]],
+                          rng: random.Random) -> Challenge | None:
+        """The next challenge among the competences offered (each with the skills it may ask),
+        or None when none has anything to ask. Competences are valued in decreasing order of
+        ``bound``, no further once none left can beat the best question found, and at most
+        ``profile_breadth`` of them (0: all) to keep a step fast."""
+        best: tuple[float, list[list[Option]]] | None = None
+        bounded = sorted(((self.bound(run), index) for index, (run, _) in enumerate(offers)),
+                         key=lambda b: (-b[0], b[1]))
+        breadth = self.config.profile_breadth or len(bounded)
+        for limit, index in bounded[:breadth]:
+            if best is not None and limit <= best[0]:
+                break
+            run, skills = offers[index]
+            ranked = self.ranked(ref, run, skills)
+            if ranked:
+                score = max(o[3] for o in ranked[0])
+                if best is None or score > best[0]:
+                    best = (score, ranked)
+        if best is None:
+            return None
+        top = best[1][:len(self.config.pick_weights)]
+        chosen = rng.choices(top, weights=self.config.pick_weights[:len(top)])[0]
+        return self.pick_variant(chosen, rng)
+
+
+SELECTORS: dict[str, type[InformationSelector]] = {InformationSelector.name: InformationSelector,
+                                                   ProfileSelector.name: ProfileSelector}

@@ -37,6 +37,13 @@ class CompetenceRun:
     # how many competences (this one included) share them; set when the run starts.
     budget: int = 0
     sharing: int = 1
+    # The posterior from ``prior`` and this competence's answers alone; ``posterior`` is the same
+    # list unless a joint profile reweighted it by what the other competences say (``couple``).
+    own: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.own:
+            self.own = self.posterior
 
     @property
     def asked(self) -> int:
@@ -50,10 +57,20 @@ class CompetenceRun:
             self.cached_eap = self.estimator.eap(self.posterior)
         return self.cached_eap
 
+    def couple(self, weights: list[float] | None) -> None:
+        """Reweight the competence's own posterior point by point (None: back to it alone)."""
+        if weights is None:
+            self.posterior = self.own
+        else:
+            new = [w * x for w, x in zip(self.own, weights, strict=True)]
+            total = sum(new)
+            self.posterior = [w / total for w in new] if total > 0 else self.own
+        self.cached_eap = None
+
     def apply(self, skill: Skill, challenge: Challenge, record: Any) -> None:
         """Take one answer into account (the caller then refreshes ``inferred``)."""
-        self.posterior = self.estimator.update(self.posterior, skill.level, challenge,
-                                               record.correct)
+        self.own = self.estimator.update(self.own, skill.level, challenge, record.correct)
+        self.posterior = self.own
         self.cached_eap = None
         self.answers.append(record)
         self.levels.append(skill.level)
