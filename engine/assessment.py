@@ -202,7 +202,7 @@ class Assessment:
             return
         initializer = self.config.parts.initializer
         runs = [self._run(c) for c in self.competences]
-        messages = [initializer.message(run.estimator.mean_sd(run.own)) if run.answers else None
+        messages = [initializer.message(model.moments(run.own)) if run.answers else None
                     for run in runs]
         for run, mixture in zip(runs, initializer.priors(messages), strict=True):
             run.couple(initializer.weights(mixture, model.GRID))

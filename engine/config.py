@@ -122,7 +122,7 @@ class EngineConfig:
 EXPRESS: dict[str, Any] = {
     "total_max_questions": 80, "competence_correlation": 0.5,
     "correlation_choices": [0.3, 0.55, 0.8], "correlation_weights": [1, 2, 1],
-    "min_questions": 1, "max_questions": 10, "stop_confidence": 0.98,
+    "min_questions": 1, "max_questions": 10, "stop_confidence": 0.99,
     "information_weight": 0.0,
     "min_success": [0.15, 0.3, 0.5], "start_below_prior": 0.5,
     "gentle_opening": 2, "max_step_after_success": 3,

@@ -8,8 +8,10 @@ is easy: a skill at a level below the prior's mean, in any tube, at random.
 from __future__ import annotations
 
 import math
+import operator
 import random
 from collections.abc import Sequence
+from itertools import accumulate, repeat
 from typing import TYPE_CHECKING
 
 from .referential import Skill
@@ -146,18 +148,15 @@ def _sum_of_exp_quadratics(quadratics: Sequence[tuple[float, float, float]],
                            grid: Sequence[float]) -> list[float]:
     """Σ exp(a·t² + b·t + c) on an evenly spaced grid, by products alone: between neighbours
     the term is multiplied by a ratio that is itself multiplied by exp(2·a·h²) at each step."""
-    step = grid[1] - grid[0]
-    out = [0.0] * len(grid)
+    step, n = grid[1] - grid[0], len(grid)
+    out: list[float] | None = None
     for a, b, c in quadratics:
         t = grid[0]
-        value = math.exp((a * t + b) * t + c)
-        ratio = math.exp(a * (2 * t + step) * step + b * step)
-        growth = math.exp(2 * a * step * step)
-        for i in range(len(grid)):
-            out[i] += value
-            value *= ratio
-            ratio *= growth
-    return out
+        ratios = accumulate(repeat(math.exp(2 * a * step * step), n - 2), operator.mul,
+                            initial=math.exp(a * (2 * t + step) * step + b * step))
+        values = list(accumulate(ratios, operator.mul, initial=math.exp((a * t + b) * t + c)))
+        out = values if out is None else list(map(operator.add, out, values))
+    return out or [1.0] * n
 
 
 INITIALIZERS: dict[str, type[EasyStart]] = {EasyStart.name: EasyStart,

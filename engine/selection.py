@@ -161,6 +161,7 @@ class ProfileSelector(InformationSelector):
         super().__init__(config, estimator)
         self._guesses: dict[str, float] = {}  # challenge id → guessing floor
         self._summary: tuple[list[float], Any] | None = None
+        self._keys: dict[str, frozenset[tuple[int, float]]] = {}  # skill id → its keys
 
     def value(self, run: CompetenceRun, level: int, challenge: Challenge,
               cache: dict[tuple[int, float], Prediction]) -> Prediction:
@@ -215,13 +216,56 @@ class ProfileSelector(InformationSelector):
                                         * penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
                                         opts[0][0].level, opts[0][0].id))
 
+    def keys(self, ref: Referential, skill: Skill) -> frozenset[tuple[int, float]]:
+        """The distinct (level, guessing floor) of a skill's challenges: what a question's value
+        depends on (a skill not asked yet has none of its challenges seen)."""
+        found = self._keys.get(skill.id)
+        if found is None:
+            found = self._keys[skill.id] = frozenset(
+                (skill.level, self.estimator.guess(c)) for c in ref.challenges_by_skill[skill.id])
+        return found
+
+    def best_value(self, ref: Referential, run: CompetenceRun, skills: list[Skill]) -> float:
+        """The value of the best kind question among these skills (what ``ranked`` puts first,
+        before the tube penalty). At each level, the lower a question's guessing floor the more
+        its answer tells and the less likely a success: so the levels' keys are valued from the
+        lowest floor up, only until one is kind enough; all of them only if none is."""
+        groups, mass, before = self.summary(run)
+        weight, params = self.config.information_weight, self.estimator.params
+        floor = self.config.min_success[min(run.fails_in_row, 2)]
+        by_level: dict[int, list[float]] = {}
+        for level, guess in set().union(*(self.keys(ref, skill) for skill in skills)):
+            by_level.setdefault(level, []).append(guess)
+
+        def value(level: int, guess: float) -> tuple[float, float]:
+            curve = model.coarse_curve(level, guess, params)
+            p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
+                                                  weight > 0)
+            return p, gain + weight * info + TIE * p * (1.0 - p)
+
+        kind = []
+        for level, guesses in by_level.items():
+            for guess in sorted(guesses):
+                p, v = value(level, guess)
+                if p >= floor:
+                    kind.append(v)
+                    break
+        if kind:
+            return max(kind)
+        values = [value(level, g) for level, guesses in by_level.items() for g in guesses]
+        if not values:
+            return -1.0
+        likeliest = max(p for p, _ in values)
+        return max(v for p, v in values if p >= likeliest - 0.05)
+
     def choose_in_profile(self, ref: Referential, offers: list[tuple[CompetenceRun, list[Skill]]],
                           rng: random.Random) -> Challenge | None:
         """The next challenge among the competences offered (each with the skills it may ask),
-        or None when none has anything to ask. Competences are valued in decreasing order of
-        ``bound``, no further once none left can beat the best question found, and at most
-        ``profile_breadth`` of them (0: all) to keep a step fast."""
-        best: tuple[float, list[list[Option]]] | None = None
+        or None when none has anything to ask: the competence whose best kind question has the
+        most value (valued in decreasing order of ``bound``, no further once none left can beat
+        the best found, at most ``profile_breadth`` of them, 0: all), then among its best few
+        skills at random."""
+        best: tuple[float, int] | None = None
         bounded = sorted(((self.bound(run), index) for index, (run, _) in enumerate(offers)),
                          key=lambda b: (-b[0], b[1]))
         breadth = self.config.profile_breadth or len(bounded)
@@ -229,14 +273,16 @@ class ProfileSelector(InformationSelector):
             if best is not None and limit <= best[0]:
                 break
             run, skills = offers[index]
-            ranked = self.ranked(ref, run, skills)
-            if ranked:
-                score = max(o[3] for o in ranked[0])
+            if skills:
+                score = self.best_value(ref, run, skills)
                 if best is None or score > best[0]:
-                    best = (score, ranked)
+                    best = (score, index)
         if best is None:
             return None
-        top = best[1][:len(self.config.pick_weights)]
+        ranked = self.ranked(ref, *offers[best[1]])
+        if not ranked:
+            return None
+        top = ranked[:len(self.config.pick_weights)]
         chosen = rng.choices(top, weights=self.config.pick_weights[:len(top)])[0]
         return self.pick_variant(chosen, rng)
 

@@ -92,24 +92,22 @@ class InterleavingTests(unittest.TestCase):
         self.assertGreater(blocks, 30)
         self.assertGreater(len(set(order[16:])), 5)
 
-    def test_the_next_question_goes_where_the_profile_is_least_known(self):
-        assessment = started()
-        for _ in range(16):  # the tour, all right answers
-            challenge = assessment.next_challenge()
-            assessment.record(challenge.id, True)
-        # Everyone succeeded everywhere; now two contradictory answers in one competence.
-        target = REF.competences[3].id
-        run = assessment._run(target)
-        for skill in sorted(run.skills, key=lambda s: s.level):
-            if skill.id not in run.asked_skills and skill.level <= 2:
-                assessment.record(REF.challenges_by_skill[skill.id][0].id, False)
-                break
-        assessment._couple()
-        doubt = {cid: model.within_one_probability(r.posterior, r.max_level)
-                 for cid, r in assessment._runs.items()}
-        least_known = min(doubt, key=doubt.get)
-        self.assertEqual(least_known, target)
-        self.assertEqual(competence_of(assessment.next_challenge()), target)
+    def test_the_next_question_is_the_most_valuable_on_the_whole_profile(self):
+        assessment = take(8, stop_after=20)
+        assessment.pending = None
+        chosen = competence_of(assessment.next_challenge())
+        selector = assessment.config.parts.selector
+        runs = [assessment._run(c) for c in assessment.competences]
+        values = {run.competence_id: selector.best_value(REF, run, skills)
+                  for run, skills in assessment._offers(runs)}
+        self.assertGreater(len(values), 5)
+        self.assertEqual(chosen, max(values, key=values.get))
+
+    def test_the_budget_goes_where_it_is_needed(self):
+        assessment = take(4)
+        asked = [r.asked for r in assessment.result().competences.values()]
+        self.assertLessEqual(max(asked), assessment.config.max_questions)
+        self.assertGreater(max(asked) - min(asked), 2)  # not an equal share each
 
     def test_an_answer_to_any_open_competence_is_accepted(self):
         assessment = started()
