@@ -339,10 +339,6 @@ class Assessment:
         """Where the learner is, for a progress indicator."""
         cid = self.current_competence
         index = self.competences.index(cid) if cid else len(self.competences)
-        if cid and self.joint and self.config.total_max_questions:
-            # Interleaved competences: how far through the profile, by the questions asked.
-            index = min(len(self.competences) - 1, len(self.answers) * len(self.competences)
-                        // self.config.total_max_questions)
         run = self._run(cid) if cid else None
         total = self.config.total_max_questions
         return {
@@ -354,6 +350,9 @@ class Assessment:
             "asked": len(self.answers),
             # The whole assessment's cap on questions (None: each competence has its own).
             "max_total": total or None,
+            # Competences asked in turns (a joint profile): the index says which one this
+            # question is about, not how far the test is (``asked`` / ``max_total`` does).
+            "interleaved": self.joint,
             "done": cid is None,
         }
 
