@@ -109,6 +109,16 @@ class InterleavingTests(unittest.TestCase):
         self.assertLessEqual(max(asked), assessment.config.max_questions)
         self.assertGreater(max(asked) - min(asked), 2)  # not an equal share each
 
+    def test_progress_names_the_competence_of_the_question_on_screen(self):
+        assessment = take(3, stop_after=20)
+        shown = competence_of(assessment.next_challenge())
+        progress = assessment.progress()
+        self.assertTrue(progress["interleaved"])
+        self.assertEqual(progress["competence"], shown)
+        self.assertEqual(progress["competence_index"], assessment.competences.index(shown))
+        self.assertEqual((progress["asked"], progress["max_total"]), (20, 80))
+        self.assertFalse(Assessment.start(REF, seed=1).progress()["interleaved"])
+
     def test_an_answer_to_any_open_competence_is_accepted(self):
         assessment = started()
         shown = assessment.next_challenge()
