@@ -178,7 +178,10 @@ class Assessment:
             for cid in self.competences:
                 run = self._runs[cid] = self._new_run(cid)
                 for record in by_competence[cid]:
-                    self._apply(run, record)
+                    challenge = self.ref.challenges[record.challenge_id]
+                    run.apply(self.ref.skills[challenge.skill_id], challenge, record)
+                # Tube inference reads all the answers: once, after the last.
+                run.inferred = infer_skill_states(self.ref, run.answers, {s.id for s in run.skills})
             self._coupled = False
             return
         # Closed competences first, in the order they closed (they feed later priors), then the rest.

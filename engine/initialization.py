@@ -133,15 +133,16 @@ class JointStart(EasyStart):
     def weights(self, mixture: Sequence[tuple[float, float, float]],
                 grid: Sequence[float]) -> list[float]:
         """The competence's joint prior divided by the population prior, on the grid (up to a
-        constant factor): each component's log ratio is a quadratic in θ."""
-        quadratics = []
-        for log_weight, m, s in mixture:
-            a = 0.5 / (self.sd * self.sd) - 0.5 / (s * s)
-            b = m / (s * s) - self.mean / (self.sd * self.sd)
-            c = (log_weight - math.log(s) + 0.5 * (self.mean / self.sd) ** 2
-                 - 0.5 * (m / s) ** 2)
-            quadratics.append((a, b, c))
-        return _sum_of_exp_quadratics(quadratics, grid)
+        constant factor). The mixture over ρ is read as one normal of the same mean and
+        variance (a step must stay fast in the browser), whose log ratio to the population
+        prior is a quadratic in θ."""
+        weights = [math.exp(w) for w, _, _ in mixture]
+        mean = sum(p * m for p, (_, m, _) in zip(weights, mixture, strict=True))
+        var = sum(p * (s * s + m * m) for p, (_, m, s) in zip(weights, mixture, strict=True))
+        var = max(var - mean * mean, 1e-6)
+        a = 0.5 / (self.sd * self.sd) - 0.5 / var
+        b = mean / var - self.mean / (self.sd * self.sd)
+        return _sum_of_exp_quadratics([(a, b, -0.5 * mean * mean / var)], grid)
 
 
 def _sum_of_exp_quadratics(quadratics: Sequence[tuple[float, float, float]],

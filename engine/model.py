@@ -14,6 +14,7 @@ import math
 import operator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from .referential import MAX_LEVEL, Challenge
 from .types import challenge_type
@@ -67,18 +68,25 @@ def information_curve(level: int, guess: float, params: ModelParams) -> tuple[fl
 
 
 def normal_prior(mean: float, sd: float) -> list[float]:
+    return list(_normal_prior(mean, sd))
+
+
+@lru_cache(maxsize=256)
+def _normal_prior(mean: float, sd: float) -> tuple[float, ...]:
     weights = [math.exp(-0.5 * ((t - mean) / sd) ** 2) for t in GRID]
     total = sum(weights)
-    return [w / total for w in weights]
+    return tuple(w / total for w in weights)
 
 
 def update(posterior: list[float], curve: tuple[float, ...], correct: bool) -> list[float]:
-    if correct:
-        new = [w * p for w, p in zip(posterior, curve, strict=True)]
-    else:
-        new = [w * (1.0 - p) for w, p in zip(posterior, curve, strict=True)]
+    # map() over C functions: the same products as a comprehension, several times faster in
+    # Pyodide (a joint profile replays every answer at every step).
+    if len(posterior) != len(curve):
+        raise ValueError("posterior and curve differ in length")
+    failure = curve if correct else map(operator.sub, repeat(1.0), curve)
+    new = list(map(operator.mul, posterior, failure))
     total = sum(new)
-    return [w / total for w in new] if total > 0 else posterior
+    return list(map(operator.truediv, new, repeat(total))) if total > 0 else posterior
 
 
 def expectation(posterior: list[float], values: tuple[float, ...]) -> float:
@@ -193,12 +201,13 @@ def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: in
     return p_right, max(0.0, gain), info
 
 
-def level_summary(posterior: list[float], max_level: int
+def level_summary(posterior: list[float], max_level: int, with_entropy: bool = True
                   ) -> tuple[list[float], list[float], tuple[float, float]]:
-    """(coarse groups, level probabilities, (best neighbourhood, entropy)) of a posterior: what
-    ``within_one_gain`` reads for every challenge it values."""
+    """(coarse groups, level probabilities, (best neighbourhood, entropy or 0)) of a posterior:
+    what ``within_one_gain`` reads for every challenge it values."""
     mass = level_probabilities(posterior, max_level)
-    return coarse(posterior), mass, (_best_neighbourhood(mass), _entropy(mass))
+    return coarse(posterior), mass, (_best_neighbourhood(mass),
+                                     _entropy(mass) if with_entropy else 0.0)
 
 
 def within_one_probability(posterior: list[float], max_level: int) -> float:

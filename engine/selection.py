@@ -32,12 +32,24 @@ def candidate_skills(ref: Referential, run: CompetenceRun, ask_inferred_last: bo
                      ) -> list[Skill]:
     """Skills that may be asked now: not asked yet, with a challenge that may be shown; those
     that tube inference already settled come last (only when nothing else is left)."""
-    seen = run.seen
+    # A challenge is seen only once answered, and its skill is then asked: a skill not asked yet
+    # has all its challenges to show.
     fresh = [s for s in run.skills if s.id not in run.asked_skills
-             and any(c.id not in seen for c in ref.challenges_by_skill[s.id])]
+             and ref.challenges_by_skill[s.id]]
     if not ask_inferred_last:
         return fresh
     return [s for s in fresh if s.id not in run.inferred] or fresh
+
+
+def referential_cache(ref: Referential, name: str, params: Any) -> dict[str, Any]:
+    """A cache that lives as long as the referential (its challenges never change), for these
+    model parameters."""
+    caches: dict[str, tuple[Any, dict[str, Any]]] = ref.__dict__.setdefault(
+        "_selection_caches", {})
+    entry = caches.get(name)
+    if entry is None or (entry[0] is not params and entry[0] != params):
+        entry = caches[name] = (params, {})
+    return entry[1]
 
 
 def unseen_challenges(ref: Referential, run: CompetenceRun, skill: Skill) -> list[Challenge]:
@@ -159,18 +171,22 @@ class ProfileSelector(InformationSelector):
 
     def __init__(self, config: EngineConfig, estimator: GridEstimator) -> None:
         super().__init__(config, estimator)
-        self._guesses: dict[str, float] = {}  # challenge id → guessing floor
         self._summary: tuple[list[float], Any] | None = None
-        self._keys: dict[str, frozenset[tuple[int, float]]] = {}  # skill id → its keys
 
-    def value(self, run: CompetenceRun, level: int, challenge: Challenge,
+    def guess(self, ref: Referential, challenge: Challenge) -> float:
+        """The challenge's guessing floor, computed once per referential (the worker rebuilds
+        the selector at every step; the referential stays)."""
+        cache = referential_cache(ref, "guess", self.estimator.params)
+        found = cache.get(challenge.id)
+        if found is None:
+            found = cache[challenge.id] = self.estimator.guess(challenge)
+        return found
+
+    def value(self, ref: Referential, run: CompetenceRun, level: int, challenge: Challenge,
               cache: dict[tuple[int, float], Prediction]) -> Prediction:
         """(P(success), expected within-one gain + ``information_weight`` × level information,
         ties broken by the uncertainty of the answer)."""
-        guess = self._guesses.get(challenge.id)
-        if guess is None:
-            guess = self._guesses[challenge.id] = self.estimator.guess(challenge)
-        key = (level, guess)
+        key = (level, self.guess(ref, challenge))
         if key not in cache:
             groups, mass, before = self.summary(run)
             curve = model.coarse_curve(*key, self.estimator.params)
@@ -184,7 +200,8 @@ class ProfileSelector(InformationSelector):
     def summary(self, run: CompetenceRun) -> tuple[list[float], list[float], tuple[float, float]]:
         """What valuing a question reads of a competence's posterior (computed once per step)."""
         if self._summary is None or self._summary[0] is not run.posterior:
-            self._summary = (run.posterior, model.level_summary(run.posterior, run.max_level))
+            self._summary = (run.posterior, model.level_summary(
+                run.posterior, run.max_level, self.config.information_weight > 0))
         return self._summary[1]
 
     def bound(self, run: CompetenceRun) -> float:
@@ -203,7 +220,7 @@ class ProfileSelector(InformationSelector):
                ) -> list[list[Option]]:
         """The kind options of these skills, grouped by skill, best first."""
         cache: dict[tuple[int, float], Prediction] = {}
-        options = [(skill, challenge, *self.value(run, skill.level, challenge, cache))
+        options = [(skill, challenge, *self.value(ref, run, skill.level, challenge, cache))
                    for skill in skills for challenge in unseen_challenges(ref, run, skill)]
         if not options:
             return []
@@ -216,13 +233,16 @@ class ProfileSelector(InformationSelector):
                                         * penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
                                         opts[0][0].level, opts[0][0].id))
 
-    def keys(self, ref: Referential, skill: Skill) -> frozenset[tuple[int, float]]:
+    def keys(self, ref: Referential, skill: Skill, cache: dict[str, Any] | None = None
+             ) -> frozenset[tuple[int, float]]:
         """The distinct (level, guessing floor) of a skill's challenges: what a question's value
         depends on (a skill not asked yet has none of its challenges seen)."""
-        found = self._keys.get(skill.id)
+        if cache is None:
+            cache = referential_cache(ref, "keys", self.estimator.params)
+        found = cache.get(skill.id)
         if found is None:
-            found = self._keys[skill.id] = frozenset(
-                (skill.level, self.estimator.guess(c)) for c in ref.challenges_by_skill[skill.id])
+            found = cache[skill.id] = frozenset(
+                (skill.level, self.guess(ref, c)) for c in ref.challenges_by_skill[skill.id])
         return found
 
     def best_value(self, ref: Referential, run: CompetenceRun, skills: list[Skill]) -> float:
@@ -234,7 +254,8 @@ class ProfileSelector(InformationSelector):
         weight, params = self.config.information_weight, self.estimator.params
         floor = self.config.min_success[min(run.fails_in_row, 2)]
         by_level: dict[int, list[float]] = {}
-        for level, guess in set().union(*(self.keys(ref, skill) for skill in skills)):
+        cache = referential_cache(ref, "keys", params)
+        for level, guess in set().union(*(self.keys(ref, skill, cache) for skill in skills)):
             by_level.setdefault(level, []).append(guess)
 
         def value(level: int, guess: float) -> tuple[float, float]:

@@ -6,7 +6,9 @@ The parts of the engine (initialisation, selection, estimation, stopping) read t
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from .referential import Challenge, Skill
@@ -62,9 +64,10 @@ class CompetenceRun:
         if weights is None:
             self.posterior = self.own
         else:
-            new = [w * x for w, x in zip(self.own, weights, strict=True)]
+            new = list(map(operator.mul, self.own, weights))
             total = sum(new)
-            self.posterior = [w / total for w in new] if total > 0 else self.own
+            self.posterior = (list(map(operator.truediv, new, repeat(total))) if total > 0
+                              else self.own)
         self.cached_eap = None
 
     def apply(self, skill: Skill, challenge: Challenge, record: Any) -> None:
