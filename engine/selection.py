@@ -171,7 +171,8 @@ class ProfileSelector(InformationSelector):
 
     def __init__(self, config: EngineConfig, estimator: GridEstimator) -> None:
         super().__init__(config, estimator)
-        self._summary: tuple[list[float], Any] | None = None
+        # Competence id → (the posterior summarised, its summary).
+        self._summaries: dict[str, tuple[list[float], Any]] = {}
 
     def guess(self, ref: Referential, challenge: Challenge) -> float:
         """The challenge's guessing floor, computed once per referential (the worker rebuilds
@@ -186,23 +187,29 @@ class ProfileSelector(InformationSelector):
               cache: dict[tuple[int, float], Prediction]) -> Prediction:
         """(P(success), expected within-one gain + ``information_weight`` × level information,
         ties broken by the uncertainty of the answer)."""
-        key = (level, self.guess(ref, challenge))
-        if key not in cache:
+        return self.key_value(run, (level, self.guess(ref, challenge)), cache)
+
+    def key_value(self, run: CompetenceRun, key: tuple[int, float],
+                  cache: dict[tuple[int, float], Prediction]) -> Prediction:
+        """``value`` of any question of this (level, guessing floor), computed once per step."""
+        found = cache.get(key)
+        if found is None:
             groups, mass, before = self.summary(run)
             curve = model.coarse_curve(*key, self.estimator.params)
             weight = self.config.information_weight
             p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
                                                   weight > 0)
             # Ties (no single answer would change the announcement): the less certain answer.
-            cache[key] = (p, gain + weight * info + TIE * p * (1.0 - p))
-        return cache[key]
+            found = cache[key] = (p, gain + weight * info + TIE * p * (1.0 - p))
+        return found
 
     def summary(self, run: CompetenceRun) -> tuple[list[float], list[float], tuple[float, float]]:
         """What valuing a question reads of a competence's posterior (computed once per step)."""
-        if self._summary is None or self._summary[0] is not run.posterior:
-            self._summary = (run.posterior, model.level_summary(
+        found = self._summaries.get(run.competence_id)
+        if found is None or found[0] is not run.posterior:
+            found = self._summaries[run.competence_id] = (run.posterior, model.level_summary(
                 run.posterior, run.max_level, self.config.information_weight > 0))
-        return self._summary[1]
+        return found[1]
 
     def bound(self, run: CompetenceRun) -> float:
         """No question of this competence can score more: the within-one gain is at most the
@@ -216,10 +223,11 @@ class ProfileSelector(InformationSelector):
         """The skills this competence may ask next (after its first question)."""
         return self.cover_tubes(run, self.gentle(run, candidates))
 
-    def ranked(self, ref: Referential, run: CompetenceRun, skills: list[Skill]
-               ) -> list[list[Option]]:
-        """The kind options of these skills, grouped by skill, best first."""
-        cache: dict[tuple[int, float], Prediction] = {}
+    def ranked(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
+               cache: dict[tuple[int, float], Prediction] | None = None) -> list[list[Option]]:
+        """The kind options of these skills, grouped by skill, best first (``cache``: the
+        values already known of this competence's questions, by level and guessing floor)."""
+        cache = {} if cache is None else cache
         options = [(skill, challenge, *self.value(ref, run, skill.level, challenge, cache))
                    for skill in skills for challenge in unseen_challenges(ref, run, skill)]
         if not options:
@@ -245,39 +253,36 @@ class ProfileSelector(InformationSelector):
                 (skill.level, self.guess(ref, c)) for c in ref.challenges_by_skill[skill.id])
         return found
 
-    def best_value(self, ref: Referential, run: CompetenceRun, skills: list[Skill]) -> float:
+    def best_value(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
+                   values: dict[tuple[int, float], Prediction] | None = None) -> float:
         """The value of the best kind question among these skills (what ``ranked`` puts first,
         before the tube penalty). At each level, the lower a question's guessing floor the more
         its answer tells and the less likely a success: so the levels' keys are valued from the
-        lowest floor up, only until one is kind enough; all of them only if none is."""
-        groups, mass, before = self.summary(run)
-        weight, params = self.config.information_weight, self.estimator.params
+        lowest floor up, only until one is kind enough; all of them only if none is. ``values``
+        collects what was computed, for ``ranked``."""
+        values = {} if values is None else values
+        params = self.estimator.params
         floor = self.config.min_success[min(run.fails_in_row, 2)]
         by_level: dict[int, list[float]] = {}
         cache = referential_cache(ref, "keys", params)
         for level, guess in set().union(*(self.keys(ref, skill, cache) for skill in skills)):
             by_level.setdefault(level, []).append(guess)
 
-        def value(level: int, guess: float) -> tuple[float, float]:
-            curve = model.coarse_curve(level, guess, params)
-            p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
-                                                  weight > 0)
-            return p, gain + weight * info + TIE * p * (1.0 - p)
-
         kind = []
         for level, guesses in by_level.items():
             for guess in sorted(guesses):
-                p, v = value(level, guess)
+                p, v = self.key_value(run, (level, guess), values)
                 if p >= floor:
                     kind.append(v)
                     break
         if kind:
             return max(kind)
-        values = [value(level, g) for level, guesses in by_level.items() for g in guesses]
-        if not values:
+        every = [self.key_value(run, (level, g), values)
+                 for level, guesses in by_level.items() for g in guesses]
+        if not every:
             return -1.0
-        likeliest = max(p for p, _ in values)
-        return max(v for p, v in values if p >= likeliest - 0.05)
+        likeliest = max(p for p, _ in every)
+        return max(v for p, v in every if p >= likeliest - 0.05)
 
     def choose_in_profile(self, ref: Referential, offers: list[tuple[CompetenceRun, list[Skill]]],
                           rng: random.Random) -> Challenge | None:
@@ -286,6 +291,8 @@ class ProfileSelector(InformationSelector):
         most value (valued in decreasing order of ``bound``, no further once none left can beat
         the best found, at most ``profile_breadth`` of them, 0: all), then among its best few
         skills at random."""
+        self._summaries = {}
+        values: dict[int, dict[tuple[int, float], Prediction]] = {}
         best: tuple[float, int] | None = None
         bounded = sorted(((self.bound(run), index) for index, (run, _) in enumerate(offers)),
                          key=lambda b: (-b[0], b[1]))
@@ -295,12 +302,12 @@ class ProfileSelector(InformationSelector):
                 break
             run, skills = offers[index]
             if skills:
-                score = self.best_value(ref, run, skills)
+                score = self.best_value(ref, run, skills, values.setdefault(index, {}))
                 if best is None or score > best[0]:
                     best = (score, index)
         if best is None:
             return None
-        ranked = self.ranked(ref, *offers[best[1]])
+        ranked = self.ranked(ref, *offers[best[1]], values[best[1]])
         if not ranked:
             return None
         top = ranked[:len(self.config.pick_weights)]
