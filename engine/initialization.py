@@ -68,9 +68,10 @@ class JointStart(EasyStart):
     Every competence keeps its own posterior (population prior, its answers alone); its answers
     are summarised as a normal message on θ_c (the own posterior divided by the prior, moment
     matched). Given ρ, the messages of the other competences give g a normal posterior, hence θ_c
-    a normal prior; the mixture over ρ of these priors, divided by the population prior,
-    reweights the competence's own posterior point by point (``weights``). So an answer in one
-    competence moves the estimate of every other one, the more as ρ is believed larger."""
+    a normal prior; the mixture over ρ of these priors (read as one normal of the same mean and
+    variance), divided by the population prior, reweights the competence's own posterior point
+    by point (``weights``). So an answer in one competence moves the estimate of every other one,
+    the more as ρ is believed larger."""
 
     name = "joint-profile"
     joint = True
