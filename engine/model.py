@@ -146,10 +146,10 @@ def level_information(posterior: list[float], curve: tuple[float, ...],
 
 def _best_neighbourhood(masses: list[float]) -> float:
     """The largest mass of three adjacent levels (level ± 1), of an unnormalised distribution."""
-    n = len(masses)
-    if n < 3:
+    if len(masses) < 3:
         return sum(masses)
-    return max(masses[i] + masses[i + 1] + masses[i + 2] for i in range(n - 2))
+    add = operator.add
+    return max(map(add, map(add, masses, masses[1:]), masses[2:]))
 
 
 # A coarser grid for choosing questions at a whole profile's pace: groups of 5 points (half a
@@ -191,7 +191,8 @@ def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: in
     single answer would change the announcement (0 without ``with_information``)."""
     if before is None:
         before = (_best_neighbourhood(mass), _entropy(mass))
-    right = [sum(map(operator.mul, groups[a:b], curve[a:b])) for a, b in coarse_slices(max_level)]
+    products = list(map(operator.mul, groups, curve))
+    right = [sum(products[a:b]) for a, b in coarse_slices(max_level)]
     p_right = sum(right)
     wrong = [m - r for m, r in zip(mass, right, strict=True)]
     gain = _best_neighbourhood(right) + _best_neighbourhood(wrong) - before[0]

@@ -9,6 +9,7 @@ best, then a variant of the chosen skill.
 from __future__ import annotations
 
 import math
+import operator
 import random
 from typing import TYPE_CHECKING, Any
 
@@ -268,21 +269,27 @@ class ProfileSelector(InformationSelector):
         for level, guess in set().union(*(self.keys(ref, skill, cache) for skill in skills)):
             by_level.setdefault(level, []).append(guess)
 
+        # P(success) alone is cheap; the gain is computed for one key per level at most.
+        groups = self.summary(run)[0]
+
+        def success(level: int, guess: float) -> float:
+            return sum(map(operator.mul, groups, model.coarse_curve(level, guess, params)))
+
         kind = []
         for level, guesses in by_level.items():
             for guess in sorted(guesses):
-                p, v = self.key_value(run, (level, guess), values)
-                if p >= floor:
-                    kind.append(v)
+                if success(level, guess) >= floor:
+                    kind.append(self.key_value(run, (level, guess), values)[1])
                     break
         if kind:
             return max(kind)
-        every = [self.key_value(run, (level, g), values)
-                 for level, guesses in by_level.items() for g in guesses]
+        every = [(level, g, success(level, g)) for level, guesses in by_level.items()
+                 for g in guesses]
         if not every:
             return -1.0
-        likeliest = max(p for p, _ in every)
-        return max(v for p, v in every if p >= likeliest - 0.05)
+        likeliest = max(p for _, _, p in every)
+        return max(self.key_value(run, (level, g), values)[1]
+                   for level, g, p in every if p >= likeliest - 0.05)
 
     def choose_in_profile(self, ref: Referential, offers: list[tuple[CompetenceRun, list[Skill]]],
                           rng: random.Random) -> Challenge | None:
