@@ -19,7 +19,7 @@ from .errors import EngineError
 from .profiles import profile_skills
 from .referential import Challenge, Referential, Skill
 from .scoring import AssessmentResult, CompetenceResult, infer_skill_states, pix_for
-from .selection import candidate_skills
+from .selection import candidate_skills, referential_cache
 from .state import CompetenceRun
 
 STATE_FORMAT = 1
@@ -174,12 +174,18 @@ class Assessment:
                                   f"Réponse à une épreuve hors du test : {record.challenge_id}")
             by_competence[cid].append(record)
         if self.joint:
-            # One joint posterior: the order of the competences does not matter.
+            # One joint posterior: the order of the competences does not matter. The challenges'
+            # curves are kept with the referential: the worker replays every answer at each step.
+            curves = referential_cache(self.ref, "curve", self.config.parts.estimator.params)
             for cid in self.competences:
                 run = self._runs[cid] = self._new_run(cid)
                 for record in by_competence[cid]:
                     challenge = self.ref.challenges[record.challenge_id]
-                    run.apply(self.ref.skills[challenge.skill_id], challenge, record)
+                    skill = self.ref.skills[challenge.skill_id]
+                    curve = curves.get(challenge.id)
+                    if curve is None:
+                        curve = curves[challenge.id] = run.estimator.curve(skill.level, challenge)
+                    run.apply(skill, challenge, record, curve)
                 # Tube inference reads all the answers: once, after the last.
                 run.inferred = infer_skill_states(self.ref, run.answers, {s.id for s in run.skills})
             self._coupled = False

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
+from . import model
 from .referential import Challenge, Skill
 
 if TYPE_CHECKING:
@@ -70,9 +71,14 @@ class CompetenceRun:
                               else self.own)
         self.cached_eap = None
 
-    def apply(self, skill: Skill, challenge: Challenge, record: Any) -> None:
-        """Take one answer into account (the caller then refreshes ``inferred``)."""
-        self.own = self.estimator.update(self.own, skill.level, challenge, record.correct)
+    def apply(self, skill: Skill, challenge: Challenge, record: Any,
+              curve: tuple[float, ...] | None = None) -> None:
+        """Take one answer into account (the caller then refreshes ``inferred``); ``curve``: the
+        challenge's success curve, when the caller has it already."""
+        if curve is None:
+            self.own = self.estimator.update(self.own, skill.level, challenge, record.correct)
+        else:
+            self.own = model.update(self.own, curve, record.correct)
         self.posterior = self.own
         self.cached_eap = None
         self.answers.append(record)
