@@ -12,13 +12,14 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from . import model
 from .answers import SKIPPED, is_correct
 from .config import EngineConfig
 from .errors import EngineError
 from .profiles import profile_skills
 from .referential import Challenge, Referential, Skill
 from .scoring import AssessmentResult, CompetenceResult, infer_skill_states, pix_for
-from .selection import candidate_skills
+from .selection import candidate_skills, referential_cache
 from .state import CompetenceRun
 
 STATE_FORMAT = 1
@@ -72,6 +73,13 @@ class Assessment:
         self.closed: list[str] = []
         self.pending: str | None = None
         self._runs: dict[str, CompetenceRun] = {}
+        # Whether the joint posterior reflects every answer (a joint profile couples lazily).
+        self._coupled = True
+
+    @property
+    def joint(self) -> bool:
+        """Whether the competences are asked at once, on one joint posterior (``JointStart``)."""
+        return getattr(self.config.parts.initializer, "joint", False)
 
     # ----------------------------------------------------------------- construction
     @classmethod
@@ -149,7 +157,7 @@ class Assessment:
         run = CompetenceRun(cid, skills, max_level, parts.estimator.prior(*prior), prior,
                             parts.estimator)
         total = self.config.total_max_questions
-        if total:
+        if total and not self.joint:
             finished = [c for c in self.closed if c in self._runs]
             run.budget = max(0, total - sum(self._runs[c].asked for c in finished))
             run.sharing = max(1, len(self.competences) - len(finished))
@@ -165,6 +173,23 @@ class Assessment:
                 raise EngineError("state-invalid",
                                   f"Réponse à une épreuve hors du test : {record.challenge_id}")
             by_competence[cid].append(record)
+        if self.joint:
+            # One joint posterior: the order of the competences does not matter. The challenges'
+            # curves are kept with the referential: the worker replays every answer at each step.
+            curves = referential_cache(self.ref, "curve", self.config.parts.estimator.params)
+            for cid in self.competences:
+                run = self._runs[cid] = self._new_run(cid)
+                for record in by_competence[cid]:
+                    challenge = self.ref.challenges[record.challenge_id]
+                    skill = self.ref.skills[challenge.skill_id]
+                    curve = curves.get(challenge.id)
+                    if curve is None:
+                        curve = curves[challenge.id] = run.estimator.curve(skill.level, challenge)
+                    run.apply(skill, challenge, record, curve)
+                # Tube inference reads all the answers: once, after the last.
+                run.inferred = infer_skill_states(self.ref, run.answers, {s.id for s in run.skills})
+            self._coupled = False
+            return
         # Closed competences first, in the order they closed (they feed later priors), then the rest.
         order = [c for c in self.closed] + [c for c in self.competences if c not in self.closed]
         for cid in order:
@@ -180,6 +205,18 @@ class Assessment:
             self._runs[cid] = self._new_run(cid)
         return self._runs[cid]
 
+    def _couple(self) -> None:
+        """Bring every competence's posterior up to date with what the others say."""
+        if self._coupled:
+            return
+        initializer = self.config.parts.initializer
+        runs = [self._run(c) for c in self.competences]
+        messages = [initializer.message(model.moments(run.own)) if run.answers else None
+                    for run in runs]
+        for run, mixture in zip(runs, initializer.priors(messages), strict=True):
+            run.couple(initializer.weights(mixture, model.GRID))
+        self._coupled = True
+
     def _apply(self, run: CompetenceRun, record: AnswerRecord) -> None:
         challenge = self.ref.challenges[record.challenge_id]
         run.apply(self.ref.skills[challenge.skill_id], challenge, record)
@@ -188,6 +225,12 @@ class Assessment:
     # ----------------------------------------------------------------- the test
     @property
     def current_competence(self) -> str | None:
+        if self.joint and self.pending is not None and self.current_open():
+            return self.ref.skills[self.ref.challenges[self.pending].skill_id].competence_id
+        return self.current_open()
+
+    def current_open(self) -> str | None:
+        """The first competence not closed yet."""
         for cid in self.competences:
             if cid not in self.closed:
                 return cid
@@ -197,6 +240,8 @@ class Assessment:
         """The challenge to show now, or None when the assessment is over."""
         if self.pending is not None:
             return self.ref.challenges[self.pending]
+        if self.joint:
+            return self._next_in_profile()
         while (cid := self.current_competence) is not None:
             run = self._run(cid)
             choice = None if self.config.parts.stopper.should_stop(run) else self._choose(run)
@@ -210,6 +255,43 @@ class Assessment:
                 if later not in self.closed and run is not None and not run.answers:
                     del self._runs[later]
         return None
+
+    def _next_in_profile(self) -> Challenge | None:
+        """A joint profile: the next question of any competence, or None (then all close)."""
+        if self.current_open() is None:
+            return None
+        self._couple()
+        parts = self.config.parts
+        runs = [self._run(c) for c in self.competences]
+        if not parts.stopper.profile_done(runs):
+            rng = random.Random(f"{self.seed}:profile:{len(self.answers)}")
+            choice = parts.selector.choose_in_profile(self.ref, self._offers(runs), rng)
+            if choice is not None:
+                self.pending = choice.id
+                return choice
+        self.closed.extend(c for c in self.competences if c not in self.closed)
+        return None
+
+    def _offers(self, runs: list[CompetenceRun]) -> list[tuple[CompetenceRun, list[Skill]]]:
+        """The competences that may be asked next, each with the skills it may ask: first those
+        short of their minimum of questions, then every competence not settled."""
+        parts = self.config.parts
+
+        def skills(run: CompetenceRun) -> list[Skill]:
+            candidates = candidate_skills(self.ref, run, self.config.ask_inferred_last)
+            if not candidates:
+                return []
+            if not run.asked:
+                return parts.initializer.start_skills(run.estimator.mean_sd(run.posterior),
+                                                      candidates)
+            return parts.selector.allowed(run, candidates)
+
+        for group in (parts.stopper.must_ask(runs),
+                      [run for run in runs if not parts.stopper.should_stop(run)]):
+            offers = [(run, found) for run in group if (found := skills(run))]
+            if offers:
+                return offers
+        return []
 
     def answer(self, challenge_id: str, response: Any) -> bool:
         """Check a learner's raw response, record it, and say whether it was right."""
@@ -233,7 +315,8 @@ class Assessment:
     def _record(self, challenge: Challenge, correct: bool, status: str, response: Any) -> None:
         skill = self.ref.skills[challenge.skill_id]
         cid = skill.competence_id
-        if cid != self.current_competence:
+        if (cid in self.closed or cid not in self._targets) if self.joint else (
+                cid != self.current_competence):
             raise EngineError("not-current",
                               f"L'épreuve {challenge.id} n'appartient pas à la compétence en cours.")
         run = self._run(cid)
@@ -242,6 +325,7 @@ class Assessment:
         record = AnswerRecord(challenge.id, correct, status, response)
         self.answers.append(record)
         self._apply(run, record)
+        self._coupled = not self.joint
         if self.pending == challenge.id:
             self.pending = None
 
@@ -275,10 +359,14 @@ class Assessment:
             "asked": len(self.answers),
             # The whole assessment's cap on questions (None: each competence has its own).
             "max_total": total or None,
+            # Competences asked in turns (a joint profile): the index says which one this
+            # question is about, not how far the test is (``asked`` / ``max_total`` does).
+            "interleaved": self.joint,
             "done": cid is None,
         }
 
     def result(self) -> AssessmentResult:
+        self._couple()
         competences = {}
         for cid in self.competences:
             run = self._run(cid)

@@ -20,6 +20,14 @@ class EngineConfig:
     prior_sd: float = 2.0
     # Correlation assumed between competences, for the collateral prior of later competences.
     competence_correlation: float = 0.5
+    # For a joint profile ("joint-profile" initializer): the correlations it weighs for each
+    # person, and their prior weights (empty: ``competence_correlation`` alone).
+    correlation_choices: tuple[float, ...] = ()
+    correlation_weights: tuple[float, ...] = ()
+    # A joint profile's selector: expected within-one gain + this × level information.
+    information_weight: float = 0.05
+    # ...valuing the questions of at most this many competences, the least known first (0: all).
+    profile_breadth: int = 0
     min_questions: int = 7
     max_questions: int = 20
     # Stop once the most probable level has at least this probability...
@@ -96,22 +104,29 @@ class EngineConfig:
         values = {k: v for k, v in data.items() if k in known}
         if isinstance(values.get("model"), dict):
             values["model"] = ModelParams(**values["model"])
-        for name in ("min_success", "pick_weights"):
+        for name in ("min_success", "pick_weights", "correlation_choices",
+                     "correlation_weights"):
             if name in values:
                 values[name] = tuple(values[name])
         return cls(**values)
 
 
-# « Profil express »: the 16 competences in at most 80 questions. Each competence starts from a
-# collateral prior (what the competences already done say, assuming they correlate), near its
-# prior's mean, with kinder floors than a full test; it stops as soon as its level is known within
-# one, or when its fair share of the questions left is spent; the level announced is the one whose
-# neighbourhood is the most probable. Measured in benchmarks/express.py.
+# « Profil express »: the 16 competences in at most 80 questions, asked at once. One joint
+# posterior (a general ability and a deviation per competence, the correlation weighed among a
+# few values for each person): every answer moves every competence. The next question is the one,
+# in any competence, whose answer should most raise the chance that its level is announced within
+# one; each competence gets one question first (a tour), with kinder floors than a full test and a
+# gentle start; a competence is settled once its level is within one with ``stop_confidence``, and
+# the profile ends when all are or at 80. The level announced is the one whose neighbourhood is
+# the most probable. Measured in benchmarks/express.py.
 EXPRESS: dict[str, Any] = {
-    "total_max_questions": 80, "competence_correlation": 0.5, "min_questions": 2,
-    "max_questions": 8, "stop_confidence": 0.95, "wide_stop_confidence": 0.95,
+    "total_max_questions": 80, "competence_correlation": 0.5,
+    "correlation_choices": [0.3, 0.55, 0.8], "correlation_weights": [1, 2, 1],
+    "min_questions": 1, "max_questions": 10, "stop_confidence": 0.99,
+    "information_weight": 0.0,
     "min_success": [0.15, 0.3, 0.5], "start_below_prior": 0.5,
     "gentle_opening": 2, "max_step_after_success": 3,
-    "estimator": "grid-within-one", "stopper": "express-budget",
+    "initializer": "joint-profile", "selector": "profile-information",
+    "estimator": "grid-within-one", "stopper": "profile-posterior",
 }
 MODES: dict[str, dict[str, Any]] = {"express": EXPRESS}

@@ -8,8 +8,10 @@ is easy: a skill at a level below the prior's mean, in any tube, at random.
 from __future__ import annotations
 
 import math
+import operator
 import random
 from collections.abc import Sequence
+from itertools import accumulate, repeat
 from typing import TYPE_CHECKING
 
 from .referential import Skill
@@ -46,11 +48,118 @@ class EasyStart:
         return max((s.level for s in candidates if s.level <= start),
                    default=min(s.level for s in candidates))
 
+    def start_skills(self, prior: tuple[float, float], candidates: Sequence[Skill]) -> list[Skill]:
+        """The skills a competence's first question may ask, in a stable order."""
+        level = self.start_level(prior, candidates)
+        return sorted((s for s in candidates if s.level == level), key=lambda s: s.id)
+
     def first_skill(self, prior: tuple[float, float], candidates: Sequence[Skill],
                     rng: random.Random) -> Skill:
-        level = self.start_level(prior, candidates)
-        easy = [s for s in candidates if s.level == level]
-        return rng.choice(sorted(easy, key=lambda s: s.id))
+        return rng.choice(self.start_skills(prior, candidates))
 
 
-INITIALIZERS: dict[str, type[EasyStart]] = {EasyStart.name: EasyStart}
+class JointStart(EasyStart):
+    """One joint posterior over the whole profile. Each competence's level is a general ability
+    plus a deviation of its own: θ_c = g + d_c, g ~ N(mean, ρ·sd²), d_c ~ N(0, (1 − ρ)·sd²), so
+    that two competences correlate by ρ. The correlation is not known: a few values of ρ with
+    prior weights (a sensible default, not learnt from data), weighed for each person by how
+    well they explain that person's answers.
+
+    Every competence keeps its own posterior (population prior, its answers alone); its answers
+    are summarised as a normal message on θ_c (the own posterior divided by the prior, moment
+    matched). Given ρ, the messages of the other competences give g a normal posterior, hence θ_c
+    a normal prior; the mixture over ρ of these priors (read as one normal of the same mean and
+    variance), divided by the population prior, reweights the competence's own posterior point
+    by point (``weights``). So an answer in one competence moves the estimate of every other one,
+    the more as ρ is believed larger."""
+
+    name = "joint-profile"
+    joint = True
+    min_precision = 0.02
+
+    def __init__(self, config: EngineConfig) -> None:
+        super().__init__(config)
+        self.choices = tuple(config.correlation_choices) or (self.rho,)
+        weights = tuple(config.correlation_weights) or (1.0,) * len(self.choices)
+        if len(weights) != len(self.choices) or any(not 0 < r < 1 for r in self.choices):
+            raise ValueError("corrélations du profil mal décrites : "
+                             f"{self.choices!r} (poids {weights!r})")
+        total = sum(weights)
+        self.log_weights = tuple(math.log(w / total) for w in weights)
+
+    def prior(self, finished: Sequence[float]) -> tuple[float, float]:
+        """Every competence starts from the population prior; ``weights`` couples them."""
+        return self.mean, self.sd
+
+    def message(self, mean_sd: tuple[float, float]) -> tuple[float, float]:
+        """(mean, variance) of the normal message of a competence's answers, from the mean and
+        sd of its own posterior (population prior × answers)."""
+        mean, sd = mean_sd
+        var0 = self.sd * self.sd
+        precision = max(self.min_precision, 1.0 / max(sd * sd, 1e-6) - 1.0 / var0)
+        centre = (mean / max(sd * sd, 1e-6) - self.mean / var0) / precision
+        return centre, 1.0 / precision
+
+    def priors(self, messages: Sequence[tuple[float, float] | None]
+               ) -> list[list[tuple[float, float, float]]]:
+        """For each competence, its prior given the others' messages (None: no answers yet), as
+        a mixture over ρ: [(log weight, mean, sd), …]."""
+        var0 = self.sd * self.sd
+        out: list[list[tuple[float, float, float]]] = [[] for _ in messages]
+        for rho, log_prior in zip(self.choices, self.log_weights, strict=True):
+            vg, vd = rho * var0, (1.0 - rho) * var0
+            terms = []
+            for msg in messages:
+                if msg is None:
+                    terms.append((0.0, 0.0, 0.0, 0.0))
+                    continue
+                d = vd + msg[1]
+                e = msg[0] - self.mean
+                terms.append((1.0 / d, e / d, e * e / d, math.log(d)))
+            s1, s2, s3, s4 = (sum(t[i] for t in terms) for i in range(4))
+            for index, (t1, t2, t3, t4) in enumerate(terms):
+                a1, a2, a3, a4 = s1 - t1, s2 - t2, s3 - t3, s4 - t4
+                precision = 1.0 / vg + a1
+                # log p(others' messages | ρ), by the matrix determinant lemma / Sherman–Morrison.
+                grow = 1.0 + vg * a1
+                loglik = -0.5 * (a4 + math.log(grow) + a3 - vg * a2 * a2 / grow)
+                out[index].append((log_prior + loglik, self.mean + a2 / precision,
+                                   math.sqrt(1.0 / precision + vd)))
+        for mixture in out:
+            top = max(w for w, _, _ in mixture)
+            total = sum(math.exp(w - top) for w, _, _ in mixture)
+            mixture[:] = [(w - top - math.log(total), m, s) for w, m, s in mixture]
+        return out
+
+    def weights(self, mixture: Sequence[tuple[float, float, float]],
+                grid: Sequence[float]) -> list[float]:
+        """The competence's joint prior divided by the population prior, on the grid (up to a
+        constant factor). The mixture over ρ is read as one normal of the same mean and
+        variance (a step must stay fast in the browser), whose log ratio to the population
+        prior is a quadratic in θ."""
+        weights = [math.exp(w) for w, _, _ in mixture]
+        mean = sum(p * m for p, (_, m, _) in zip(weights, mixture, strict=True))
+        var = sum(p * (s * s + m * m) for p, (_, m, s) in zip(weights, mixture, strict=True))
+        var = max(var - mean * mean, 1e-6)
+        a = 0.5 / (self.sd * self.sd) - 0.5 / var
+        b = mean / var - self.mean / (self.sd * self.sd)
+        return _sum_of_exp_quadratics([(a, b, -0.5 * mean * mean / var)], grid)
+
+
+def _sum_of_exp_quadratics(quadratics: Sequence[tuple[float, float, float]],
+                           grid: Sequence[float]) -> list[float]:
+    """Σ exp(a·t² + b·t + c) on an evenly spaced grid, by products alone: between neighbours
+    the term is multiplied by a ratio that is itself multiplied by exp(2·a·h²) at each step."""
+    step, n = grid[1] - grid[0], len(grid)
+    out: list[float] | None = None
+    for a, b, c in quadratics:
+        t = grid[0]
+        ratios = accumulate(repeat(math.exp(2 * a * step * step), n - 2), operator.mul,
+                            initial=math.exp(a * (2 * t + step) * step + b * step))
+        values = list(accumulate(ratios, operator.mul, initial=math.exp((a * t + b) * t + c)))
+        out = values if out is None else list(map(operator.add, out, values))
+    return out or [1.0] * n
+
+
+INITIALIZERS: dict[str, type[EasyStart]] = {EasyStart.name: EasyStart,
+                                             JointStart.name: JointStart}

@@ -8,8 +8,10 @@ best, then a variant of the chosen skill.
 
 from __future__ import annotations
 
+import math
+import operator
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import model
 from .referential import Challenge, Referential, Skill
@@ -22,17 +24,33 @@ if TYPE_CHECKING:
 # (P(success), information) of one challenge, cached per (skill level, guessing floor).
 Prediction = tuple[float, float]
 Option = tuple[Skill, Challenge, float, float]
+# A profile's questions that would change no announcement are ranked by P(success)·P(failure)
+# times this (too small to outweigh any real gain).
+TIE = 1e-6
 
 
 def candidate_skills(ref: Referential, run: CompetenceRun, ask_inferred_last: bool = True
                      ) -> list[Skill]:
     """Skills that may be asked now: not asked yet, with a challenge that may be shown; those
     that tube inference already settled come last (only when nothing else is left)."""
+    # A challenge is seen only once answered, and its skill is then asked: a skill not asked yet
+    # has all its challenges to show.
     fresh = [s for s in run.skills if s.id not in run.asked_skills
-             and unseen_challenges(ref, run, s)]
+             and ref.challenges_by_skill[s.id]]
     if not ask_inferred_last:
         return fresh
     return [s for s in fresh if s.id not in run.inferred] or fresh
+
+
+def referential_cache(ref: Referential, name: str, params: Any) -> dict[str, Any]:
+    """A cache that lives as long as the referential (its challenges never change), for these
+    model parameters."""
+    caches: dict[str, tuple[Any, dict[str, Any]]] = ref.__dict__.setdefault(
+        "_selection_caches", {})
+    entry = caches.get(name)
+    if entry is None or (entry[0] is not params and entry[0] != params):
+        entry = caches[name] = (params, {})
+    return entry[1]
 
 
 def unseen_challenges(ref: Referential, run: CompetenceRun, skill: Skill) -> list[Challenge]:
@@ -142,4 +160,167 @@ class InformationSelector:
         return rng.choices([o[1] for o in options], weights=weights)[0]
 
 
-SELECTORS: dict[str, type[InformationSelector]] = {InformationSelector.name: InformationSelector}
+class ProfileSelector(InformationSelector):
+    """For a whole profile at once: questions of every competence still open compete, valued by
+    how much their answer is expected to raise the probability that the competence's announced
+    level is within one of the truth (plus a little level information, which breaks the ties when
+    no single answer would change the announcement). Within each competence the usual rules
+    hold: a gentle start, tubes covered, kind questions; the competence with the best question is
+    asked, among its best few skills at random."""
+
+    name = "profile-information"
+
+    def __init__(self, config: EngineConfig, estimator: GridEstimator) -> None:
+        super().__init__(config, estimator)
+        # Competence id → (the posterior summarised, its summary).
+        self._summaries: dict[str, tuple[list[float], Any]] = {}
+
+    def guess(self, ref: Referential, challenge: Challenge) -> float:
+        """The challenge's guessing floor, computed once per referential (the worker rebuilds
+        the selector at every step; the referential stays)."""
+        cache = referential_cache(ref, "guess", self.estimator.params)
+        found = cache.get(challenge.id)
+        if found is None:
+            found = cache[challenge.id] = self.estimator.guess(challenge)
+        return found
+
+    def value(self, ref: Referential, run: CompetenceRun, level: int, challenge: Challenge,
+              cache: dict[tuple[int, float], Prediction]) -> Prediction:
+        """(P(success), expected within-one gain + ``information_weight`` × level information,
+        ties broken by the uncertainty of the answer)."""
+        return self.key_value(run, (level, self.guess(ref, challenge)), cache)
+
+    def key_value(self, run: CompetenceRun, key: tuple[int, float],
+                  cache: dict[tuple[int, float], Prediction]) -> Prediction:
+        """``value`` of any question of this (level, guessing floor), computed once per step."""
+        found = cache.get(key)
+        if found is None:
+            groups, mass, before = self.summary(run)
+            curve = model.coarse_curve(*key, self.estimator.params)
+            weight = self.config.information_weight
+            p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
+                                                  weight > 0)
+            # Ties (no single answer would change the announcement): the less certain answer.
+            found = cache[key] = (p, gain + weight * info + TIE * p * (1.0 - p))
+        return found
+
+    def summary(self, run: CompetenceRun) -> tuple[list[float], list[float], tuple[float, float]]:
+        """What valuing a question reads of a competence's posterior (computed once per step)."""
+        found = self._summaries.get(run.competence_id)
+        if found is None or found[0] is not run.posterior:
+            found = self._summaries[run.competence_id] = (run.posterior, model.level_summary(
+                run.posterior, run.max_level, self.config.information_weight > 0))
+        return found[1]
+
+    def bound(self, run: CompetenceRun) -> float:
+        """No question of this competence can score more: the within-one gain is at most the
+        probability of being wrong now, the information at most the entropy of the level and of
+        a yes/no answer."""
+        _, _, (best, entropy) = self.summary(run)
+        return (1.0 - best + self.config.information_weight * min(entropy, math.log(2.0))
+                + TIE / 4)
+
+    def allowed(self, run: CompetenceRun, candidates: list[Skill]) -> list[Skill]:
+        """The skills this competence may ask next (after its first question)."""
+        return self.cover_tubes(run, self.gentle(run, candidates))
+
+    def ranked(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
+               cache: dict[tuple[int, float], Prediction] | None = None) -> list[list[Option]]:
+        """The kind options of these skills, grouped by skill, best first (``cache``: the
+        values already known of this competence's questions, by level and guessing floor)."""
+        cache = {} if cache is None else cache
+        options = [(skill, challenge, *self.value(ref, run, skill.level, challenge, cache))
+                   for skill in skills for challenge in unseen_challenges(ref, run, skill)]
+        if not options:
+            return []
+        by_skill: dict[str, list[Option]] = {}
+        for option in self.kind(run, options):
+            by_skill.setdefault(option[0].id, []).append(option)
+        penalty = self.config.tube_penalty
+        return sorted(by_skill.values(),
+                      key=lambda opts: (-max(o[3] for o in opts)
+                                        * penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
+                                        opts[0][0].level, opts[0][0].id))
+
+    def keys(self, ref: Referential, skill: Skill, cache: dict[str, Any] | None = None
+             ) -> frozenset[tuple[int, float]]:
+        """The distinct (level, guessing floor) of a skill's challenges: what a question's value
+        depends on (a skill not asked yet has none of its challenges seen)."""
+        if cache is None:
+            cache = referential_cache(ref, "keys", self.estimator.params)
+        found = cache.get(skill.id)
+        if found is None:
+            found = cache[skill.id] = frozenset(
+                (skill.level, self.guess(ref, c)) for c in ref.challenges_by_skill[skill.id])
+        return found
+
+    def best_value(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
+                   values: dict[tuple[int, float], Prediction] | None = None) -> float:
+        """The value of the best kind question among these skills (what ``ranked`` puts first,
+        before the tube penalty). At each level, the lower a question's guessing floor the more
+        its answer tells and the less likely a success: so the levels' keys are valued from the
+        lowest floor up, only until one is kind enough; all of them only if none is. ``values``
+        collects what was computed, for ``ranked``."""
+        values = {} if values is None else values
+        params = self.estimator.params
+        floor = self.config.min_success[min(run.fails_in_row, 2)]
+        by_level: dict[int, list[float]] = {}
+        cache = referential_cache(ref, "keys", params)
+        for level, guess in set().union(*(self.keys(ref, skill, cache) for skill in skills)):
+            by_level.setdefault(level, []).append(guess)
+
+        # P(success) alone is cheap; the gain is computed for one key per level at most.
+        groups = self.summary(run)[0]
+
+        def success(level: int, guess: float) -> float:
+            return sum(map(operator.mul, groups, model.coarse_curve(level, guess, params)))
+
+        kind = []
+        for level, guesses in by_level.items():
+            for guess in sorted(guesses):
+                if success(level, guess) >= floor:
+                    kind.append(self.key_value(run, (level, guess), values)[1])
+                    break
+        if kind:
+            return max(kind)
+        every = [(level, g, success(level, g)) for level, guesses in by_level.items()
+                 for g in guesses]
+        if not every:
+            return -1.0
+        likeliest = max(p for _, _, p in every)
+        return max(self.key_value(run, (level, g), values)[1]
+                   for level, g, p in every if p >= likeliest - 0.05)
+
+    def choose_in_profile(self, ref: Referential, offers: list[tuple[CompetenceRun, list[Skill]]],
+                          rng: random.Random) -> Challenge | None:
+        """The next challenge among the competences offered (each with the skills it may ask),
+        or None when none has anything to ask: the competence whose best kind question has the
+        most value (valued in decreasing order of ``bound``, no further once none left can beat
+        the best found, at most ``profile_breadth`` of them, 0: all), then among its best few
+        skills at random."""
+        self._summaries = {}
+        values: dict[int, dict[tuple[int, float], Prediction]] = {}
+        best: tuple[float, int] | None = None
+        bounded = sorted(((self.bound(run), index) for index, (run, _) in enumerate(offers)),
+                         key=lambda b: (-b[0], b[1]))
+        breadth = self.config.profile_breadth or len(bounded)
+        for limit, index in bounded[:breadth]:
+            if best is not None and limit <= best[0]:
+                break
+            run, skills = offers[index]
+            if skills:
+                score = self.best_value(ref, run, skills, values.setdefault(index, {}))
+                if best is None or score > best[0]:
+                    best = (score, index)
+        if best is None:
+            return None
+        ranked = self.ranked(ref, *offers[best[1]], values[best[1]])
+        if not ranked:
+            return None
+        top = ranked[:len(self.config.pick_weights)]
+        chosen = rng.choices(top, weights=self.config.pick_weights[:len(top)])[0]
+        return self.pick_variant(chosen, rng)
+
+
+SELECTORS: dict[str, type[InformationSelector]] = {InformationSelector.name: InformationSelector,
+                                                   ProfileSelector.name: ProfileSelector}

@@ -6,9 +6,12 @@ The parts of the engine (initialisation, selection, estimation, stopping) read t
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
+from . import model
 from .referential import Challenge, Skill
 
 if TYPE_CHECKING:
@@ -37,6 +40,13 @@ class CompetenceRun:
     # how many competences (this one included) share them; set when the run starts.
     budget: int = 0
     sharing: int = 1
+    # The posterior from ``prior`` and this competence's answers alone; ``posterior`` is the same
+    # list unless a joint profile reweighted it by what the other competences say (``couple``).
+    own: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.own:
+            self.own = self.posterior
 
     @property
     def asked(self) -> int:
@@ -50,10 +60,26 @@ class CompetenceRun:
             self.cached_eap = self.estimator.eap(self.posterior)
         return self.cached_eap
 
-    def apply(self, skill: Skill, challenge: Challenge, record: Any) -> None:
-        """Take one answer into account (the caller then refreshes ``inferred``)."""
-        self.posterior = self.estimator.update(self.posterior, skill.level, challenge,
-                                               record.correct)
+    def couple(self, weights: list[float] | None) -> None:
+        """Reweight the competence's own posterior point by point (None: back to it alone)."""
+        if weights is None:
+            self.posterior = self.own
+        else:
+            new = list(map(operator.mul, self.own, weights))
+            total = sum(new)
+            self.posterior = (list(map(operator.truediv, new, repeat(total))) if total > 0
+                              else self.own)
+        self.cached_eap = None
+
+    def apply(self, skill: Skill, challenge: Challenge, record: Any,
+              curve: tuple[float, ...] | None = None) -> None:
+        """Take one answer into account (the caller then refreshes ``inferred``); ``curve``: the
+        challenge's success curve, when the caller has it already."""
+        if curve is None:
+            self.own = self.estimator.update(self.own, skill.level, challenge, record.correct)
+        else:
+            self.own = model.update(self.own, curve, record.correct)
+        self.posterior = self.own
         self.cached_eap = None
         self.answers.append(record)
         self.levels.append(skill.level)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from . import model
+
 if TYPE_CHECKING:
     from .config import EngineConfig
     from .state import CompetenceRun
@@ -68,5 +70,37 @@ class BudgetStop(ConfidenceStop):
         return sum(probs[max(0, mode - 1):mode + 2]) >= self.wide_confidence
 
 
+class ProfileStop(ConfidenceStop):
+    """For a whole profile asked at once (competences interleaved): a competence is settled once
+    it has ``min_questions`` and the probability that its announced level is within one of the
+    truth reaches ``stop_confidence`` on its joint posterior, or once it has ``max_questions``;
+    the profile ends when every competence is settled or ``total_max_questions`` are asked."""
+
+    name = "profile-posterior"
+
+    def __init__(self, config: EngineConfig) -> None:
+        super().__init__(config)
+        self.total = config.total_max_questions
+
+    def should_stop(self, run: CompetenceRun) -> bool:
+        """Whether this competence is settled (asks no more)."""
+        if run.asked >= self.max_questions:
+            return True
+        if run.asked < self.min_questions:
+            return False
+        return model.within_one_probability(run.posterior, run.max_level) >= self.confidence
+
+    def profile_done(self, runs: list[CompetenceRun]) -> bool:
+        """Whether the whole profile is over (the cap reached, or every competence settled)."""
+        if self.total and sum(run.asked for run in runs) >= self.total:
+            return True
+        return all(self.should_stop(run) for run in runs)
+
+    def must_ask(self, runs: list[CompetenceRun]) -> list[CompetenceRun]:
+        """Competences still short of ``min_questions`` (asked before any other)."""
+        return [run for run in runs if run.asked < self.min_questions]
+
+
 STOPPERS: dict[str, type[ConfidenceStop]] = {ConfidenceStop.name: ConfidenceStop,
-                                             BudgetStop.name: BudgetStop}
+                                             BudgetStop.name: BudgetStop,
+                                             ProfileStop.name: ProfileStop}

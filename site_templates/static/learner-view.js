@@ -45,8 +45,9 @@ export function progressWords(item) {
   const answered = `${item.answers} question${item.answers > 1 ? "s" : ""} répondue${item.answers > 1 ? "s" : ""}`;
   const p = item.progress;
   if (!p) return `${answered}.`;
-  const part = p.competence_count > 1 ? `, compétence ${p.competence_index + 1} sur ${p.competence_count}` : "";
-  return `${answered}${part} (au plus ${p.max_in_competence} questions par compétence).`;
+  const part = p.competence_count > 1 && !p.interleaved ? `, compétence ${p.competence_index + 1} sur ${p.competence_count}` : "";
+  const cap = p.max_total ? `au plus ${p.max_total} questions pour tout le profil` : `au plus ${p.max_in_competence} questions par compétence`;
+  return `${answered}${part} (${cap}).`;
 }
 
 /** Finished tests of a history (learner.js HistoryItem[], newest first). */

@@ -455,7 +455,8 @@ function render(response) {
 function renderProgress(progress) {
   const n = progress.asked + 1;
   const comp = current.challenge.competence;
-  const several = progress.competence_count > 1 ? ` — compétence ${progress.competence_index + 1} sur ${progress.competence_count}` : "";
+  // Competences asked in turns (profil express): no « compétence k sur n », the bar counts questions.
+  const several = progress.competence_count > 1 && !progress.interleaved ? ` — compétence ${progress.competence_index + 1} sur ${progress.competence_count}` : "";
   // A profil express caps the whole test (max_total), not each competence.
   const cap = progress.max_total
     ? `question ${n} sur ${progress.max_total} au plus pour tout le profil`
@@ -463,14 +464,15 @@ function renderProgress(progress) {
   $("progress-text").textContent = `${comp.id} ${comp.title}${several} · ${cap}`;
   const share = progress.max_in_competence ? progress.asked_in_competence / progress.max_in_competence : 0;
   const byCompetence = (progress.competence_index + share) / progress.competence_count;
-  const overall = progress.max_total ? Math.max(progress.asked / progress.max_total, progress.competence_index / progress.competence_count) : byCompetence;
+  const overall = progress.interleaved ? progress.asked / progress.max_total
+    : progress.max_total ? Math.max(progress.asked / progress.max_total, progress.competence_index / progress.competence_count) : byCompetence;
   $("progress-fill").style.width = `${Math.round(overall * 100)}%`;
   $("question-title").textContent = `Question ${n}`;
   document.title = `Question ${n} — ${comp.title} — Diagnum`;
   // Screen readers hear the heading (it takes the focus), then this summary, politely.
-  const left = Math.max(0, progress.max_in_competence - progress.asked_in_competence);
-  const leftText = left > 1 ? `au plus ${left} questions restantes pour cette compétence` : left === 1 ? "au plus 1 question restante pour cette compétence" : "dernière question pour cette compétence";
-  const severalText = progress.competence_count > 1 ? ` (compétence ${progress.competence_index + 1} sur ${progress.competence_count})` : "";
+  const left = progress.interleaved ? Math.max(0, progress.max_total - progress.asked) : Math.max(0, progress.max_in_competence - progress.asked_in_competence);
+  const leftText = progress.interleaved ? `au plus ${left} question${left > 1 ? "s" : ""} restante${left > 1 ? "s" : ""} pour tout le profil` : left > 1 ? `au plus ${left} questions restantes pour cette compétence` : left === 1 ? "au plus 1 question restante pour cette compétence" : "dernière question pour cette compétence";
+  const severalText = progress.competence_count > 1 && !progress.interleaved ? ` (compétence ${progress.competence_index + 1} sur ${progress.competence_count})` : "";
   $("question-announce").textContent = `Question ${n} — compétence ${comp.id} ${comp.title}${severalText}, ${leftText}.`;
 }
 

@@ -104,9 +104,12 @@ class ExpressTests(unittest.TestCase):
         config = EngineConfig.for_mode("express")
         again = EngineConfig.from_dict(json.loads(json.dumps(config.to_dict())))
         self.assertEqual(again, config)
-        self.assertEqual(again.parts.stopper.name, "express-budget")
-        self.assertEqual({k: again.to_dict()[k] for k in ("stopper", "estimator")},
-                         {k: EXPRESS[k] for k in ("stopper", "estimator")})
+        self.assertEqual([again.parts.initializer.name, again.parts.selector.name,
+                          again.parts.stopper.name],
+                         ["joint-profile", "profile-information", "profile-posterior"])
+        parts = ("initializer", "selector", "stopper", "estimator")
+        self.assertEqual({k: again.to_dict()[k] for k in parts}, {k: EXPRESS[k] for k in parts})
+        self.assertEqual(again.correlation_choices, tuple(EXPRESS["correlation_choices"]))
         with self.assertRaises(ValueError):
             EngineConfig.for_mode("turbo")
 
