@@ -132,21 +132,31 @@ def certification_zip(root: Path, dest: Path) -> str:
     return _python_zip(root, dest, "certification", ("engine", "certification"))
 
 
+# Zips already made in this process, by their sources' (path, size, modification time): an
+# editor's rebuild does not compress the same Python files again.
+_ZIPS: dict[tuple, bytes] = {}
+
+
 def _python_zip(root: Path, dest: Path, name: str, packages: tuple[str, ...],
                 keep=lambda rel: True) -> str:
     """``engine/<name>.<hash>.zip`` of the packages' *.py (reproducible: fixed dates, sorted),
     named by its content so hosts may cache it forever; ``keep(path)`` filters the files."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for package in packages:
-            for path in sorted((root / package).rglob("*.py")):
-                rel = path.relative_to(root).as_posix()
-                if not keep(rel):
-                    continue
+    sources = [(path.relative_to(root).as_posix(), path)
+               for package in packages for path in sorted((root / package).rglob("*.py"))]
+    sources = [(rel, path) for rel, path in sources if keep(rel)]
+    key = (name, tuple((rel, path.stat().st_size, path.stat().st_mtime_ns) for rel, path in sources))
+    data = _ZIPS.get(key)
+    if data is None:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for rel, path in sources:
                 info = zipfile.ZipInfo(rel, date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, path.read_bytes())
-    data = buffer.getvalue()
+        data = buffer.getvalue()
+        if len(_ZIPS) > 16:
+            _ZIPS.clear()
+        _ZIPS[key] = data
     filename = f"{name}.{hashlib.sha256(data).hexdigest()[:10]}.zip"
     (dest / "engine").mkdir(parents=True, exist_ok=True)
     (dest / "engine" / filename).write_bytes(data)

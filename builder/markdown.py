@@ -146,7 +146,8 @@ def render_tutorial(text: str, pictures: Pictures) -> str:
     return sanitise(html)
 
 
-def pictures(text: str, first_line: int = 1) -> list[tuple[int, str, str, bool]]:
+@lru_cache(maxsize=4096)   # read by the checks, the copy and each page, at every rebuild
+def pictures(text: str, first_line: int = 1) -> tuple[tuple[int, str, str, bool], ...]:
     """(source line, src, alt, alone in its paragraph) of every image of a block of Markdown."""
     out = []
     lines = (text or "").split("\n")
@@ -159,7 +160,7 @@ def pictures(text: str, first_line: int = 1) -> list[tuple[int, str, str, bool]]
             if child.type == "image":
                 src = str(child.attrs.get("src", ""))
                 out.append((where(src or "!["), src, child.content.strip(), alone))
-    return out
+    return tuple(out)
 
 
 def heading_title(text: str, anchor: str) -> str:
