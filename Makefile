@@ -42,7 +42,7 @@ chromium:
 	fi
 
 test: setup chromium
-	$(BIN)/ruff check builder engine campaigns certification benchmarks tests
+	$(BIN)/ruff check builder engine campaigns certification calibration benchmarks tests
 	$(BIN)/python -m pytest
 
 # The engine's measured figures, written into docs/ (see docs/benchmark-*.md for the protocol).
@@ -56,7 +56,7 @@ bench: build
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder engine campaigns certification benchmarks tests
+	$(BIN)/ruff check builder engine campaigns certification calibration benchmarks tests
 
 clean:
 	rm -rf dist .dist.* .cache

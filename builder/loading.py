@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .calibration import load_calibration
 from .checks import check_content
 from .content import Content, load_content
 from .declared_campaigns import load_campaigns
@@ -15,4 +16,5 @@ def load_and_check(content_dir: Path) -> tuple[Content, Problems]:
     content = load_content(content_dir, problems)
     check_content(content, problems)
     content.campaigns = load_campaigns(content_dir, content, problems)  # data/campagnes.json
+    content.calibration = load_calibration(content_dir, content, problems)  # diagnum calibrate
     return content, problems

@@ -1,0 +1,231 @@
+"""Marginal maximum likelihood with EM (Bock & Aitkin) for the engine's item model.
+
+The model is the engine's (``engine.model``): on the level scale,
+
+    P(right | θ) = g + (1 − g − slip) · σ(a · (θ − b))
+
+with the guessing floor g of the challenge's type and options and the engine's slip rate, both
+fixed. Each challenge's difficulty b and discrimination a are estimated; each person's level θ in
+a competence is unknown and integrated out over a quadrature grid, under a normal population
+N(μ, σ²) per competence that is estimated too. Persons are (record, competence) pairs: the engine
+measures each competence on its own scale.
+
+Sparse data are handled by priors, as the engine already assumes them: b ~ N(declared level,
+label_sd²) and log a ~ N(log slope, 0.3²). Estimates are the posterior modes (MAP): a challenge
+with few answers stays near its declared level and the engine's slope, one with many answers
+goes where its answers say. The prior also anchors the scale: the level scale stays the one the
+labels define, on average. A challenge answered fewer than ``min_answers`` times keeps its
+level-derived parameters (it is not written in the calibration file) and is flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from engine import ModelParams, Referential
+from engine.model import guessing
+
+GRID: tuple[float, ...] = tuple(-2.0 + 0.25 * k for k in range(49))   # −2 … 10 levels
+LOG_SLOPE_SD = 0.3
+MIN_ANSWERS = 30
+
+
+@dataclass
+class ItemEstimate:
+    challenge_id: str
+    competence_id: str
+    level: int                # the declared level (the skill's), the prior's centre
+    guess: float
+    answers: int = 0
+    right: int = 0
+    difficulty: float = 0.0
+    discrimination: float = 0.0
+    sd: float = 0.0           # standard error of the difficulty (prior included)
+    calibrated: bool = False  # enough answers to replace the level-derived parameters
+
+    @property
+    def success_rate(self) -> float:
+        return self.right / self.answers if self.answers else 0.0
+
+
+@dataclass
+class CompetenceFit:
+    competence_id: str
+    persons: int
+    mean: float
+    sd: float
+    iterations: int
+    converged: bool
+
+
+@dataclass
+class Calibration:
+    items: dict[str, ItemEstimate] = field(default_factory=dict)
+    competences: dict[str, CompetenceFit] = field(default_factory=dict)
+    params: ModelParams = field(default_factory=ModelParams)
+    min_answers: int = MIN_ANSWERS
+
+
+def _normal(mean: float, sd: float) -> list[float]:
+    weights = [math.exp(-0.5 * ((t - mean) / sd) ** 2) for t in GRID]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def _curve(b: float, a: float, guess: float, top: float) -> list[float]:
+    out = []
+    for t in GRID:
+        z = a * (t - b)
+        out.append(guess + top / (1.0 + math.exp(-z)) if z > -700 else guess)
+    return out
+
+
+def calibrate(ref: Referential, persons: dict[str, list[list[tuple[str, bool]]]],
+              params: ModelParams | None = None, min_answers: int = MIN_ANSWERS,
+              max_iterations: int = 200, tolerance: float = 0.002,
+              progress: Callable[[str], None] | None = None) -> Calibration:
+    """Estimate every challenge answered in ``persons`` (competence → per person
+    [(challenge id, right?)]), competence by competence."""
+    params = params or ModelParams()
+    out = Calibration(params=params, min_answers=min_answers)
+    for competence in sorted(persons):
+        fit = _calibrate_competence(ref, competence, persons[competence], params, min_answers,
+                                    max_iterations, tolerance, out.items)
+        out.competences[competence] = fit
+        if progress:
+            progress(f"compétence {competence} : {fit.persons} personne(s), "
+                     f"{fit.iterations} itération(s)")
+    return out
+
+
+def _calibrate_competence(ref: Referential, competence: str,
+                          people: list[list[tuple[str, bool]]], params: ModelParams,
+                          min_answers: int, max_iterations: int, tolerance: float,
+                          items_out: dict[str, ItemEstimate]) -> CompetenceFit:
+    ids = sorted({cid for person in people for cid, _ in person})
+    index = {cid: i for i, cid in enumerate(ids)}
+    items = []
+    for cid in ids:
+        challenge = ref.challenges[cid]
+        items.append(ItemEstimate(cid, competence, ref.skills[challenge.skill_id].level,
+                                  guessing(challenge, params)))
+    coded = [[(index[cid], right) for cid, right in person] for person in people]
+    for person in coded:
+        for i, right in person:
+            items[i].answers += 1
+            items[i].right += right
+    b = [float(it.level) for it in items]
+    log_a = [math.log(params.slope)] * len(items)
+    mean, sd = 2.5, 2.0
+    q = len(GRID)
+    grid2 = [t * t for t in GRID]
+    mul, add = operator.mul, operator.add
+    converged = False
+    iteration = 0
+    for iteration in range(1, max_iterations + 1):  # noqa: B007 (read after the loop)
+        curves, comps = [], []
+        for i, it in enumerate(items):
+            top = 1.0 - it.guess - params.slip
+            curve = _curve(b[i], math.exp(log_a[i]), it.guess, top)
+            curves.append(curve)
+            comps.append([1.0 - p for p in curve])
+        prior = _normal(mean, sd)
+        n_q = [[0.0] * q for _ in items]
+        r_q = [[0.0] * q for _ in items]
+        s1 = s2 = 0.0
+        for person in coded:
+            w = prior
+            for i, right in person:
+                w = list(map(mul, w, curves[i] if right else comps[i]))
+            total = sum(w)
+            if total <= 0.0:
+                continue
+            post = [v / total for v in w]
+            for i, right in person:
+                n_q[i] = list(map(add, n_q[i], post))
+                if right:
+                    r_q[i] = list(map(add, r_q[i], post))
+            m1 = sum(map(mul, post, GRID))
+            s1 += m1
+            s2 += sum(map(mul, post, grid2))
+        if coded:
+            mean = s1 / len(coded)
+            sd = max(0.3, math.sqrt(max(s2 / len(coded) - mean * mean, 0.0)))
+        change = 0.0
+        for i, it in enumerate(items):
+            nb, na = _m_step(b[i], log_a[i], it, n_q[i], r_q[i], params)
+            change = max(change, abs(nb - b[i]), abs(na - log_a[i]))
+            b[i], log_a[i] = nb, na
+        if change < tolerance:
+            converged = True
+            break
+    for i, it in enumerate(items):
+        it.difficulty, it.discrimination = b[i], math.exp(log_a[i])
+        it.sd = _difficulty_sd(b[i], log_a[i], it, n_q[i] if items else [], params)
+        it.calibrated = it.answers >= min_answers
+        items_out[it.challenge_id] = it
+    return CompetenceFit(competence, len(coded), mean, sd, iteration, converged)
+
+
+def _derivatives(b: float, log_a: float, it: ItemEstimate, n: list[float], r: list[float],
+                 params: ModelParams) -> tuple[float, float, float, float, float]:
+    """Gradient and expected information (prior included) of (b, log a)."""
+    a = math.exp(log_a)
+    top = 1.0 - it.guess - params.slip
+    g_b = g_a = i_bb = i_aa = i_ab = 0.0
+    for t, nk, rk in zip(GRID, n, r, strict=True):
+        if nk <= 1e-12:
+            continue
+        z = a * (t - b)
+        s = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        p = min(max(it.guess + top * s, 1e-9), 1.0 - 1e-9)
+        dp = top * s * (1.0 - s)                       # dP/dz
+        resid = (rk - nk * p) / (p * (1.0 - p))        # dℓ/dP
+        dz_b, dz_la = -a, a * (t - b)                  # dz/db, dz/d(log a)
+        g_b += resid * dp * dz_b
+        g_a += resid * dp * dz_la
+        w = nk * dp * dp / (p * (1.0 - p))
+        i_bb += w * dz_b * dz_b
+        i_aa += w * dz_la * dz_la
+        i_ab += w * dz_b * dz_la
+    tau2 = params.label_sd ** 2
+    g_b -= (b - it.level) / tau2
+    i_bb += 1.0 / tau2
+    g_a -= (log_a - math.log(params.slope)) / LOG_SLOPE_SD ** 2
+    i_aa += 1.0 / LOG_SLOPE_SD ** 2
+    return g_b, g_a, i_bb, i_aa, i_ab
+
+
+def _m_step(b: float, log_a: float, it: ItemEstimate, n: list[float], r: list[float],
+            params: ModelParams, steps: int = 3) -> tuple[float, float]:
+    """A few Fisher-scoring steps on the item's expected complete-data log posterior."""
+    for _ in range(steps):
+        g_b, g_a, i_bb, i_aa, i_ab = _derivatives(b, log_a, it, n, r, params)
+        det = i_bb * i_aa - i_ab * i_ab
+        if det <= 1e-12:
+            break
+        d_b = (i_aa * g_b - i_ab * g_a) / det
+        d_a = (i_bb * g_a - i_ab * g_b) / det
+        b += max(-1.0, min(1.0, d_b))
+        log_a += max(-0.5, min(0.5, d_a))
+        b = max(-3.0, min(12.0, b))
+        log_a = max(math.log(0.05), min(math.log(8.0), log_a))
+        if abs(d_b) < 1e-4 and abs(d_a) < 1e-4:
+            break
+    return b, log_a
+
+
+def _difficulty_sd(b: float, log_a: float, it: ItemEstimate, n: list[float],
+                   params: ModelParams) -> float:
+    """The standard error of b from the information matrix (prior included)."""
+    if not n:
+        return params.label_sd
+    # At the expected counts the residual vanishes on average; only the information matters.
+    _, _, i_bb, i_aa, i_ab = _derivatives(b, log_a, it, n, [0.0] * len(n), params)
+    det = i_bb * i_aa - i_ab * i_ab
+    if det <= 1e-12:
+        return params.label_sd
+    return min(params.label_sd, math.sqrt(i_aa / det))
