@@ -53,6 +53,8 @@ bench: build
 	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.profile --people 2000 --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.express --people 200 --write docs/benchmark-engine.md
+	$(BIN)/python -m benchmarks.calibration --competences 1.1,2.1,3.1,4.1 --evaluation 500 \
+	  --write docs/benchmark-calibration.md
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
 
 lint: $(STAMP)
