@@ -310,3 +310,52 @@ def test_diagnum_calibrate_end_to_end(content_copy, tmp_path, capsys):
     assert "moteur de recherche" in refused       # the QROC answers everybody typed
     assert not re.search(r"""(src|href)\s*=|url\(|@import|https?://""", html)
     assert '<html lang="fr">' in html and "<caption>" in html
+
+
+def test_report_finds_weak_challenges_and_inverted_rungs():
+    ref = load_referential(make_bank(competences=1, tubes=2, variants=3))
+    rng = random.Random(21)
+    truth = true_parameters(ref, rng)
+    flat = "sujet-0-a-3b"                       # answered almost at random by everybody
+    truth[flat] = (3.0, 0.1, truth[flat][2])
+    for v in "abc":                             # rung 5 of tube b easier than its rung 2
+        truth[f"sujet-0-b-5{v}"] = (0.5, 1.5, truth[f"sujet-0-b-5{v}"][2])
+        truth[f"sujet-0-b-2{v}"] = (3.0, 1.5, truth[f"sujet-0-b-2{v}"][2])
+    ids = sorted(truth)
+    persons = [answers_of(truth, rng.sample(ids, 18), rng.gauss(3, 2), rng) for _ in range(900)]
+    cal = calibrate(ref, {"1.1": persons})
+    weak = [it.challenge_id for it in report.weak_discrimination(cal)]
+    assert weak[:1] == [flat]
+    inverted = report.inverted_rungs(ref, cal)
+    assert ("sujet-0-b", 2) in {(t, low) for t, low, _, high, _ in inverted if high == 5}
+    assert all(t == "sujet-0-b" for t, *_ in inverted)
+    contrary = {it.challenge_id for it in report.level_contradictions(cal)}
+    assert {"sujet-0-b-5a", "sujet-0-b-5b", "sujet-0-b-5c"} <= contrary
+    page = report.render(ref, read_results([], ref), cal, {}, created=DATE, output=None)
+    assert flat in page.split("discriminent mal</h2>")[1].split("<h2>")[0]
+
+
+def test_calibration_runs_without_the_builder_on_a_built_bundle(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    data = make_bank(competences=1)
+    ref = load_referential(data)
+    (tmp_path / "referential.json").write_text(json.dumps(data), encoding="utf-8")
+    rng = random.Random(4)
+    truth = true_parameters(ref, rng)
+    records = [record(ref, i, answers_of(truth, rng.sample(sorted(truth), 20), rng.gauss(3, 2),
+                                         rng)) for i in range(120)]
+    (tmp_path / "r.json").write_text(result_file(records), encoding="utf-8")
+    # No PyYAML, no builder: the tool must not need them.
+    guard = ("import sys; sys.modules['yaml'] = None; sys.modules['builder'] = None; "
+             "from calibration.cli import main; raise SystemExit(main())")
+    done = subprocess.run(
+        [sys.executable, "-c", guard, "--referential", str(tmp_path / "referential.json"),
+         "--sortie", str(tmp_path / "cal.yaml"), "--rapport", str(tmp_path / "r.html"),
+         str(tmp_path / "r.json")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "120 test(s)" in done.stdout
+    assert "sujet-0-a-1a: {difficulte:" in (tmp_path / "cal.yaml").read_text(encoding="utf-8")
