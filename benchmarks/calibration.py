@@ -31,6 +31,7 @@ from typing import Any
 import engine
 from calibration.estimate import calibrate
 from calibration.inputs import read_results
+from engine.profiles import profile_skills
 from engine.record import make_record, make_result_file
 
 from . import synthetic
@@ -41,9 +42,12 @@ DATE = "2026-12-07T10:00:00Z"
 
 
 def take(ref: engine.Referential, sims: dict[str, Simulee], competences: list[str],
-         seed: int) -> engine.Assessment:
-    """One simulated person through an adaptive test of these competences."""
-    assessment = engine.Assessment.start(ref, competences=competences, seed=seed)
+         seed: int, profile: str | None = None) -> engine.Assessment:
+    """One simulated person through an adaptive test of these competences (or a parcours)."""
+    if profile:
+        assessment = engine.Assessment.start(ref, profile=profile, seed=seed)
+    else:
+        assessment = engine.Assessment.start(ref, competences=competences, seed=seed)
     while (challenge := assessment.next_challenge()) is not None:
         cid = ref.skills[challenge.skill_id].competence_id
         assessment.record(challenge.id, sims[cid].answer(challenge.id))
@@ -52,20 +56,26 @@ def take(ref: engine.Referential, sims: dict[str, Simulee], competences: list[st
 
 def people(ref: engine.Referential, world: World, bank: dict[str, Item], competences: list[str],
            count: int, seed: str) -> list[dict[str, Simulee]]:
+    """People whose competences correlate (0.64, as the express benchmark's E1): a general ability
+    N(mean, 1.6²) plus a deviation N(0, 1.2²) per competence, so each competence has the world's
+    population sd (2)."""
     out = []
+    pop = world.population
     for i in range(count):
         rng = random.Random(f"{seed}:{i}")
-        theta = world.population.draw(rng)
-        out.append({cid: Simulee(ref, cid, world, bank, rng, theta=theta) for cid in competences})
+        general = rng.gauss(pop.mean, 1.6)
+        out.append({cid: Simulee(ref, cid, world, bank, rng, theta=min(
+            pop.high, max(pop.low, general + rng.gauss(0.0, 1.2)))) for cid in competences})
     return out
 
 
 def collect(ref: engine.Referential, crowd: list[dict[str, Simulee]], competences: list[str],
-            folder: Path, seed: str, per_file: int = 50) -> None:
+            folder: Path, seed: str, per_file: int = 50, profile: str | None = None) -> None:
     """Each person's record, as the site exports it, in result files of ``per_file`` records."""
     records = []
     for i, sims in enumerate(crowd):
-        assessment = take(ref, sims, competences, random.Random(f"{seed}:seed:{i}").getrandbits(31))
+        assessment = take(ref, sims, competences, random.Random(f"{seed}:seed:{i}").getrandbits(31),
+                          profile)
         records.append(make_record(ref, assessment, started_at=DATE, finished_at=DATE))
     for start in range(0, len(records), per_file):
         document = make_result_file(records[start:start + per_file], created=DATE)
@@ -84,11 +94,12 @@ def with_calibration(bundle: dict[str, Any], params: dict[str, dict[str, float]]
 
 
 def accuracy(ref: engine.Referential, crowd: list[dict[str, Simulee]], competences: list[str],
-             seed: str) -> tuple[float, float, float]:
+             seed: str, profile: str | None = None) -> tuple[float, float, float]:
     """(exact, within one, questions per competence) of the engine on ``ref``."""
     exact = within = tests = questions = 0
     for i, sims in enumerate(crowd):
-        assessment = take(ref, sims, competences, random.Random(f"{seed}:eval:{i}").getrandbits(31))
+        assessment = take(ref, sims, competences, random.Random(f"{seed}:eval:{i}").getrandbits(31),
+                          profile)
         result = assessment.result()
         questions += len(assessment.answers)
         for cid in competences:
@@ -124,8 +135,13 @@ def recovery(ref: engine.Referential, bank: dict[str, Item], estimates: dict[str
 
 
 def run(bundle: dict[str, Any], competences: list[str], sizes: list[int], evaluation: int,
-        world_name: str, min_answers: int) -> tuple[str, dict[str, Any]]:
+        world_name: str, min_answers: int, profile: str | None = None
+        ) -> tuple[str, dict[str, Any]]:
     ref = engine.load_referential(bundle)
+    if profile:
+        wanted = {ref.skills[s].competence_id for s in profile_skills(ref.profiles[profile])
+                  if s in ref.skills}
+        competences = [c.id for c in ref.competences if c.id in wanted]
     world = WORLDS[world_name]
     bank = build_bank(ref, competences, world.truth, random.Random(f"calibration:{world_name}"))
     evaluators = people(ref, world, bank, competences, evaluation, "calibration:eval")
@@ -133,13 +149,13 @@ def run(bundle: dict[str, Any], competences: list[str], sizes: list[int], evalua
                                                 "discrimination": it.slope, "sd": 0.0}
                                           for cid, it in bank.items()})
     rows: dict[str, Any] = {
-        "uncalibrated": {"accuracy": accuracy(ref, evaluators, competences, "u")},
-        "truth": {"accuracy": accuracy(truth_ref, evaluators, competences, "u")},
+        "uncalibrated": {"accuracy": accuracy(ref, evaluators, competences, "u", profile)},
+        "truth": {"accuracy": accuracy(truth_ref, evaluators, competences, "u", profile)},
     }
     crowd = people(ref, world, bank, competences, max(sizes), "calibration:learners")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        collect(ref, crowd, competences, folder, "calibration:learners", per_file=50)
+        collect(ref, crowd, competences, folder, "calibration:learners", 50, profile)
         files = sorted(folder.glob("*.json"))
         for n in sizes:
             started = time.perf_counter()
@@ -152,7 +168,7 @@ def run(bundle: dict[str, Any], competences: list[str], sizes: list[int], evalua
             rows[n] = {"recovery": recovery(ref, bank, cal.items), "seconds": seconds,
                        "responses": data.responses, "answered": len(cal.items),
                        "accuracy": accuracy(with_calibration(bundle, params), evaluators,
-                                            competences, "u")}
+                                            competences, "u", profile)}
     return table(rows, sizes, len(bank)), rows
 
 
@@ -189,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--evaluation", type=int, default=400, help="fresh learners scored")
     parser.add_argument("--world", default="S2", choices=sorted(WORLDS))
     parser.add_argument("--min-answers", type=int, default=30)
+    parser.add_argument("--parcours", default=None,
+                        help="learners take this parcours (e.g. profil-express, as a « collecter "
+                             "les profils » campaign gives) instead of --competences")
     parser.add_argument("--write", help="replace the calibration block of this Markdown file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -198,7 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         bundle = json.loads(Path(args.referential).read_text(encoding="utf-8"))
     competences = [c.strip() for c in args.competences.split(",") if c.strip()]
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    text, _ = run(bundle, competences, sizes, args.evaluation, args.world, args.min_answers)
+    text, _ = run(bundle, competences, sizes, args.evaluation, args.world, args.min_answers,
+                  args.parcours)
+    if args.parcours:
+        competences = [f"parcours {args.parcours}"]
     command = "python -m benchmarks.calibration " + " ".join(
         shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     block = (f"Command: `{command.strip()}` · referential `{bundle.get('version')}` · world "
@@ -207,11 +229,16 @@ def main(argv: list[str] | None = None) -> int:
              f"challenge · {time.perf_counter() - started:.0f} s in one process\n\n{text}\n")
     print(block)
     if args.write:
+        # One generated block per design: competences, or each parcours.
+        mark_start, mark_end = MARK_START, MARK_END
+        if args.parcours:
+            mark_start = MARK_START.replace("calibration:", f"calibration-{args.parcours}:")
+            mark_end = MARK_END.replace("calibration:", f"calibration-{args.parcours}:")
         path = Path(args.write)
         old = path.read_text(encoding="utf-8") if path.exists() else ""
-        if MARK_START not in old:
-            old += f"\n{MARK_START}\n{MARK_END}\n"
-        start, end = old.index(MARK_START) + len(MARK_START), old.index(MARK_END)
+        if mark_start not in old:
+            old += f"\n{mark_start}\n{mark_end}\n"
+        start, end = old.index(mark_start) + len(mark_start), old.index(mark_end)
         path.write_text(old[:start] + "\n" + block + old[end:], encoding="utf-8")
     return 0
 
