@@ -125,7 +125,7 @@ def _calibrate_competence(ref: Referential, competence: str,
     mul, add = operator.mul, operator.add
     converged = False
     iteration = 0
-    for iteration in range(1, max_iterations + 1):  # noqa: B007 (read after the loop)
+    for iteration in range(1, max_iterations + 1):  # noqa: B007 (reported after the loop)
         curves, comps = [], []
         for i, it in enumerate(items):
             top = 1.0 - it.guess - params.slip
@@ -164,7 +164,7 @@ def _calibrate_competence(ref: Referential, competence: str,
             break
     for i, it in enumerate(items):
         it.difficulty, it.discrimination = b[i], math.exp(log_a[i])
-        it.sd = _difficulty_sd(b[i], log_a[i], it, n_q[i] if items else [], params)
+        it.sd = _difficulty_sd(b[i], log_a[i], it, n_q[i], params)
         it.calibrated = it.answers >= min_answers
         items_out[it.challenge_id] = it
     return CompetenceFit(competence, len(coded), mean, sd, iteration, converged)
