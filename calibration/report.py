@@ -32,6 +32,7 @@ th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:t
 th{background:#e8eef7}td.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:.95em;background:#f3f3f3;padding:0 .2em}
 .note{color:#333}.vide{font-style:italic}
+.defile{overflow-x:auto}.defile:focus{outline:3px solid #0b5394;outline-offset:2px}
 """
 
 
@@ -46,8 +47,10 @@ def _table(caption: str, headers: list[str], rows: list[list[tuple[object, bool]
         return f'<p class="vide">{escape(empty)}</p>'
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(_cell(v, n) for v, n in row) + "</tr>" for row in rows)
-    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    # A wide table scrolls on its own (keyboard too), not the whole page, on a phone.
+    return (f'<div class="defile" role="region" tabindex="0" aria-label="{escape(caption)}">'
+            f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def _fr(x: float, digits: int = 1) -> str:
