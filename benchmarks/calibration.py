@@ -160,7 +160,7 @@ def run(bundle: dict[str, Any], competences: list[str], sizes: list[int], evalua
         for n in sizes:
             started = time.perf_counter()
             data = read_results(files[:math.ceil(n / 50)], ref)
-            cal = calibrate(ref, data.persons, min_answers=min_answers)
+            cal = calibrate(ref, data.persons, min_answers=min_answers, owners=data.owners)
             seconds = time.perf_counter() - started
             params = {it.challenge_id: {"difficulty": it.difficulty,
                                         "discrimination": it.discrimination, "sd": it.sd}

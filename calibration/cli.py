@@ -57,7 +57,7 @@ def run(ref: Referential, paths: Sequence[Path], *, output: Path, report_path: P
         warn("Aucune réponse utilisable : rien n'a été calibré, la calibration existante "
              "(s'il y en a une) est inchangée.")
         return 1
-    cal = calibrate(ref, data.persons, min_answers=min_answers)
+    cal = calibrate(ref, data.persons, min_answers=min_answers, owners=data.owners)
     created = now()
     kept = sum(1 for it in cal.items.values() if it.calibrated)
     if kept:

@@ -29,6 +29,7 @@ from engine import ModelParams, Referential
 from engine.model import guessing
 
 GRID: tuple[float, ...] = tuple(-2.0 + 0.25 * k for k in range(49))   # −2 … 10 levels
+GRID2: tuple[float, ...] = tuple(t * t for t in GRID)
 LOG_SLOPE_SD = 0.3
 MIN_ANSWERS = 30
 
@@ -86,58 +87,104 @@ def _curve(b: float, a: float, guess: float, top: float) -> list[float]:
 def calibrate(ref: Referential, persons: dict[str, list[list[tuple[str, bool]]]],
               params: ModelParams | None = None, min_answers: int = MIN_ANSWERS,
               max_iterations: int = 200, tolerance: float = 0.002,
-              progress: Callable[[str], None] | None = None) -> Calibration:
+              progress: Callable[[str], None] | None = None,
+              owners: dict[str, list[int]] | None = None) -> Calibration:
     """Estimate every challenge answered in ``persons`` (competence → per person
-    [(challenge id, right?)]), competence by competence."""
+    [(challenge id, right?)]).
+
+    ``owners`` (competence → the record each person of ``persons[competence]`` comes from) lets
+    a person's other competences inform the prior of each: the engine chose their questions
+    knowing those (collateral priors, a shared question budget), so a model that ignored them
+    would mistake who was asked what for how hard it is (with few answers per competence, as in
+    the « profil express », the scale then shrinks). The prior of θ in a competence is then a
+    latent regression, N(μ + β·x, σ²), on x, the person's mean θ elsewhere (relative to each
+    competence's mean), re-estimated at each EM cycle."""
     params = params or ModelParams()
     out = Calibration(params=params, min_answers=min_answers)
-    for competence in sorted(persons):
-        fit = _calibrate_competence(ref, competence, persons[competence], params, min_answers,
-                                    max_iterations, tolerance, out.items)
-        out.competences[competence] = fit
+    fits = {c: _Fit(ref, c, persons[c], params) for c in sorted(persons) if persons[c]}
+    keys = {c: (owners or {}).get(c) or [("seul", c, i) for i in range(len(persons[c]))]
+            for c in fits}
+    iteration, converged = 0, False
+    for iteration in range(1, max_iterations + 1):  # noqa: B007 (reported after the loop)
+        for fit in fits.values():
+            fit.e_step()
+        _covariates(fits, keys)
+        change = 0.0
+        for fit in fits.values():
+            fit.population()
+            change = max(change, fit.items_step())
+        if change < tolerance:
+            converged = True
+            break
+    for competence, fit in fits.items():
+        fit.finish(min_answers, out.items)
+        out.competences[competence] = CompetenceFit(
+            competence, len(fit.coded), fit.overall_mean, fit.overall_sd, iteration, converged)
         if progress:
-            progress(f"compétence {competence} : {fit.persons} personne(s), "
-                     f"{fit.iterations} itération(s)")
+            progress(f"compétence {competence} : {len(fit.coded)} personne(s)")
     return out
 
 
-def _calibrate_competence(ref: Referential, competence: str,
-                          people: list[list[tuple[str, bool]]], params: ModelParams,
-                          min_answers: int, max_iterations: int, tolerance: float,
-                          items_out: dict[str, ItemEstimate]) -> CompetenceFit:
-    ids = sorted({cid for person in people for cid, _ in person})
-    index = {cid: i for i, cid in enumerate(ids)}
-    items = []
-    for cid in ids:
-        challenge = ref.challenges[cid]
-        items.append(ItemEstimate(cid, competence, ref.skills[challenge.skill_id].level,
-                                  guessing(challenge, params)))
-    coded = [[(index[cid], right) for cid, right in person] for person in people]
-    for person in coded:
-        for i, right in person:
-            items[i].answers += 1
-            items[i].right += right
-    b = [float(it.level) for it in items]
-    log_a = [math.log(params.slope)] * len(items)
-    mean, sd = 2.5, 2.0
-    q = len(GRID)
-    grid2 = [t * t for t in GRID]
-    mul, add = operator.mul, operator.add
-    converged = False
-    iteration = 0
-    for iteration in range(1, max_iterations + 1):  # noqa: B007 (reported after the loop)
+def _covariates(fits: dict[str, _Fit], keys: dict[str, list]) -> None:
+    """x of each (person, competence): the person's mean posterior θ in their other
+    competences, each relative to that competence's mean; 0 when they took no other."""
+    elsewhere: dict[object, list[tuple[str, float]]] = {}
+    for competence, fit in fits.items():
+        for key, m in zip(keys[competence], fit.post_mean, strict=True):
+            elsewhere.setdefault(key, []).append((competence, m - fit.overall_mean))
+    for competence, fit in fits.items():
+        for p, key in enumerate(keys[competence]):
+            others = [d for c, d in elsewhere.get(key, ()) if c != competence]
+            fit.x[p] = sum(others) / len(others) if others else 0.0
+
+
+class _Fit:
+    """One competence's items and persons during EM."""
+
+    def __init__(self, ref: Referential, competence: str,
+                 people: list[list[tuple[str, bool]]], params: ModelParams) -> None:
+        self.params = params
+        ids = sorted({cid for person in people for cid, _ in person})
+        index = {cid: i for i, cid in enumerate(ids)}
+        self.items = []
+        for cid in ids:
+            challenge = ref.challenges[cid]
+            self.items.append(ItemEstimate(cid, competence,
+                                           ref.skills[challenge.skill_id].level,
+                                           guessing(challenge, params)))
+        self.coded = [[(index[cid], right) for cid, right in person] for person in people]
+        for person in self.coded:
+            for i, right in person:
+                self.items[i].answers += 1
+                self.items[i].right += right
+        self.b = [float(it.level) for it in self.items]
+        self.log_a = [math.log(params.slope)] * len(self.items)
+        self.mean, self.beta, self.sd = 2.5, 0.0, 2.0
+        self.overall_mean, self.overall_sd = 2.5, 2.0
+        count = len(self.coded)
+        self.x = [0.0] * count
+        self.post_mean = [2.5] * count
+        self.post_var = [4.0] * count
+        self.n_q: list[list[float]] = []
+        self.r_q: list[list[float]] = []
+
+    def e_step(self) -> None:
+        params, q = self.params, len(GRID)
         curves, comps = [], []
-        for i, it in enumerate(items):
-            top = 1.0 - it.guess - params.slip
-            curve = _curve(b[i], math.exp(log_a[i]), it.guess, top)
+        for i, it in enumerate(self.items):
+            curve = _curve(self.b[i], math.exp(self.log_a[i]), it.guess,
+                           1.0 - it.guess - params.slip)
             curves.append(curve)
             comps.append([1.0 - p for p in curve])
-        prior = _normal(mean, sd)
-        n_q = [[0.0] * q for _ in items]
-        r_q = [[0.0] * q for _ in items]
-        s1 = s2 = 0.0
-        for person in coded:
-            w = prior
+        priors: dict[float, list[float]] = {}
+        n_q = [[0.0] * q for _ in self.items]
+        r_q = [[0.0] * q for _ in self.items]
+        mul, add = operator.mul, operator.add
+        for p, person in enumerate(self.coded):
+            centre = round(self.mean + self.beta * self.x[p], 2)
+            w = priors.get(centre)
+            if w is None:
+                w = priors[centre] = _normal(centre, self.sd)
             for i, right in person:
                 w = list(map(mul, w, curves[i] if right else comps[i]))
             total = sum(w)
@@ -149,25 +196,48 @@ def _calibrate_competence(ref: Referential, competence: str,
                 if right:
                     r_q[i] = list(map(add, r_q[i], post))
             m1 = sum(map(mul, post, GRID))
-            s1 += m1
-            s2 += sum(map(mul, post, grid2))
-        if coded:
-            mean = s1 / len(coded)
-            sd = max(0.3, math.sqrt(max(s2 / len(coded) - mean * mean, 0.0)))
+            self.post_mean[p] = m1
+            self.post_var[p] = max(sum(map(mul, post, GRID2)) - m1 * m1, 0.0)
+        self.n_q, self.r_q = n_q, r_q
+
+    def population(self) -> None:
+        """Latent regression of θ on x (just the mean when nobody has an x)."""
+        n = len(self.coded)
+        if not n:
+            return
+        sx = sum(self.x)
+        sxx = sum(v * v for v in self.x)
+        sm = sum(self.post_mean)
+        sxm = sum(v * m for v, m in zip(self.x, self.post_mean, strict=True))
+        det = n * sxx - sx * sx
+        if det > 1e-9 * n * n:
+            self.beta = (n * sxm - sx * sm) / det
+            self.mean = (sm - self.beta * sx) / n
+        else:
+            self.beta, self.mean = 0.0, sm / n
+        resid = sum(v + (m - self.mean - self.beta * x) ** 2 for v, m, x in
+                    zip(self.post_var, self.post_mean, self.x, strict=True)) / n
+        self.sd = max(0.3, math.sqrt(resid))
+        self.overall_mean = sm / n
+        total = sum(v + (m - self.overall_mean) ** 2
+                    for v, m in zip(self.post_var, self.post_mean, strict=True)) / n
+        self.overall_sd = math.sqrt(total)
+
+    def items_step(self) -> float:
         change = 0.0
-        for i, it in enumerate(items):
-            nb, na = _m_step(b[i], log_a[i], it, n_q[i], r_q[i], params)
-            change = max(change, abs(nb - b[i]), abs(na - log_a[i]))
-            b[i], log_a[i] = nb, na
-        if change < tolerance:
-            converged = True
-            break
-    for i, it in enumerate(items):
-        it.difficulty, it.discrimination = b[i], math.exp(log_a[i])
-        it.sd = _difficulty_sd(b[i], log_a[i], it, n_q[i], params)
-        it.calibrated = it.answers >= min_answers
-        items_out[it.challenge_id] = it
-    return CompetenceFit(competence, len(coded), mean, sd, iteration, converged)
+        for i, it in enumerate(self.items):
+            nb, na = _m_step(self.b[i], self.log_a[i], it, self.n_q[i], self.r_q[i],
+                             self.params)
+            change = max(change, abs(nb - self.b[i]), abs(na - self.log_a[i]))
+            self.b[i], self.log_a[i] = nb, na
+        return change
+
+    def finish(self, min_answers: int, items_out: dict[str, ItemEstimate]) -> None:
+        for i, it in enumerate(self.items):
+            it.difficulty, it.discrimination = self.b[i], math.exp(self.log_a[i])
+            it.sd = _difficulty_sd(self.b[i], self.log_a[i], it, self.n_q[i], self.params)
+            it.calibrated = it.answers >= min_answers
+            items_out[it.challenge_id] = it
 
 
 def _derivatives(b: float, log_a: float, it: ItemEstimate, n: list[float], r: list[float],

@@ -30,6 +30,8 @@ class Dataset:
 
     # competence id → one list per record: [(challenge id, right?)]
     persons: dict[str, list[list[tuple[str, bool]]]] = field(default_factory=dict)
+    # competence → the record (its rank among those read) of each of ``persons[competence]``
+    owners: dict[str, list[int]] = field(default_factory=dict)
     # typed responses refused, per challenge: response text → how many people typed it
     refused: dict[str, dict[str, int]] = field(default_factory=dict)
     files: int = 0
@@ -147,6 +149,7 @@ def _add_record(data: Dataset, record: dict, ref: Referential) -> None:
             _count_refused(data, cid, response)
     for competence, answers in by_competence.items():
         data.persons.setdefault(competence, []).append(answers)
+        data.owners.setdefault(competence, []).append(data.records)
 
 
 def _count_refused(data: Dataset, challenge_id: str, response: object) -> None:
