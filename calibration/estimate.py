@@ -126,11 +126,11 @@ def calibrate(ref: Referential, persons: dict[str, list[list[tuple[str, bool]]]]
 
 
 def _covariates(fits: dict[str, _Fit], keys: dict[str, list]) -> None:
-    """x of each (person, competence): the person's mean posterior θ in their other
-    competences, each relative to that competence's mean; 0 when they took no other."""
+    """x of each (person, competence): the person's mean θ in their other competences (each
+    from that competence's answers alone, relative to its mean); 0 when they took no other."""
     elsewhere: dict[object, list[tuple[str, float]]] = {}
     for competence, fit in fits.items():
-        for key, m in zip(keys[competence], fit.post_mean, strict=True):
+        for key, m in zip(keys[competence], fit.own_mean, strict=True):
             elsewhere.setdefault(key, []).append((competence, m - fit.overall_mean))
     for competence, fit in fits.items():
         for p, key in enumerate(keys[competence]):
@@ -165,6 +165,7 @@ class _Fit:
         self.x = [0.0] * count
         self.post_mean = [2.5] * count
         self.post_var = [4.0] * count
+        self.own_mean = [2.5] * count
         self.n_q: list[list[float]] = []
         self.r_q: list[list[float]] = []
 
@@ -177,6 +178,9 @@ class _Fit:
             curves.append(curve)
             comps.append([1.0 - p for p in curve])
         priors: dict[float, list[float]] = {}
+        # Each person's θ from this competence's answers alone (under the population's overall
+        # normal): what the other competences' priors regress on, without feeding back into them.
+        overall = _normal(self.overall_mean, max(0.3, self.overall_sd))
         n_q = [[0.0] * q for _ in self.items]
         r_q = [[0.0] * q for _ in self.items]
         mul, add = operator.mul, operator.add
@@ -198,6 +202,9 @@ class _Fit:
             m1 = sum(map(mul, post, GRID))
             self.post_mean[p] = m1
             self.post_var[p] = max(sum(map(mul, post, GRID2)) - m1 * m1, 0.0)
+            alone = [v * o / max(pr, 1e-300) for v, o, pr in zip(post, overall, priors[centre],
+                                                                 strict=True)]
+            self.own_mean[p] = sum(map(mul, alone, GRID)) / (sum(alone) or 1.0)
         self.n_q, self.r_q = n_q, r_q
 
     def population(self) -> None:
