@@ -121,6 +121,45 @@ def test_few_answers_keep_the_declared_level_and_are_flagged():
     assert rare in few and "ici.yaml:12" in few
 
 
+def test_other_competences_inform_the_prior_when_they_chose_the_questions():
+    """Questions of competence 1.2 chosen from the answers in 1.1 (as the engine's collateral
+    prior does): calibrating 1.2 alone mistakes who was asked what for how hard it is (its
+    difficulties come out squeezed, slope 0.67 here); with the records linked, they do not."""
+    ref = load_referential(make_bank(competences=2, tubes=3, variants=2))
+    rng = random.Random(2)
+    truth = true_parameters(ref, rng)
+
+    def competence(cid):
+        return ref.skills[ref.challenges[cid].skill_id].competence_id
+
+    def level(cid):
+        return ref.skills[ref.challenges[cid].skill_id].level
+
+    def answer(cid, theta):
+        b, a, g = truth[cid]
+        return rng.random() < g + (1 - g - 0.05) / (1 + math.exp(-a * (theta - b)))
+
+    by = {k: sorted(c for c in truth if competence(c) == k) for k in ("1.1", "1.2")}
+    persons: dict[str, list] = {"1.1": [], "1.2": []}
+    for _ in range(500):
+        general = rng.gauss(3, 1.8)
+        first = [(c, answer(c, general + rng.gauss(0, 0.8))) for c in rng.sample(by["1.1"], 6)]
+        guess = sum(level(c) + (1 if right else -1) for c, right in first) / 6
+        near = [c for c in by["1.2"] if abs(level(c) - guess) <= 1] or by["1.2"]
+        theta = general + rng.gauss(0, 0.8)
+        persons["1.1"].append(first)
+        persons["1.2"].append([(c, answer(c, theta)) for c in rng.sample(near, min(4, len(near)))])
+    owners = {k: list(range(500)) for k in persons}
+    cal = calibrate(ref, persons, owners=owners, min_answers=20)
+    ids = [c for c in by["1.2"] if cal.items[c].calibrated]
+    est, true = [cal.items[c].difficulty for c in ids], [truth[c][0] for c in ids]
+    mx, my = sum(true) / len(true), sum(est) / len(est)
+    slope = (sum((t - mx) * (e - my) for t, e in zip(true, est, strict=True))
+             / sum((t - mx) ** 2 for t in true))
+    assert len(ids) >= 20 and slope > 0.8, slope
+    assert rmse([e - t for e, t in zip(est, true, strict=True)]) < 0.42
+
+
 # ----------------------------------------------------------------------------- the engine
 def calibrated_bank(shift):
     """make_bank() with every challenge calibrated at level + shift(level), engine slope."""
