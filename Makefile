@@ -42,7 +42,7 @@ chromium:
 	fi
 
 test: setup chromium
-	$(BIN)/ruff check builder engine campaigns certification benchmarks tests
+	$(BIN)/ruff check builder engine campaigns certification calibration benchmarks tests
 	$(BIN)/python -m pytest
 
 # The engine's measured figures, written into docs/ (see docs/benchmark-*.md for the protocol).
@@ -53,10 +53,14 @@ bench: build
 	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.profile --people 2000 --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.express --people 200 --write docs/benchmark-engine.md
+	$(BIN)/python -m benchmarks.calibration --parcours profil-express --evaluation 200 \
+	  --write docs/benchmark-calibration.md
+	$(BIN)/python -m benchmarks.calibration --competences 1.1,2.1,3.1,4.1 --evaluation 300 \
+	  --write docs/benchmark-calibration.md
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder engine campaigns certification benchmarks tests
+	$(BIN)/ruff check builder engine campaigns certification calibration benchmarks tests
 
 clean:
 	rm -rf dist .dist.* .cache

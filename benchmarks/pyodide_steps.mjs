@@ -74,6 +74,14 @@ function measure(start, answerer = atRandom) {
 const { steps, firstSteps, lastSteps, questions } = measure({ competences });
 const hasExpress = (referential.profiles || []).some((p) => p.id === "profil-express");
 const express = hasExpress ? measure({ profile: "profil-express" }, levelled(3)) : null;
+// The same profiles on a calibrated bank (content/referential/calibration.yaml): every challenge
+// with its own difficulty (level ± up to 0.9), discrimination and uncertainty, so each has its
+// own curve (the cost of calibration: fewer shared curves to cache).
+const levelOf = Object.fromEntries(referential.skills.map((s) => [s.id, s.level]));
+const calibrated = { ...referential, challenges: referential.challenges.map((c, i) => ({ ...c,
+  calibration: { difficulty: levelOf[c.skill_id] + ((i * 37) % 19 - 9) / 10, discrimination: 1 + (i % 11) / 10, sd: 0.2 + (i % 5) / 20, answers: 100 } })) };
+call({ type: "init", referential: calibrated });
+const withCalibration = measure({ competences });
 const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
 const fmt = (x) => x.toFixed(2);
 console.log("# Engine time per step in Pyodide\n");
@@ -94,5 +102,10 @@ if (express) {
   console.log(`| profil express : tests simulés (une personne de niveau 3 : les QCU et QROC des niveaux 1 à 3 réussis 85 fois sur 100) | ${runs}, ${express.questions} questions |`);
   console.log(`| profil express : moyenne / 95e centile / maximum par question | ${fmt(m)} / ${fmt(percentile(express.steps, 0.95))} / ${fmt(Math.max(...express.steps))} ms |`);
   console.log(`| profil express : dernière étape, au plus | ${fmt(Math.max(...express.lastSteps))} ms |`);
+}
+{
+  const c = withCalibration.steps;
+  const m = c.reduce((a, b) => a + b, 0) / c.length;
+  console.log(`| banque calibrée (une courbe par épreuve) : moyenne / 95e centile / maximum par question | ${fmt(m)} / ${fmt(percentile(c, 0.95))} / ${fmt(Math.max(...c))} ms |`);
 }
 console.log("\nThe last step of a test builds the whole results page (levels, skills, tutorials, and the correction of every question), once per test.");

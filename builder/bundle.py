@@ -73,10 +73,13 @@ def referential_bundle(content: Content, documents: dict[str, str]) -> dict[str,
                     sections.setdefault(tut.id, {})[anchor] = markdown.heading_title(tut.body,
                                                                                      anchor)
     challenges = []
+    calibration = getattr(content, "calibration", None) or {}
     for ch in content.challenges:
         record = challenge_record(ch)
         if ch.document:
             record["document"] = documents.get(ch.document, "")
+        if ch.id in calibration:   # content/referential/calibration.yaml (diagnum calibrate)
+            record["calibration"] = dict(calibration[ch.id])
         challenges.append(record)
     data: dict[str, Any] = {
         "format": 1,

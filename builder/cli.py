@@ -1,4 +1,4 @@
-"""``diagnum build | serve | check | stats`` (also ``python -m builder …``)."""
+"""``diagnum build | serve | check | stats | calibrate`` (also ``python -m builder …``)."""
 
 from __future__ import annotations
 
@@ -81,6 +81,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
                  watch=not args.no_watch)
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """Calibrate from result files, on the referential of ``content/`` (its last calibration
+    aside: priors always come from the declared levels), with file:line in the report."""
+    from calibration.calfile import FILE
+    from calibration.cli import run
+    from engine import load_referential
+
+    from .bundle import referential_bundle
+    from .calibration import FILE_NAME
+    from .loading import load_and_check
+
+    content_dir = Path(args.content)
+    content, problems = load_and_check(content_dir)
+    blocking = [p for p in problems.errors if not p.path.endswith(FILE_NAME)]
+    if blocking:
+        for p in blocking:
+            print(p, file=sys.stderr)
+        print(f"\nCalibration impossible : {len(blocking)} erreur(s) de contenu à corriger "
+              "d'abord (voir « diagnum check »).", file=sys.stderr)
+        return 1
+    content.calibration = {}
+    ref = load_referential(referential_bundle(content, {}))
+    locations = {c.id: f"{problems.rel(c.path)}:{c.line}" for c in content.challenges}
+    output = args.sortie or content_dir / FILE
+    return run(ref, args.resultats, output=output, report_path=args.rapport,
+               locations=locations, min_answers=args.min_reponses)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="diagnum", description="Construire et vérifier Diagnum.")
     parser.add_argument("--content", default="content", help="dossier du contenu (content/)")
@@ -97,5 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     serve_p.add_argument("--port", type=int, default=8000)
     serve_p.add_argument("--no-watch", action="store_true", help="ne pas surveiller content/")
     serve_p.set_defaults(func=cmd_serve)
+    from calibration.cli import add_arguments
+
+    calibrate_p = sub.add_parser("calibrate", help="calibrer les épreuves à partir de fichiers "
+                                                   "de résultats")
+    add_arguments(calibrate_p)
+    calibrate_p.set_defaults(func=cmd_calibrate)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .centres import load_centres
+from .calibration import load_calibration
 from .checks import check_content
 from .content import Content, load_content
 from .declared_campaigns import load_campaigns
@@ -17,4 +18,5 @@ def load_and_check(content_dir: Path) -> tuple[Content, Problems]:
     check_content(content, problems)
     content.campaigns = load_campaigns(content_dir, content, problems)  # data/campagnes.json
     content.centres = load_centres(content_dir, problems)  # data/centres.json
+    content.calibration = load_calibration(content_dir, content, problems)  # diagnum calibrate
     return content, problems

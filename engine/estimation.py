@@ -31,9 +31,29 @@ class GridEstimator:
     def guess(self, challenge: Challenge) -> float:
         return model.guessing(challenge, self.params)
 
+    def curve_key(self, level: int, challenge: Challenge) -> tuple[Any, ...]:
+        """What decides the challenge's curve: (skill level, guessing floor), or, for a
+        calibrated challenge, (difficulty, discrimination, sd, guessing floor)."""
+        cal = challenge.calibration
+        if cal is None:
+            return (level, self.guess(challenge))
+        return (cal.difficulty, cal.discrimination, cal.sd, self.guess(challenge))
+
     def curve(self, level: int, challenge: Challenge) -> tuple[float, ...]:
-        """P(success | θ) on the grid for this challenge of this skill level."""
-        return model.success_curve(level, self.guess(challenge), self.params)
+        """P(success | θ) on the grid for this challenge of this skill level (its calibrated
+        parameters instead of the level when it has some)."""
+        return self.curve_of(self.curve_key(level, challenge))
+
+    def curve_of(self, key: tuple[Any, ...]) -> tuple[float, ...]:
+        if len(key) == 2:
+            return model.success_curve(*key, self.params)
+        return model.calibrated_curve(*key, self.params)
+
+    def information_of(self, key: tuple[Any, ...]) -> tuple[float, ...]:
+        """Fisher information on the grid of the challenge whose ``curve_key`` this is."""
+        if len(key) == 2:
+            return model.information_curve(*key, self.params)
+        return model.calibrated_information_curve(*key, self.params)
 
     def update(self, posterior: list[float], level: int, challenge: Challenge,
                correct: bool) -> list[float]:

@@ -6,6 +6,11 @@ So a person's level is floor(θ), clipped to 0..max level of the competence.
 A challenge's expert level is a label, not a truth: its difficulty is modelled as b ~ N(level, τ²),
 which flattens the item curve (probit approximation). A guessing floor comes from the challenge
 type and its number of options, and a small slip rate caps success below 1.
+
+A calibrated challenge (``content/referential/calibration.yaml``, written by ``diagnum
+calibrate`` from collected answers) has its own difficulty, discrimination and the uncertainty of
+that difficulty: its curve uses them instead (``calibrated_curve``), flattened by that uncertainty
+the same way.
 """
 
 from __future__ import annotations
@@ -44,6 +49,35 @@ def guessing(challenge: Challenge, params: ModelParams) -> float:
 def effective_slope(params: ModelParams) -> float:
     a, tau = params.slope, params.label_sd
     return a / math.sqrt(1.0 + math.pi * a * a * tau * tau / 8.0)
+
+
+def flattened_slope(slope: float, sd: float) -> float:
+    """The slope of a curve whose difficulty is only known within ``sd`` (probit approximation)."""
+    return slope / math.sqrt(1.0 + math.pi * slope * slope * sd * sd / 8.0)
+
+
+@lru_cache(maxsize=4096)
+def calibrated_curve(difficulty: float, discrimination: float, sd: float, guess: float,
+                     params: ModelParams) -> tuple[float, ...]:
+    """P(success | θ) on the grid for a calibrated challenge (its own difficulty and slope)."""
+    a = flattened_slope(discrimination, sd)
+    top = 1.0 - guess - params.slip
+    return tuple(guess + top / (1.0 + math.exp(-a * (t - difficulty))) for t in GRID)
+
+
+@lru_cache(maxsize=4096)
+def calibrated_information_curve(difficulty: float, discrimination: float, sd: float,
+                                 guess: float, params: ModelParams) -> tuple[float, ...]:
+    """Fisher information of a calibrated challenge on every grid point."""
+    a = flattened_slope(discrimination, sd)
+    top = 1.0 - guess - params.slip
+    curve = calibrated_curve(difficulty, discrimination, sd, guess, params)
+    out = []
+    for t, p in zip(GRID, curve, strict=True):
+        s = 1.0 / (1.0 + math.exp(-a * (t - difficulty)))
+        slope = top * a * s * (1.0 - s)
+        out.append(slope * slope / max(p * (1.0 - p), 1e-12))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)

@@ -54,6 +54,29 @@ class Skill:
 
 
 @dataclass(frozen=True)
+class Calibration:
+    """What collected answers say of a challenge (``diagnum calibrate``): its difficulty on the
+    level scale, its discrimination (logits per level), the standard error of that difficulty,
+    and how many answers it rests on."""
+
+    difficulty: float
+    discrimination: float
+    sd: float
+    answers: int = 0
+
+    @classmethod
+    def from_record(cls, raw: Any) -> Calibration | None:
+        if raw is None:
+            return None
+        out = cls(float(raw["difficulty"]), float(raw["discrimination"]), float(raw["sd"]),
+                  int(raw.get("answers", 0)))
+        if not (-5.0 <= out.difficulty <= 15.0 and 0.0 < out.discrimination <= 10.0
+                and 0.0 <= out.sd <= 10.0):
+            raise ValueError(f"calibration hors limites : {raw!r}")
+        return out
+
+
+@dataclass(frozen=True)
 class Challenge:
     """One question. ``data`` is what its type (``engine.types``) parsed from the bundle; the
     display strings are ``Html`` the builder sanitised."""
@@ -71,6 +94,8 @@ class Challenge:
     replaced_by: str | None = None
     # Seconds allowed in a « certification blanche » (content field temps_limite); None: untimed.
     time_limit: int | None = None
+    # Its calibrated parameters, when collected answers gave some; None: its level stands for it.
+    calibration: Calibration | None = field(default=None, compare=False)
 
     @property
     def proposals(self) -> list[str]:
@@ -210,4 +235,5 @@ def challenge_from_record(c: dict[str, Any]) -> Challenge:
         document=html_or_none(c.get("document")),
         retired=bool(c.get("retired", False)), replaced_by=c.get("replaced_by"),
         time_limit=int(c["time_limit"]) if c.get("time_limit") else None,
+        calibration=Calibration.from_record(c.get("calibration")),
     )

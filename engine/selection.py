@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .estimation import GridEstimator
     from .state import CompetenceRun
 
-# (P(success), information) of one challenge, cached per (skill level, guessing floor).
+# (P(success), information) of one challenge, cached per curve (``GridEstimator.curve_key``).
 Prediction = tuple[float, float]
 Option = tuple[Skill, Challenge, float, float]
 # A profile's questions that would change no announcement are ranked by P(success)·P(failure)
@@ -70,22 +70,21 @@ class InformationSelector:
         self.estimator = estimator
 
     def predict(self, run: CompetenceRun, level: int, challenge: Challenge,
-                cache: dict[tuple[int, float], Prediction]) -> Prediction:
+                cache: dict[tuple, Prediction]) -> Prediction:
         """Posterior-predictive success and expected information of one challenge."""
-        params = self.estimator.params
-        key = (level, self.estimator.guess(challenge))
+        estimator = self.estimator
+        key = estimator.curve_key(level, challenge)
         if key not in cache:
-            curve = model.success_curve(*key, params)
+            curve = estimator.curve_of(key)
             if self.config.criterion == "level":
                 cache[key] = model.level_information(run.posterior, curve, run.max_level)
             else:
                 cache[key] = (model.expectation(run.posterior, curve),
-                              model.expectation(run.posterior,
-                                                model.information_curve(*key, params)))
+                              model.expectation(run.posterior, estimator.information_of(key)))
         return cache[key]
 
     def options(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
-                cache: dict[tuple[int, float], Prediction]) -> list[Option]:
+                cache: dict[tuple, Prediction]) -> list[Option]:
         return [(skill, challenge, *self.predict(run, skill.level, challenge, cache))
                 for skill in skills for challenge in unseen_challenges(ref, run, skill)]
 
@@ -134,7 +133,7 @@ class InformationSelector:
         candidates = self.gentle(run, candidates)
         if not candidates:
             return None
-        cache: dict[tuple[int, float], Prediction] = {}
+        cache: dict[tuple, Prediction] = {}
         options = self.options(ref, run, self.cover_tubes(run, candidates), cache)
         by_skill: dict[str, list[Option]] = {}
         for option in self.kind(run, options):

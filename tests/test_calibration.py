@@ -1,0 +1,400 @@
+"""``diagnum calibrate``: EM recovers known parameters, sparse challenges keep their level, the
+calibration file goes through the builder to the engine (which uses it), damaged inputs are
+reported one by one, and the editors' report points at file:line."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+
+from builder.bundle import referential_bundle
+from builder.cli import main as diagnum
+from builder.loading import load_and_check
+from calibration import calfile, report
+from calibration.cli import run
+from calibration.estimate import calibrate
+from calibration.inputs import read_results
+from engine import Assessment, ModelParams, load_referential
+from engine.model import guessing
+from engine.resultfile import validate_result_file
+
+from .engine_suite.bank import make_bank
+from .engine_suite.sequences import all_sequences
+
+DATE = "2026-12-07T10:00:00Z"
+
+
+# ----------------------------------------------------------------------------- simulation
+def true_parameters(ref, rng, easy=()):
+    """Challenge id → (b, a, g): b = level + N(0, .6), a = 1.5·LogN(0, .3); ``easy`` ones at b = 0."""
+    params = ModelParams()
+    out = {}
+    for cid in sorted(ref.challenges):
+        challenge = ref.challenges[cid]
+        level = ref.skills[challenge.skill_id].level
+        b = 0.0 if cid in easy else level + rng.gauss(0, 0.6)
+        out[cid] = (b, 1.5 * math.exp(rng.gauss(0, 0.3)), guessing(challenge, params))
+    return out
+
+
+def answers_of(truth, ids, theta, rng):
+    out = []
+    for cid in ids:
+        b, a, g = truth[cid]
+        p = g + (1 - g - 0.05) / (1 + math.exp(-a * (theta - b)))
+        out.append((cid, rng.random() < p))
+    return out
+
+
+def record(ref, index, answers, response="faux"):
+    """A result-file record of these (challenge id, right?) answers, as the site writes it."""
+    rows = []
+    for cid, right in answers:
+        challenge = ref.challenges[cid]
+        skill = ref.skills[challenge.skill_id]
+        rows.append({"challenge": cid, "skill": skill.id, "tube": skill.tube_id,
+                     "competence": skill.competence_id, "level": skill.level,
+                     "type": challenge.type, "status": "ok" if right else "ko",
+                     "correct": right, "response": None if right else response})
+    return {"id": f"{index:016x}", "status": "finished", "started_at": DATE, "finished_at": DATE,
+            "referential": {"version": "test"}, "engine": {"version": "1", "state_format": 1},
+            "seed": index, "profile": None, "answers": rows, "competences": [], "pix": 0}
+
+
+def result_file(records):
+    data = {"format": "diagnum-resultats", "version": 1, "created": DATE, "app": "Diagnum",
+            "records": records}
+    assert validate_result_file(data) == []
+    return json.dumps(data, ensure_ascii=False)
+
+
+def rmse(xs):
+    return math.sqrt(sum(x * x for x in xs) / len(xs))
+
+
+# ----------------------------------------------------------------------------- estimation
+def test_em_recovers_known_parameters():
+    ref = load_referential(make_bank(competences=1, tubes=3, variants=3))
+    rng = random.Random(7)
+    truth = true_parameters(ref, rng)
+    ids = sorted(truth)
+    persons = [answers_of(truth, rng.sample(ids, 15), rng.gauss(3, 2), rng) for _ in range(600)]
+    cal = calibrate(ref, {"1.1": persons})
+    errors = [cal.items[c].difficulty - truth[c][0] for c in ids]
+    label_errors = [ref.skills[ref.challenges[c].skill_id].level - truth[c][0] for c in ids]
+    assert all(cal.items[c].calibrated for c in ids)
+    assert rmse(errors) < 0.35, rmse(errors)
+    assert rmse(errors) < 0.6 * rmse(label_errors)
+    assert abs(sum(errors) / len(errors)) < 0.15         # the labels anchor the scale
+    est, true = [cal.items[c].difficulty for c in ids], [truth[c][0] for c in ids]
+    mx, my = sum(est) / len(est), sum(true) / len(true)
+    corr = (sum((x - mx) * (y - my) for x, y in zip(est, true, strict=True))
+            / math.sqrt(sum((x - mx) ** 2 for x in est) * sum((y - my) ** 2 for y in true)))
+    assert corr > 0.93, corr
+    assert rmse([math.log(cal.items[c].discrimination / truth[c][1]) for c in ids]) < 0.3
+    fit = cal.competences["1.1"]
+    assert fit.converged and abs(fit.mean - 3) < 0.4 and abs(fit.sd - 2) < 0.4
+    assert all(0 < cal.items[c].sd < 0.6 for c in ids)
+
+
+def test_few_answers_keep_the_declared_level_and_are_flagged():
+    ref = load_referential(make_bank(competences=1, tubes=3, variants=3))
+    rng = random.Random(3)
+    rare = "sujet-0-a-6a"          # level 6, truly easy, answered by only 6 people
+    truth = true_parameters(ref, rng, easy={rare})
+    common = [c for c in sorted(truth) if c != rare]
+    persons = [answers_of(truth, rng.sample(common, 12), rng.gauss(3, 2), rng)
+               for _ in range(400)]
+    for person in persons[:6]:
+        person += answers_of(truth, [rare], 3.0, rng)
+    cal = calibrate(ref, {"1.1": persons}, min_answers=30)
+    item = cal.items[rare]
+    assert item.answers == 6 and not item.calibrated
+    assert 4.5 < item.difficulty <= 6.0        # pulled a little, but held near its level
+    text = calfile.render(cal, created=DATE, persons=400, responses=4806)
+    assert rare not in text and "sujet-0-a-5a:" in text
+    page = report.render(ref, read_results([], ref), cal, {rare: "ici.yaml:12"}, created=DATE,
+                         output=None)
+    few = page.split("trop peu de réponses</h2>")[1]
+    assert rare in few and "ici.yaml:12" in few
+
+
+def test_other_competences_inform_the_prior_when_they_chose_the_questions():
+    """Questions of competence 1.2 chosen from the answers in 1.1 (as the engine's collateral
+    prior does): calibrating 1.2 alone mistakes who was asked what for how hard it is (its
+    difficulties come out squeezed, slope 0.67 here); with the records linked, they do not."""
+    ref = load_referential(make_bank(competences=2, tubes=3, variants=2))
+    rng = random.Random(2)
+    truth = true_parameters(ref, rng)
+
+    def competence(cid):
+        return ref.skills[ref.challenges[cid].skill_id].competence_id
+
+    def level(cid):
+        return ref.skills[ref.challenges[cid].skill_id].level
+
+    def answer(cid, theta):
+        b, a, g = truth[cid]
+        return rng.random() < g + (1 - g - 0.05) / (1 + math.exp(-a * (theta - b)))
+
+    by = {k: sorted(c for c in truth if competence(c) == k) for k in ("1.1", "1.2")}
+    persons: dict[str, list] = {"1.1": [], "1.2": []}
+    for _ in range(500):
+        general = rng.gauss(3, 1.8)
+        first = [(c, answer(c, general + rng.gauss(0, 0.8))) for c in rng.sample(by["1.1"], 6)]
+        guess = sum(level(c) + (1 if right else -1) for c, right in first) / 6
+        near = [c for c in by["1.2"] if abs(level(c) - guess) <= 1] or by["1.2"]
+        theta = general + rng.gauss(0, 0.8)
+        persons["1.1"].append(first)
+        persons["1.2"].append([(c, answer(c, theta)) for c in rng.sample(near, min(4, len(near)))])
+    owners = {k: list(range(500)) for k in persons}
+    cal = calibrate(ref, persons, owners=owners, min_answers=20)
+    ids = [c for c in by["1.2"] if cal.items[c].calibrated]
+    est, true = [cal.items[c].difficulty for c in ids], [truth[c][0] for c in ids]
+    mx, my = sum(true) / len(true), sum(est) / len(est)
+    slope = (sum((t - mx) * (e - my) for t, e in zip(true, est, strict=True))
+             / sum((t - mx) ** 2 for t in true))
+    assert len(ids) >= 20 and slope > 0.8, slope
+    assert rmse([e - t for e, t in zip(est, true, strict=True)]) < 0.42
+
+
+# ----------------------------------------------------------------------------- the engine
+def calibrated_bank(shift):
+    """make_bank() with every challenge calibrated at level + shift(level), engine slope."""
+    params = ModelParams()
+    data = make_bank()
+    levels = {s["id"]: s["level"] for s in data["skills"]}
+    for c in data["challenges"]:
+        level = levels[c["skill_id"]]
+        c["calibration"] = {"difficulty": level + shift(level), "discrimination": params.slope,
+                            "sd": params.label_sd, "answers": 100}
+    return load_referential(data)
+
+
+def test_engine_uses_calibrated_parameters_and_nothing_else_changes():
+    plain = load_referential(make_bank())
+    runs = [(["1.1"], None)]
+    before = all_sequences(plain, range(4), runs)
+    # The level-derived parameters written as a calibration: the very same tests.
+    assert all_sequences(calibrated_bank(lambda level: 0.0), range(4), runs) == before
+    # Hard challenges that are in truth easy: the engine must see it.
+    easy_top = calibrated_bank(lambda level: -3.0 if level >= 4 else 0.0)
+    assert all_sequences(easy_top, range(4), runs) != before
+    top = next(c for c in easy_top.challenges.values() if c.id == "sujet-0-a-6a")
+    estimator = Assessment.start(easy_top, ["1.1"], seed=1).config.parts.estimator
+    prior = estimator.prior(2.5, 2.0)
+    # Failing a level-6 challenge says little; failing one that is in truth at level 3 says more.
+    after_calibrated = estimator.eap(estimator.update(prior, 6, top, False))
+    after_plain = estimator.eap(estimator.update(prior, 6, plain.challenges[top.id], False))
+    assert after_calibrated < after_plain - 0.5, (after_calibrated, after_plain)
+
+
+# ----------------------------------------------------------------------------- files
+def test_calibration_file_round_trip(content_copy):
+    content, problems = load_and_check(content_copy)
+    assert not problems.errors
+    ref = load_referential(referential_bundle(content, {}))
+    rng = random.Random(5)
+    truth = true_parameters(ref, rng)
+    ids = sorted(c for c in truth if ref.skills[ref.challenges[c].skill_id].competence_id == "1.1")
+    persons = [answers_of(truth, ids, rng.gauss(3, 2), rng) for _ in range(80)]
+    cal = calibrate(ref, {"1.1": persons}, min_answers=30)
+    path = content_copy / calfile.FILE
+    calfile.write(path, calfile.render(cal, created=DATE, persons=80, responses=80 * len(ids)))
+    content, problems = load_and_check(content_copy)
+    assert not problems.errors, problems.errors
+    bundle = referential_bundle(content, {})
+    records = {c["id"]: c for c in bundle["challenges"]}
+    again = load_referential(bundle)
+    for cid in ids:
+        it = cal.items[cid]
+        assert records[cid]["calibration"]["answers"] == 80
+        got = again.challenges[cid].calibration
+        assert abs(got.difficulty - it.difficulty) < 1e-3
+        assert abs(got.discrimination - it.discrimination) < 1e-3
+        assert abs(got.sd - it.sd) < 1e-3
+    assert all("calibration" not in records[c] for c in records if c not in ids)
+    path.unlink()
+    content, _ = load_and_check(content_copy)
+    assert all("calibration" not in c for c in referential_bundle(content, {})["challenges"])
+
+
+def test_builder_reports_every_problem_of_a_calibration_file(content_copy):
+    path = content_copy / calfile.FILE
+    path.write_text(
+        "format: diagnum-calibration\n"
+        "version: 1\n"
+        "surprise: 3\n"
+        "epreuves:\n"
+        "  mots-cles-1a: {difficulte: 1.2, discrimination: 1.5, incertitude: 0.2, reponses: 40}\n"
+        "  epreuve-fantome: {difficulte: 1.2, discrimination: 1.5, incertitude: 0.2, reponses: 4}\n"
+        "  mots-cles-2a: {difficulte: douze, discrimination: 1.5, incertitude: 0.2, reponses: 4}\n"
+        "  mots-cles-3a: {difficulte: 3, discrimination: -1, incertitude: 0.2, reponses: 4}\n"
+        "  mots-cles-4a: {difficulte: 3, discrimination: 1.5, reponses: 4, pente: 2}\n"
+        "  mots-cles-5a: 3\n", encoding="utf-8")
+    _, problems = load_and_check(content_copy)
+    errors = [str(p) for p in problems.errors]
+    where = "content/referential/calibration.yaml"
+
+    def said(line, *words):
+        return any(f"{where}:{line}:" in e and all(w in e for w in words) for e in errors)
+
+    assert said(3, "clé inconnue « surprise »")
+    assert said(6, "épreuve inconnue « epreuve-fantome »")
+    assert said(7, "« difficulte » doit être un nombre", "douze")
+    assert said(8, "« discrimination » vaut -1, hors des limites")
+    assert said(9, "il manque « incertitude »") and said(9, "clé inconnue « pente »")
+    assert said(10, "« mots-cles-5a » : paramètres attendus")
+    assert not any(":5:" in e for e in errors)
+    assert len(errors) == 7, errors
+    path.write_text("format: autre\nversion: 1\nepreuves: {}\n", encoding="utf-8")
+    _, problems = load_and_check(content_copy)
+    assert [str(p) for p in problems.errors] == [
+        f"{where}:1: ce fichier n'est pas une calibration Diagnum (« format: "
+        "diagnum-calibration » attendu) : recalibrez avec « diagnum calibrate »"]
+
+
+def test_damaged_inputs_are_reported_one_by_one(tmp_path):
+    ref = load_referential(make_bank(competences=1))
+    rng = random.Random(9)
+    truth = true_parameters(ref, rng)
+    ids = sorted(truth)
+    good = [record(ref, i, answers_of(truth, rng.sample(ids, 20), rng.gauss(3, 2), rng))
+            for i in range(150)]
+    folder = tmp_path / "resultats"
+    folder.mkdir()
+    (folder / "bon.json").write_text(result_file(good), encoding="utf-8")
+    (folder / "bon-encore.json").write_text(result_file(good[:10]), encoding="utf-8")  # doubles
+    (folder / "pas-json.json").write_text("ceci n'est pas du JSON", encoding="utf-8")
+    (folder / "coupe.json").write_text(result_file(good[:3])[:500], encoding="utf-8")
+    (folder / "autre.json").write_text('{"format": "autre chose"}', encoding="utf-8")
+    (folder / "binaire.json").write_bytes(b"\xff\xfe\x00\x81 abc")
+    (folder / "vide.json").write_text("", encoding="utf-8")
+    (folder / "profond.json").write_text("[" * 100_000, encoding="utf-8")
+    broken = json.loads(result_file(good[:2]))
+    broken["records"][0]["answers"][0]["correct"] = "oui"
+    (folder / "abime.json").write_text(json.dumps(broken), encoding="utf-8")
+    (folder / "espace-mediateur.diagnum").write_text(json.dumps(
+        {"format": "diagnum-espace-mediateur", "version": 1, "data": "AAAA"}), encoding="utf-8")
+    (folder / "notes.txt").write_text("ignoré", encoding="utf-8")
+    said, warned = [], []
+    rc = run(ref, [folder, tmp_path / "absent"], output=tmp_path / "calibration.yaml",
+             report_path=tmp_path / "rapport.html", locations={}, say=said.append,
+             warn=warned.append)
+    assert rc == 0
+    bad = ["pas-json", "coupe", "autre", "binaire", "vide", "profond", "abime",
+           "espace-mediateur"]
+    for name in bad:
+        lines = [w for w in warned if f"{name}." in w]
+        assert len(lines) == 1, (name, warned)
+        assert "fichier ignoré" in lines[0]
+    assert any("absent : fichier ou dossier introuvable" in w for w in warned)
+    assert any("JSON invalide" in w for w in warned if "pas-json" in w)
+    assert any("UTF-8" in w for w in warned if "binaire" in w)
+    assert any("records[0].answers[0].correct" in w for w in warned if "abime" in w)
+    assert any("ne garde que les niveaux" in w for w in warned if "espace-mediateur" in w)
+    assert not any("notes" in w or "bon" in w for w in warned)
+    assert said[0].startswith("2 fichier(s) lu(s), 9 ignoré(s) ; 150 test(s)")
+    assert (tmp_path / "calibration.yaml").is_file()
+    page = (tmp_path / "rapport.html").read_text(encoding="utf-8")
+    assert "10 en double" in page and "coupe.json" in page
+
+
+def test_nothing_usable_changes_nothing(tmp_path):
+    ref = load_referential(make_bank(competences=1))
+    existing = tmp_path / "calibration.yaml"
+    existing.write_text("ancienne", encoding="utf-8")
+    (tmp_path / "x.json").write_text("{}", encoding="utf-8")
+    warned = []
+    assert run(ref, [tmp_path / "x.json"], output=existing, report_path=None, locations={},
+               say=lambda _m: None, warn=warned.append) == 1
+    assert existing.read_text(encoding="utf-8") == "ancienne"
+    assert any("Aucune réponse utilisable" in w for w in warned)
+
+
+def test_diagnum_calibrate_end_to_end(content_copy, tmp_path, capsys):
+    content, _ = load_and_check(content_copy)
+    ref = load_referential(referential_bundle(content, {}))
+    rng = random.Random(11)
+    easy = "mots-cles-5a"            # a level-5 challenge that everybody succeeds
+    truth = true_parameters(ref, rng, easy={easy})
+    ids = sorted(truth)
+    folder = tmp_path / "resultats"
+    folder.mkdir()
+    for f in range(4):
+        records = [record(ref, 100 * f + i, answers_of(truth, ids, rng.gauss(3, 2), rng),
+                          response="Moteur de recherche ")
+                   for i in range(100)]
+        (folder / f"r{f}.json").write_text(result_file(records), encoding="utf-8")
+    page = tmp_path / "rapport.html"
+    # A broken previous calibration does not stop a new one.
+    (content_copy / calfile.FILE).write_text("format: [\n", encoding="utf-8")
+    rc = diagnum(["--content", str(content_copy), "calibrate", str(folder), "--rapport",
+                  str(page)])
+    out = capsys.readouterr().out
+    assert rc == 0, out
+    assert "4 fichier(s) lu(s), 0 ignoré(s) ; 400 test(s)" in out
+    content, problems = load_and_check(content_copy)
+    assert not problems.errors, problems.errors
+    loaded = load_referential(referential_bundle(content, {}))
+    assert loaded.challenges[easy].calibration.difficulty < 3.0
+    html = page.read_text(encoding="utf-8")
+    location = next(f"{c.path.relative_to(content_copy.parent).as_posix()}:{c.line}"
+                    for c in content.challenges if c.id == easy)
+    contrary = html.split("Difficulté contraire au niveau déclaré</h2>")[1].split("<h2>")[0]
+    assert easy in contrary and location in contrary and "plus facile que son niveau" in contrary
+    refused = html.split("Réponses refusées tapées souvent</h2>")[1].split("<h2>")[0]
+    assert "moteur de recherche" in refused       # the QROC answers everybody typed
+    assert not re.search(r"""(src|href)\s*=|url\(|@import|https?://""", html)
+    assert '<html lang="fr">' in html and "<caption>" in html
+
+
+def test_report_finds_weak_challenges_and_inverted_rungs():
+    ref = load_referential(make_bank(competences=1, tubes=2, variants=3))
+    rng = random.Random(21)
+    truth = true_parameters(ref, rng)
+    flat = "sujet-0-a-3b"                       # answered almost at random by everybody
+    truth[flat] = (3.0, 0.1, truth[flat][2])
+    for v in "abc":                             # rung 5 of tube b easier than its rung 2
+        truth[f"sujet-0-b-5{v}"] = (0.5, 1.5, truth[f"sujet-0-b-5{v}"][2])
+        truth[f"sujet-0-b-2{v}"] = (3.0, 1.5, truth[f"sujet-0-b-2{v}"][2])
+    ids = sorted(truth)
+    persons = [answers_of(truth, rng.sample(ids, 18), rng.gauss(3, 2), rng) for _ in range(900)]
+    cal = calibrate(ref, {"1.1": persons})
+    weak = [it.challenge_id for it in report.weak_discrimination(cal)]
+    assert weak[:1] == [flat]
+    inverted = report.inverted_rungs(ref, cal)
+    assert ("sujet-0-b", 2) in {(t, low) for t, low, _, high, _ in inverted if high == 5}
+    assert all(t == "sujet-0-b" for t, *_ in inverted)
+    contrary = {it.challenge_id for it in report.level_contradictions(cal)}
+    assert {"sujet-0-b-5a", "sujet-0-b-5b", "sujet-0-b-5c"} <= contrary
+    page = report.render(ref, read_results([], ref), cal, {}, created=DATE, output=None)
+    assert flat in page.split("discriminent mal</h2>")[1].split("<h2>")[0]
+
+
+def test_calibration_runs_without_the_builder_on_a_built_bundle(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    data = make_bank(competences=1)
+    ref = load_referential(data)
+    (tmp_path / "referential.json").write_text(json.dumps(data), encoding="utf-8")
+    rng = random.Random(4)
+    truth = true_parameters(ref, rng)
+    records = [record(ref, i, answers_of(truth, rng.sample(sorted(truth), 20), rng.gauss(3, 2),
+                                         rng)) for i in range(120)]
+    (tmp_path / "r.json").write_text(result_file(records), encoding="utf-8")
+    # No PyYAML, no builder: the tool must not need them.
+    guard = ("import sys; sys.modules['yaml'] = None; sys.modules['builder'] = None; "
+             "from calibration.cli import main; raise SystemExit(main())")
+    done = subprocess.run(
+        [sys.executable, "-c", guard, "--referential", str(tmp_path / "referential.json"),
+         "--sortie", str(tmp_path / "cal.yaml"), "--rapport", str(tmp_path / "r.html"),
+         str(tmp_path / "r.json")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "120 test(s)" in done.stdout
+    assert "sujet-0-a-1a: {difficulte:" in (tmp_path / "cal.yaml").read_text(encoding="utf-8")
