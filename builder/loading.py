@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .centres import load_centres
 from .calibration import load_calibration
+from .centres import load_centres
 from .checks import check_content
 from .content import Content, load_content
 from .declared_campaigns import load_campaigns
