@@ -14,6 +14,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 };
 
 let handle = null;
+let heapBytes = () => 0;   // the size of Pyodide's WebAssembly memory (it only grows)
 let certify = null;
 let booting = null;
 // For the « certification blanche »: the bundle without its challenges, every challenge's full
@@ -38,6 +39,7 @@ async function boot(config) {
   const pyodide = await loadPyodide({ indexURL: config.pyodide, lockFileContents: { info: config.lock, packages: {} } });
   pyodide.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/diagnum" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
+  heapBytes = () => pyodide._module.HEAP8.buffer.byteLength;
   const protocol = pyodide.pyimport("campaigns.protocol");
   handle = (text) => protocol.handle_json(text);
   const certification = pyodide.pyimport("certification.mediator_protocol");
@@ -91,11 +93,16 @@ self.onmessage = async (event) => {
     }
     if (!handle) await booting;
     const started = performance.now();
-    const response = String(request.type).startsWith("certification-")
-      ? await certificationRequest(request)
-      : JSON.parse(handle(JSON.stringify(request)));
-    response.workerMs = Math.round(performance.now() - started);
-    postMessage({ id, response });
+    const measured = () => ({ workerMs: Math.round(performance.now() - started), heapMb: Math.round(heapBytes() / 1048576) });
+    if (String(request.type).startsWith("certification-")) {
+      const response = await certificationRequest(request);
+      postMessage({ id, response: { ...response, ...measured() } });
+      return;
+    }
+    // Python's answer goes to the page as the JSON text it is: parsed once, there (a report of a
+    // thousand participants is not turned into objects here only to be copied across).
+    const text = handle(JSON.stringify(request));
+    postMessage({ id, text, ...measured() });
   } catch (error) {
     const detail = String((error && error.message) || error);
     postMessage({ id, response: { ok: false, error: { code: request.type === "boot" ? "boot" : "worker", message: detail } } });
