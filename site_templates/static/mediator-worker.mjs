@@ -84,7 +84,8 @@ async function certificationRequest(request) {
 }
 
 self.onmessage = async (event) => {
-  const { id, request } = event.data;
+  const { id } = event.data;
+  let { request } = event.data;
   try {
     if (request.type === "boot") {
       booting ??= boot(request.config);
@@ -98,6 +99,12 @@ self.onmessage = async (event) => {
       const response = await certificationRequest(request);
       postMessage({ id, response: { ...response, ...measured() } });
       return;
+    }
+    if (request.type === "import") {
+      // Result files arrive as File handles and are read here, a batch at a time.
+      const items = await Promise.all(request.items.map(async (item) => (item.file
+        ? { name: item.name, text: item.file.size > 60_000_000 ? "" : await item.file.text() } : item)));
+      request = { ...request, items };
     }
     // Python's answer goes to the page as the JSON text it is: parsed once, there (a report of a
     // thousand participants is not turned into objects here only to be copied across).

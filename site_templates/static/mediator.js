@@ -403,18 +403,22 @@ $("print-report-button").addEventListener("click", () => {
 });
 
 // ------------------------------------------------------------------ imports
+const LISTED_ACCEPTED = 20;   // beyond, accepted files are counted, not listed one by one
+
 function reportOutcomes(outcomes) {
   const accepted = outcomes.filter((o) => o.ok).length;
+  const listed = accepted > LISTED_ACCEPTED ? outcomes.filter((o) => !o.ok) : outcomes;
   $("import-report").replaceChildren(
     el("p", { class: accepted === outcomes.length ? "alert alert-info" : "alert alert-error" },
       `${accepted} résultat(s) importé(s), ${outcomes.length - accepted} refusé(s).`),
-    el("ul", { class: "import-list" }, outcomes.map((o) => el("li", { class: o.ok ? "import-ok" : "import-ko" },
-      el("strong", {}, o.name || "(sans nom)"), " : ", o.ok ? "importé." : `refusé — ${o.message}`))));
+    listed.length ? el("ul", { class: "import-list" }, listed.map((o) => el("li", { class: o.ok ? "import-ok" : "import-ko" },
+      el("strong", {}, o.name || "(sans nom)"), " : ", o.ok ? "importé." : `refusé — ${o.message}`))) : "");
 }
 
-// The next batch of a drop: up to BATCH_FILES files or BATCH_CHARS characters of text, read now
-// (a thousand files' texts never sit in memory together).
-async function nextBatch(items, start) {
+// The next batch of a drop: up to BATCH_FILES files or BATCH_CHARS bytes. The files themselves
+// (handles, not their text) go to the worker, which reads them: a thousand files' texts never sit
+// in memory together, and never in the page.
+function nextBatch(items, start) {
   const batch = [];
   let chars = 0;
   let i = start;
@@ -426,9 +430,7 @@ async function nextBatch(items, start) {
     batch.push(item);
     i += 1;
   }
-  const read = await Promise.all(batch.map(async (item) => (item.file
-    ? { name: item.name, text: item.file.size > 60_000_000 ? "" : await item.file.text() } : item)));
-  return { read, next: i };
+  return { read: batch, next: i };
 }
 
 // Import files or codes into the open campaign. The space is sealed and stored once, at the end:
@@ -445,7 +447,7 @@ async function importItems(items) {
   const timings = { worker: 0, seal: 0 };
   status(`Import de ${items.length} élément(s)…`, true);
   for (let i = 0; i < items.length;) {
-    const { read, next } = await nextBatch(items, i);
+    const { read, next } = nextBatch(items, i);
     const response = await rpc({ type: "import", campaign, items: read, known });
     timings.worker += response.workerMs || 0;
     if (!response.ok) {
