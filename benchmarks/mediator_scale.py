@@ -100,13 +100,27 @@ def _kind(pid: int) -> str:
     except (OSError, UnicodeDecodeError):
         return "?"
     found = re.search(r"--type=(\S+)", args)   # children rewrite argv as one string
+    if found and found.group(1) == "renderer" and "--top-chrome-webui" in args:
+        return "renderer-webui"   # Chromium's own interface, not the page
     return found.group(1) if found else "browser"
 
 
 def _pss_by_kind(pids: set[int]) -> dict[str, float]:
+    """PSS by process kind; ``page`` is the page's renderer (the page and its Pyodide worker:
+    the largest renderer), ``renderer`` the others (Chromium's spare renderer)."""
     out: dict[str, float] = {}
+    renderers = []
     for pid in pids:
-        out[_kind(pid)] = out.get(_kind(pid), 0) + _pss_mb({pid})
+        kind, pss = _kind(pid), _pss_mb({pid})
+        if kind == "renderer":
+            renderers.append(pss)
+        else:
+            out[kind] = out.get(kind, 0) + pss
+    renderers.sort(reverse=True)
+    if renderers:
+        out["page"] = renderers[0]
+    if len(renderers) > 1:
+        out["renderer"] = sum(renderers[1:])
     return out
 
 
@@ -179,9 +193,12 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                         args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
+            time.sleep(1)
+            figures["memory_blank_mb"] = _pss_mb(_chromium_pids())   # Chromium, an empty tab
             page.goto(server["url"] + "mediateur/index.html")
             page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
                                    timeout=120_000)
+            figures["memory_boot_kinds"] = _pss_by_kind(_chromium_pids())
             page.fill("#new-passphrase", PASSPHRASE)
             page.fill("#new-passphrase-again", PASSPHRASE)
             page.press("#new-passphrase-again", "Enter")
@@ -244,7 +261,7 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["heap_import_mb"] = int(page.evaluate(
                 "() => document.body.dataset.workerHeapMb || 0"))
             log(f"import {figures['import_s']:.1f} s (page {figures['import_page_s']:.1f} s), "
-                f"renderer {figures['memory_import_kinds'].get('renderer', 0):.0f} MB, "
+                f"page renderer {figures['memory_import_kinds'].get('page', 0):.0f} MB, "
                 f"Pyodide heap {figures['heap_import_mb']} MB")
             # Reload, unlock, and time the big campaign's table and analysis.
             page.reload()
@@ -271,17 +288,18 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["memory_mb"] = _pss_mb(_chromium_pids())
             figures["memory_kinds"] = _pss_by_kind(_chromium_pids())
             log(f"unlock {figures['unlock_s']:.1f} s, table {figures['table_s']:.2f} s, "
-                f"renderer {figures['memory_kinds'].get('renderer', 0):.0f} MB")
+                f"page renderer {figures['memory_kinds'].get('page', 0):.0f} MB")
             # 50 malicious or damaged files, one at a time: each refused, nothing stored.
             bad = malicious_files(files[0], codes[0])
             refused = 0
             started = time.perf_counter()
             page.on("console", lambda m: log(f"console : {m.text[:300]}")
                     if m.type == "error" else None)
+            hostile = Path(tmp) / "malveillants"
+            hostile.mkdir()
             for count, (name, data) in enumerate(bad, start=imported + 1):
-                page.set_input_files("#import-files", [{"name": name,
-                                                        "mimeType": "application/json",
-                                                        "buffer": data}])
+                (hostile / name).write_bytes(data)
+                page.set_input_files("#import-files", hostile / name)
                 page.wait_for_function(
                     f"() => Number(document.body.dataset.imported || 0) >= {count}",
                     timeout=60_000)
@@ -304,6 +322,8 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
 def markdown(f: dict[str, Any], command: str) -> str:
     def verdict(ok: bool) -> str:
         return "✅" if ok else "❌"
+    page_peak = max(f[k].get("page", 0) for k in ("memory_import_kinds", "memory_kinds",
+                                                  "memory_after_kinds"))
     return "\n".join([
         MARK_START,
         f"Command: `{command}` (headless Debian Chromium, {os.cpu_count()} cores; load "
@@ -316,28 +336,38 @@ def markdown(f: dict[str, Any], command: str) -> str:
         "",
         "| measure | value | target | |",
         "|---|---|---|---|",
-        f"| import of {f['participants']} files dropped at once (validated in Pyodide, "
-        f"encrypted, stored) | {f['import_s']:.1f} s | < 30 s | "
+        f"| import of {f['participants']} files dropped at once, timed by the page (from its "
+        f"file input's change to the table and the analysis shown: validation in Pyodide, "
+        f"one sealing and storing) | {f['import_page_s']:.1f} s | < 30 s | "
+        f"{verdict(f['import_page_s'] < 30)} |",
+        f"| the same, timed by the driver (Playwright handing the {f['participants']} files' "
+        f"paths to the page included) | {f['import_s']:.1f} s | < 30 s | "
         f"{verdict(f['import_s'] < 30)} |",
         f"| files accepted | {f['accepted']} | {f['participants']} | "
         f"{verdict(f['accepted'] == f['participants'])} |",
         f"| import of {f['codes_each']} result codes × {f['campaigns'] - 1} campaigns "
         f"| {f['codes_s']:.1f} s | | |",
-        f"| unlock after a reload (PBKDF2 600 000 rounds + decryption) | {f['unlock_s']:.1f} s "
-        f"| | |",
-        f"| table ({f['participants']} participants, a page of {PAGE_ROWS} rows) and analysis "
-        f"shown, after the unlock | {f['table_s']:.2f} s "
+        f"| unlock after a reload (PBKDF2 600 000 rounds + decryption of the whole space): the "
+        f"passphrase's cost, apart | {f['unlock_s']:.1f} s | | |",
+        f"| then the big campaign opened: its table ({f['participants']} participants, a page "
+        f"of {PAGE_ROWS} rows with the count) and its analysis shown | {f['table_s']:.2f} s "
         f"(of which figures in Pyodide and rendering {f['report_ms']} ms) | < 2 s | "
         f"{verdict(f['table_s'] < 2)} |",
-        f"| memory of all Chromium processes (PSS) | {f['memory_mb']:.0f} MB "
-        f"(after the 50 files: {f['memory_after_mb']:.0f} MB) | < 300 MB | "
-        f"{verdict(max(f['memory_mb'], f['memory_after_mb']) < 300)} |",
-        f"| of which the page's renderer process (page and its Pyodide worker) | "
-        f"{f['memory_kinds'].get('renderer', 0):.0f} MB (after the 50 files: "
-        f"{f['memory_after_kinds'].get('renderer', 0):.0f} MB) | < 300 MB | "
-        f"{verdict(f['memory_after_kinds'].get('renderer', 0) < 300)} |",
-        "| the other processes (browser, GPU, network, utility) | " + ", ".join(
-            f"{k} {v:.0f} MB" for k, v in sorted(f["memory_kinds"].items()) if k != "renderer")
+        f"| unlock and table together | {f['unlock_s'] + f['table_s']:.1f} s | | |",
+        f"| memory of the page's renderer process (the page and its Pyodide worker; PSS): "
+        f"booted / after the import / after reload and table / after the 50 files | "
+        f"{f['memory_boot_kinds'].get('page', 0):.0f} / "
+        f"{f['memory_import_kinds'].get('page', 0):.0f} / "
+        f"{f['memory_kinds'].get('page', 0):.0f} / "
+        f"{f['memory_after_kinds'].get('page', 0):.0f} MB | < 300 MB | "
+        f"{verdict(page_peak < 300)} |",
+        f"| Pyodide's WebAssembly memory after the import | {f['heap_import_mb']} MB | | |",
+        f"| all Chromium processes (PSS) after reload and table / after the 50 files "
+        f"| {f['memory_mb']:.0f} / {f['memory_after_mb']:.0f} MB (Chromium with one empty "
+        f"tab: {f['memory_blank_mb']:.0f} MB) | | |",
+        "| of which the other processes (browser, GPU, network, storage, zygote, Chromium's "
+        "own interface renderer, spare renderer) | " + ", ".join(
+            f"{k} {v:.0f} MB" for k, v in sorted(f["memory_kinds"].items()) if k != "page")
         + " | | |",
         f"| malicious or damaged files dropped one by one, refused with nothing stored "
         f"| {f['refused']} / {f['malicious']} ({f['malicious_s']:.1f} s) | 50 / 50 | "
