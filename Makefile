@@ -54,6 +54,7 @@ bench: build
 	$(BIN)/python -m benchmarks.profile --people 2000 --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.express --people 200 --write docs/benchmark-engine.md
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
+	$(BIN)/python -m benchmarks.mediator_scale --write docs/benchmark-mediator.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check builder engine campaigns certification benchmarks tests
