@@ -11,7 +11,7 @@ const config = JSON.parse(document.getElementById("diagnum-mediator").textConten
 const $ = (id) => document.getElementById(id);
 // A drop is validated in batches (fewer calls, each at most this much text) and stored once.
 const BATCH_FILES = 250;
-const BATCH_CHARS = 4_000_000;
+const BATCH_BYTES = 4_000_000;  // of files
 const PAGE_ROWS = 50;     // rows of the results table shown at once
 const CACHED_REPORTS = 4; // campaigns whose figures stay computed
 const GOALS = { evaluer: "Évaluer sur un profil cible", collecter: "Collecter les profils" };
@@ -38,11 +38,15 @@ function status(text, busy = false) {
   $("med-status").classList.toggle("busy", busy);
 }
 
-function rpc(request) {
+// The mediator's own requests travel as one JSON string, handed to Python as it is (no copy of a
+// thousand participations as objects in the worker); result files travel apart, as File handles
+// the worker reads into bytes. Boot and certification requests travel as objects.
+function rpc(request, files = null) {
   return new Promise((resolve) => {
     const id = ++nextId;
     pending.set(id, resolve);
-    worker.postMessage({ id, request });
+    const plain = request.type === "boot" || String(request.type).startsWith("certification-");
+    worker.postMessage(plain ? { id, request } : { id, json: JSON.stringify(request), files });
   });
 }
 
@@ -415,18 +419,18 @@ function reportOutcomes(outcomes) {
       el("strong", {}, o.name || "(sans nom)"), " : ", o.ok ? "importé." : `refusé — ${o.message}`))) : "");
 }
 
-// The next batch of a drop: up to BATCH_FILES files or BATCH_CHARS bytes. The files themselves
+// The next batch of a drop: up to BATCH_FILES files or BATCH_BYTES bytes. The files themselves
 // (handles, not their text) go to the worker, which reads them: a thousand files' texts never sit
 // in memory together, and never in the page.
 function nextBatch(items, start) {
   const batch = [];
-  let chars = 0;
+  let bytes = 0;
   let i = start;
   while (i < items.length && batch.length < BATCH_FILES) {
     const item = items[i];
     const size = item.file ? item.file.size : 0;
-    if (batch.length && chars + size > BATCH_CHARS) break;
-    chars += size;
+    if (batch.length && bytes + size > BATCH_BYTES) break;
+    bytes += size;
     batch.push(item);
     i += 1;
   }
@@ -448,7 +452,8 @@ async function importItems(items) {
   status(`Import de ${items.length} élément(s)…`, true);
   for (let i = 0; i < items.length;) {
     const { read, next } = nextBatch(items, i);
-    const response = await rpc({ type: "import", campaign, items: read, known });
+    const response = await rpc({ type: "import", campaign, known,
+      items: read.map((item) => (item.file ? { name: item.name } : item)) }, read.map((item) => item.file || null));
     timings.worker += response.workerMs || 0;
     if (!response.ok) {
       outcomes.push(...read.map((item) => ({ name: item.name, ok: false, message: response.error.message })));
