@@ -107,29 +107,31 @@ def _kind(pid: int) -> str:
 
 def _pss_by_kind(pids: set[int]) -> dict[str, float]:
     """PSS by process kind; ``page`` is the page's renderer (the page and its Pyodide worker:
-    the largest renderer), ``renderer`` the others (Chromium's spare renderer)."""
+    the largest renderer), ``page-anon`` its anonymous part (what the page allocates: heaps,
+    DOM, WebAssembly memory; the rest is its share of Chromium's code, which every Chromium on
+    the machine shares, so it varies with them), ``renderer`` the other renderers (spare)."""
     out: dict[str, float] = {}
     renderers = []
     for pid in pids:
         kind, pss = _kind(pid), _pss_mb({pid})
         if kind == "renderer":
-            renderers.append(pss)
+            renderers.append((pss, _pss_mb({pid}, "Pss_Anon:")))
         else:
             out[kind] = out.get(kind, 0) + pss
     renderers.sort(reverse=True)
     if renderers:
-        out["page"] = renderers[0]
+        out["page"], out["page-anon"] = renderers[0]
     if len(renderers) > 1:
-        out["renderer"] = sum(renderers[1:])
+        out["renderer"] = sum(r[0] for r in renderers[1:])
     return out
 
 
-def _pss_mb(pids: set[int]) -> float:
+def _pss_mb(pids: set[int], field: str = "Pss:") -> float:
     total = 0
     for pid in pids:
         try:
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
+                if line.startswith(field):
                     total += int(line.split()[1])
         except OSError:
             continue
@@ -361,13 +363,20 @@ def markdown(f: dict[str, Any], command: str) -> str:
         f"{f['memory_kinds'].get('page', 0):.0f} / "
         f"{f['memory_after_kinds'].get('page', 0):.0f} MB | < 300 MB | "
         f"{verdict(page_peak < 300)} |",
+        f"| of which anonymous memory (the page's own: heaps, DOM, WebAssembly; the rest is its "
+        f"share of Chromium's code, which depends on how many Chromiums run on the machine) | "
+        f"{f['memory_boot_kinds'].get('page-anon', 0):.0f} / "
+        f"{f['memory_import_kinds'].get('page-anon', 0):.0f} / "
+        f"{f['memory_kinds'].get('page-anon', 0):.0f} / "
+        f"{f['memory_after_kinds'].get('page-anon', 0):.0f} MB | | |",
         f"| Pyodide's WebAssembly memory after the import | {f['heap_import_mb']} MB | | |",
         f"| all Chromium processes (PSS) after reload and table / after the 50 files "
         f"| {f['memory_mb']:.0f} / {f['memory_after_mb']:.0f} MB (Chromium with one empty "
         f"tab: {f['memory_blank_mb']:.0f} MB) | | |",
         "| of which the other processes (browser, GPU, network, storage, zygote, Chromium's "
         "own interface renderer, spare renderer) | " + ", ".join(
-            f"{k} {v:.0f} MB" for k, v in sorted(f["memory_kinds"].items()) if k != "page")
+            f"{k} {v:.0f} MB" for k, v in sorted(f["memory_kinds"].items())
+            if k not in ("page", "page-anon"))
         + " | | |",
         f"| malicious or damaged files dropped one by one, refused with nothing stored "
         f"| {f['refused']} / {f['malicious']} ({f['malicious_s']:.1f} s) | 50 / 50 | "
