@@ -58,6 +58,7 @@ bench: build
 	$(BIN)/python -m benchmarks.calibration --competences 1.1,2.1,3.1,4.1 --evaluation 300 \
 	  --write docs/benchmark-calibration.md
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
+	$(BIN)/python -m benchmarks.mediator_scale --write docs/benchmark-mediator.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check builder engine campaigns certification calibration benchmarks tests

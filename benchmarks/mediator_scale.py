@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "phrase de la fédération des centres"
 MARK_START, MARK_END = "<!-- mediator:start -->", "<!-- mediator:end -->"
 CHROMIUM = "/usr/bin/chromium"
+PAGE_ROWS = 50   # the results table's page (site_templates/static/mediator.js)
 
 
 def malicious_files(good: dict[str, Any], code: str) -> list[tuple[str, bytes]]:
@@ -99,22 +100,38 @@ def _kind(pid: int) -> str:
     except (OSError, UnicodeDecodeError):
         return "?"
     found = re.search(r"--type=(\S+)", args)   # children rewrite argv as one string
+    if found and found.group(1) == "renderer" and "--top-chrome-webui" in args:
+        return "renderer-webui"   # Chromium's own interface, not the page
     return found.group(1) if found else "browser"
 
 
 def _pss_by_kind(pids: set[int]) -> dict[str, float]:
+    """PSS by process kind; ``page`` is the page's renderer (the page and its Pyodide worker:
+    the largest renderer), ``page-anon`` its anonymous part (what the page allocates: heaps,
+    DOM, WebAssembly memory; the rest is its share of Chromium's code, which every Chromium on
+    the machine shares, so it varies with them), ``renderer`` the other renderers (spare)."""
     out: dict[str, float] = {}
+    renderers = []
     for pid in pids:
-        out[_kind(pid)] = out.get(_kind(pid), 0) + _pss_mb({pid})
+        kind, pss = _kind(pid), _pss_mb({pid})
+        if kind == "renderer":
+            renderers.append((pss, _pss_mb({pid}, "Pss_Anon:")))
+        else:
+            out[kind] = out.get(kind, 0) + pss
+    renderers.sort(reverse=True)
+    if renderers:
+        out["page"], out["page-anon"] = renderers[0]
+    if len(renderers) > 1:
+        out["renderer"] = sum(r[0] for r in renderers[1:])
     return out
 
 
-def _pss_mb(pids: set[int]) -> float:
+def _pss_mb(pids: set[int], field: str = "Pss:") -> float:
     total = 0
     for pid in pids:
         try:
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
+                if line.startswith(field):
                     total += int(line.split()[1])
         except OSError:
             continue
@@ -178,9 +195,12 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                         args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
+            time.sleep(1)
+            figures["memory_blank_mb"] = _pss_mb(_chromium_pids())   # Chromium, an empty tab
             page.goto(server["url"] + "mediateur/index.html")
             page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
                                    timeout=120_000)
+            figures["memory_boot_kinds"] = _pss_by_kind(_chromium_pids())
             page.fill("#new-passphrase", PASSPHRASE)
             page.fill("#new-passphrase-again", PASSPHRASE)
             page.press("#new-passphrase-again", "Enter")
@@ -216,21 +236,35 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["codes_s"] = time.perf_counter() - started
             # The big campaign: N files dropped at once.
             files = [{**f, "campaign": {**f["campaign"], "code": codes[0]}} for f in files]
-            payloads = [{"name": f"r{n}.json", "mimeType": "application/json",
-                         "buffer": json.dumps(f).encode()} for n, f in enumerate(files)]
-            figures["files_mb"] = sum(len(x["buffer"]) for x in payloads) / 1e6
+            # Real files on disk, as a mediator picks them: Playwright hands the browser their
+            # paths (buffers would travel base64-encoded through its pipe, a cost no user pays).
+            folder = Path(tmp) / "resultats"
+            folder.mkdir()
+            paths = []
+            for n, f in enumerate(files):
+                paths.append(folder / f"r{n:04d}.json")
+                paths[-1].write_text(json.dumps(f), encoding="utf-8")
+            figures["files_mb"] = sum(p.stat().st_size for p in paths) / 1e6
             log(f"dépôt de {participants} fichiers…")
             page.click(f"#campaign-list button[data-code='{codes[0]}']")
             page.wait_for_function(f"() => document.getElementById('campaign-code').textContent"
                                    f" === '{codes[0]}'")
             started = time.perf_counter()
-            page.set_input_files("#import-files", payloads)
+            page.set_input_files("#import-files", paths)
             imported += 1
             page.wait_for_function(
                 f"() => Number(document.body.dataset.imported || 0) >= {imported}",
                 timeout=600_000)
             figures["import_s"] = time.perf_counter() - started
+            figures["import_page_s"] = int(page.evaluate(
+                "() => document.body.dataset.importMs")) / 1000
             figures["accepted"] = int(page.evaluate("() => document.body.dataset.rows"))
+            figures["memory_import_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["heap_import_mb"] = int(page.evaluate(
+                "() => document.body.dataset.workerHeapMb || 0"))
+            log(f"import {figures['import_s']:.1f} s (page {figures['import_page_s']:.1f} s), "
+                f"page renderer {figures['memory_import_kinds'].get('page', 0):.0f} MB, "
+                f"Pyodide heap {figures['heap_import_mb']} MB")
             # Reload, unlock, and time the big campaign's table and analysis.
             page.reload()
             imported = 0   # the page's counter starts again
@@ -247,7 +281,7 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             page.click(f"#campaign-list button[data-code='{codes[0]}']")
             page.wait_for_function(f"() => document.body.dataset.rows === '{participants}' "
                                    f"&& document.querySelectorAll('#results-table tbody tr')"
-                                   f".length === {participants} "
+                                   f".length === {min(participants, PAGE_ROWS)} "
                                    f"&& document.getElementById('tube-list') !== null",
                                    timeout=120_000)
             page.evaluate("() => new Promise(requestAnimationFrame)")
@@ -255,16 +289,19 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["report_ms"] = int(page.evaluate("() => document.body.dataset.reportMs"))
             figures["memory_mb"] = _pss_mb(_chromium_pids())
             figures["memory_kinds"] = _pss_by_kind(_chromium_pids())
+            log(f"unlock {figures['unlock_s']:.1f} s, table {figures['table_s']:.2f} s, "
+                f"page renderer {figures['memory_kinds'].get('page', 0):.0f} MB")
             # 50 malicious or damaged files, one at a time: each refused, nothing stored.
             bad = malicious_files(files[0], codes[0])
             refused = 0
             started = time.perf_counter()
             page.on("console", lambda m: log(f"console : {m.text[:300]}")
                     if m.type == "error" else None)
+            hostile = Path(tmp) / "malveillants"
+            hostile.mkdir()
             for count, (name, data) in enumerate(bad, start=imported + 1):
-                page.set_input_files("#import-files", [{"name": name,
-                                                        "mimeType": "application/json",
-                                                        "buffer": data}])
+                (hostile / name).write_bytes(data)
+                page.set_input_files("#import-files", hostile / name)
                 page.wait_for_function(
                     f"() => Number(document.body.dataset.imported || 0) >= {count}",
                     timeout=60_000)
@@ -287,6 +324,8 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
 def markdown(f: dict[str, Any], command: str) -> str:
     def verdict(ok: bool) -> str:
         return "✅" if ok else "❌"
+    page_peak = max(f[k].get("page", 0) for k in ("memory_import_kinds", "memory_kinds",
+                                                  "memory_after_kinds"))
     return "\n".join([
         MARK_START,
         f"Command: `{command}` (headless Debian Chromium, {os.cpu_count()} cores; load "
@@ -299,27 +338,45 @@ def markdown(f: dict[str, Any], command: str) -> str:
         "",
         "| measure | value | target | |",
         "|---|---|---|---|",
-        f"| import of {f['participants']} files dropped at once (validated in Pyodide, "
-        f"encrypted, stored) | {f['import_s']:.1f} s | < 30 s | "
+        f"| import of {f['participants']} files dropped at once, timed by the page (from its "
+        f"file input's change to the table and the analysis shown: validation in Pyodide, "
+        f"one sealing and storing) | {f['import_page_s']:.1f} s | < 30 s | "
+        f"{verdict(f['import_page_s'] < 30)} |",
+        f"| the same, timed by the driver (Playwright handing the {f['participants']} files' "
+        f"paths to the page included) | {f['import_s']:.1f} s | < 30 s | "
         f"{verdict(f['import_s'] < 30)} |",
         f"| files accepted | {f['accepted']} | {f['participants']} | "
         f"{verdict(f['accepted'] == f['participants'])} |",
         f"| import of {f['codes_each']} result codes × {f['campaigns'] - 1} campaigns "
         f"| {f['codes_s']:.1f} s | | |",
-        f"| unlock after a reload (PBKDF2 600 000 rounds + decryption) | {f['unlock_s']:.1f} s "
-        f"| | |",
-        f"| table ({f['participants']} rows) and analysis shown | {f['table_s']:.2f} s "
+        f"| unlock after a reload (PBKDF2 600 000 rounds + decryption of the whole space): the "
+        f"passphrase's cost, apart | {f['unlock_s']:.1f} s | | |",
+        f"| then the big campaign opened: its table ({f['participants']} participants, a page "
+        f"of {PAGE_ROWS} rows with the count) and its analysis shown | {f['table_s']:.2f} s "
         f"(of which figures in Pyodide and rendering {f['report_ms']} ms) | < 2 s | "
         f"{verdict(f['table_s'] < 2)} |",
-        f"| memory of all Chromium processes (PSS) | {f['memory_mb']:.0f} MB "
-        f"(after the 50 files: {f['memory_after_mb']:.0f} MB) | < 300 MB | "
-        f"{verdict(max(f['memory_mb'], f['memory_after_mb']) < 300)} |",
-        f"| of which the page's renderer process (page and its Pyodide worker) | "
-        f"{f['memory_kinds'].get('renderer', 0):.0f} MB (after the 50 files: "
-        f"{f['memory_after_kinds'].get('renderer', 0):.0f} MB) | < 300 MB | "
-        f"{verdict(f['memory_after_kinds'].get('renderer', 0) < 300)} |",
-        "| the other processes (browser, GPU, network, utility) | " + ", ".join(
-            f"{k} {v:.0f} MB" for k, v in sorted(f["memory_kinds"].items()) if k != "renderer")
+        f"| unlock and table together | {f['unlock_s'] + f['table_s']:.1f} s | | |",
+        f"| memory of the page's renderer process (the page and its Pyodide worker; PSS): "
+        f"booted / after the import / after reload and table / after the 50 files | "
+        f"{f['memory_boot_kinds'].get('page', 0):.0f} / "
+        f"{f['memory_import_kinds'].get('page', 0):.0f} / "
+        f"{f['memory_kinds'].get('page', 0):.0f} / "
+        f"{f['memory_after_kinds'].get('page', 0):.0f} MB | < 300 MB | "
+        f"{verdict(page_peak < 300)} |",
+        f"| of which anonymous memory (the page's own: heaps, DOM, WebAssembly; the rest is its "
+        f"share of Chromium's code, which depends on how many Chromiums run on the machine) | "
+        f"{f['memory_boot_kinds'].get('page-anon', 0):.0f} / "
+        f"{f['memory_import_kinds'].get('page-anon', 0):.0f} / "
+        f"{f['memory_kinds'].get('page-anon', 0):.0f} / "
+        f"{f['memory_after_kinds'].get('page-anon', 0):.0f} MB | | |",
+        f"| Pyodide's WebAssembly memory after the import | {f['heap_import_mb']} MB | | |",
+        f"| all Chromium processes (PSS) after reload and table / after the 50 files "
+        f"| {f['memory_mb']:.0f} / {f['memory_after_mb']:.0f} MB (Chromium with one empty "
+        f"tab: {f['memory_blank_mb']:.0f} MB) | | |",
+        "| of which the other processes (browser, GPU, network, storage, zygote, Chromium's "
+        "own interface renderer, spare renderer) | " + ", ".join(
+            f"{k} {v:.0f} MB" for k, v in sorted(f["memory_kinds"].items())
+            if k not in ("page", "page-anon"))
         + " | | |",
         f"| malicious or damaged files dropped one by one, refused with nothing stored "
         f"| {f['refused']} / {f['malicious']} ({f['malicious_s']:.1f} s) | 50 / 50 | "
@@ -344,9 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--campaigns", type=int, default=10)
     parser.add_argument("--codes", type=int, default=100)
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--dist", type=Path, help="an already built site (default: build one)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    figures = run(args.participants, args.campaigns, args.codes)
+    figures = run(args.participants, args.campaigns, args.codes, dist=args.dist)
     block = markdown(figures, "python -m benchmarks.mediator_scale " + shlex.join(
         argv if argv is not None else sys.argv[1:]))
     print(block)

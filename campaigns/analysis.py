@@ -63,10 +63,17 @@ def analyse(tubes: dict[str, dict[str, int]], participants: Sequence[set[str]]) 
     out = []
     for tube_id, skills in tubes.items():
         levels = list(skills.values())
-        scores = [participant_score(levels, [lv for s, lv in skills.items() if s in done],
-                                    campaign_max) for done in participants]
-        mean = sum(scores) / len(scores) if scores else DIFFICULTY / campaign_max * max(levels)
-        validated = sum(1 for done in participants for s in skills if s in done)
+        # A person's score depends only on which of the sujet's levels they validated: a group
+        # of a thousand has a handful of such patterns, each scored once.
+        patterns: dict[tuple[int, ...], int] = {}
+        for done in participants:
+            key = tuple(lv for s, lv in skills.items() if s in done)
+            patterns[key] = patterns.get(key, 0) + 1
+        total = sum(participant_score(levels, key, campaign_max) * n
+                    for key, n in patterns.items())
+        mean = (total / len(participants) if participants
+                else DIFFICULTY / campaign_max * max(levels))
+        validated = sum(len(key) * n for key, n in patterns.items())
         mastery = round(100 * validated / (len(skills) * len(participants))) if participants else 0
         bubbles, label = recommendation(mean)
         out.append(TubeAnalysis(tube_id, round(mean, 2), bubbles, label, mastery))

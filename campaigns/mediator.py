@@ -27,7 +27,7 @@ from typing import Any
 
 from engine.errors import EngineError
 from engine.profiles import profile_result, profile_skills
-from engine.resultfile import MAX_DEPTH, nesting_depth, parse_result_file
+from engine.resultfile import MAX_DEPTH, nesting_depth, parse_result_file  # noqa: F401 (re-exported)
 
 from . import analysis, codes, csvexport, links
 from . import results as rc
@@ -242,10 +242,8 @@ def _participation_from_records(site: Site, campaign: dict[str, Any], data: dict
 
 
 def read_file(site: Site, campaign: dict[str, Any], text: str) -> dict[str, Any]:
-    """A participation from a result file's text, or ``ImportRefused`` in French."""
-    if nesting_depth(text) > MAX_DEPTH:
-        raise ImportRefused("Ce fichier n'est pas un fichier de résultats lisible (structure "
-                            "imbriquée beaucoup trop profondément).")
+    """A participation from a result file's text, or ``ImportRefused`` in French (a file
+    nested too deep is refused before parsing, by ``parse_result_file``)."""
     try:
         data = parse_result_file(text)
     except EngineError as exc:
@@ -438,18 +436,13 @@ def analyse(site: Site, campaign: dict[str, Any], participations: Sequence[dict[
 
 def _level_distribution(site: Site, views: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """How many participants at each level (0–8), per competence: for the chart."""
-    out = []
-    for comp in site.competences:
-        counts = [0] * 9
-        seen = False
-        for v in views:
-            for c in v["competences"]:
-                if c["id"] == comp["id"] and c["level"] is not None:
-                    counts[max(0, min(8, c["level"]))] += 1
-                    seen = True
-        if seen:
-            out.append({"id": comp["id"], "title": comp["title"], "counts": counts})
-    return out
+    counts: dict[str, list[int]] = {}
+    for v in views:
+        for c in v["competences"]:
+            if c["level"] is not None:
+                counts.setdefault(c["id"], [0] * 9)[max(0, min(8, c["level"]))] += 1
+    return [{"id": comp["id"], "title": comp["title"], "counts": counts[comp["id"]]}
+            for comp in site.competences if comp["id"] in counts]
 
 
 def _stage_distribution(profile: dict[str, Any], views: Sequence[dict[str, Any]]

@@ -9,7 +9,8 @@ holds only the site's referential. Requests:
   "message", "problems"}}``
 - ``{"type": "read-link", "fragment": "c=…"}`` → ``{"ok", "campaign"}``
 - ``{"type": "import", "campaign", "items": [{"name", "text"} | {"name", "code", "label"}],
-  "known": [participation ids]}`` → ``{"ok", "outcomes": [...]}`` (see ``mediator.import_batch``)
+  "known": [participation ids]}`` → ``{"ok", "outcomes": [...]}`` (see ``mediator.import_batch``);
+  the worker sends result files' bytes apart, through ``handle_import_json``
 - ``{"type": "report", "campaign", "participations": [...], "csv": bool}`` → ``{"ok", "report"}``
   (the CSV text only when asked: the table and the analysis do not wait for it)
 - ``{"type": "compare", "items": [{"campaign", "participations"}]}`` → ``{"ok", "compare"}``
@@ -20,6 +21,7 @@ Every string in a response is text: the page shows it with ``textContent``.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from . import links, mediator
@@ -32,6 +34,23 @@ def handle_json(request: str) -> str:
         payload = json.loads(request)
     except ValueError:
         return json.dumps(_error("bad-request", "Message illisible."))
+    return json.dumps(handle(payload), ensure_ascii=False)
+
+
+def handle_import_json(request: str, contents: Sequence[Any]) -> str:
+    """An ``import`` whose result files come apart from the JSON request: ``contents[i]`` is the
+    bytes of ``items[i]``'s file (in Pyodide, a JavaScript ArrayBuffer), or None for a code. A
+    thousand files' text is then never copied inside one JSON string. Bytes are read as UTF-8,
+    a damaged sequence replaced, as the browser's ``File.text()`` reads them."""
+    try:
+        payload = json.loads(request)
+        items = payload["items"]
+    except (ValueError, KeyError, TypeError):
+        return json.dumps(_error("bad-request", "Message illisible."))
+    for item, content in zip(items, contents, strict=False):
+        if content is not None and isinstance(item, dict):
+            data = content.to_bytes() if hasattr(content, "to_bytes") else bytes(content)
+            item["text"] = data.decode("utf-8", errors="replace")
     return json.dumps(handle(payload), ensure_ascii=False)
 
 

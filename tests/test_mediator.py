@@ -184,3 +184,22 @@ def test_protocol_reads_a_campaign_link_and_refuses_a_damaged_one(bundle, site):
     assert good["campaign"]["fragment"] == campaign["fragment"]
     bad = protocol.handle({"type": "read-link", "fragment": campaign["fragment"][:-5] + "AAAAA"})
     assert bad["error"]["code"] == "link-invalid" and "abîmé" in bad["error"]["message"]
+
+
+def test_result_files_reach_python_as_bytes_beside_the_request(bundle, site, ref):
+    """The worker sends each file's bytes apart from the JSON request: read as UTF-8 (a damaged
+    byte replaced, as ``File.text()`` does), side by side with codes."""
+    protocol.handle({"type": "init", "referential": bundle})
+    campaign = make(site)
+    good = json.dumps(result_file(ref, campaign["code"], "essentiel", 4)).encode()
+    skills = profile_skills(mediator.target_profile(site, campaign))
+    code = rc.encode_skills(campaign["code"], skills, {skills[0]: True})
+    request = {"type": "import", "campaign": campaign, "known": [],
+               "items": [{"name": "bon.json"}, {"name": "abime.json"},
+                         {"name": "Code", "code": code, "label": ""}]}
+    out = json.loads(protocol.handle_import_json(json.dumps(request),
+                                                 [good, b"\xff\xfe{" + good[3:], None]))
+    assert [o["ok"] for o in out["outcomes"]] == [True, False, True]
+    assert "JSON invalide" in out["outcomes"][1]["message"]
+    assert out["outcomes"][0]["participation"]["id"] == json.loads(good)["records"][0]["id"]
+    assert json.loads(protocol.handle_import_json("{", []))["error"]["code"] == "bad-request"

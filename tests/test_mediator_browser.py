@@ -265,3 +265,72 @@ def test_on_plain_http_the_space_refuses_to_store(built_site, browser):
 def browser_path() -> str:
     from .conftest import CHROMIUM
     return CHROMIUM
+
+
+def test_a_large_campaign_shows_its_table_in_pages(site, page, built_site):
+    """120 participants: pages of 50 rows with a count, turned with the keyboard, in the same
+    order throughout; a refused import leaves the page where it was."""
+    site_model = mediator.Site(load_bundle(built_site))
+    page.goto(site["url"] + PAGE)
+    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
+                           timeout=60_000)
+    page.fill("#new-passphrase", PASSPHRASE)
+    page.fill("#new-passphrase-again", PASSPHRASE)
+    page.press("#new-passphrase-again", "Enter")
+    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=30_000)
+    page.fill("#campaign-name", "Grand groupe")
+    page.click("#campaign-submit")
+    page.wait_for_function("() => document.getElementById('campaign-code').textContent.length"
+                           " === 9", timeout=20_000)
+    code = page.text_content("#campaign-code")
+    skills = profile_skills(mediator.target_profile(
+        site_model, {"code": code, "goal": "evaluer", "parcours": "essentiel"}))
+    # Each person's outcomes differ (else a duplicate): n in base 3, one digit per skill
+    # (0 not asked, 1 validated, 2 failed).
+    assert 3 ** len(skills) > 120
+
+    def outcomes(n: int) -> dict[str, bool]:
+        digits = [n // 3 ** i % 3 for i in range(len(skills))]
+        return {s: d == 1 for s, d in zip(skills, digits, strict=True) if d}
+
+    lines = [f"P{n:03d} ; " + rc.encode_skills(code, skills, outcomes(n)) for n in range(1, 121)]
+    page.fill("#import-codes", "\n".join(lines))
+    page.click("#import-codes-button")
+    wait_import(page, 1)
+    assert page.evaluate("() => document.body.dataset.rows") == "120"
+    # Accepted results are counted, not listed one by one.
+    assert "120 résultat(s) importé(s), 0 refusé(s)" in page.text_content("#import-report")
+    assert page.locator("#import-report li").count() == 0
+
+    def labels() -> list[str]:
+        return page.locator("#results-table tbody th").all_text_contents()
+
+    assert labels() == [f"P{n:03d}" for n in range(1, 51)]
+    assert "Participants 1 à 50 sur 120 (page 1 sur 3)" in page.text_content("#results-count")
+    assert page.is_disabled("#rows-previous")
+    check_axe(page, "tableau en pages")
+    page.focus("#rows-next")
+    page.keyboard.press("Enter")
+    assert labels() == [f"P{n:03d}" for n in range(51, 101)]
+    assert "Participants 51 à 100 sur 120" in page.text_content("#results-count")
+    # A row of the second page opens its own participant.
+    page.click("button:has-text('Voir P060')")
+    assert page.text_content("#participant-title") == "P060"
+    page.focus("#rows-next")
+    page.keyboard.press("Enter")
+    assert labels() == [f"P{n:03d}" for n in range(101, 121)]
+    assert page.is_disabled("#rows-next") and page.is_hidden("#participant")
+    # The last page reached, the focus stays on the pager (on « Page précédente »).
+    assert page.evaluate("() => document.activeElement.id") == "rows-previous"
+    # A duplicate is refused and the table stays on its page.
+    page.fill("#import-codes", lines[0])
+    page.click("#import-codes-button")
+    wait_import(page, 2)
+    assert "déjà" in page.text_content("#import-report")
+    assert labels()[0] == "P101" and page.evaluate("() => document.body.dataset.rows") == "120"
+    # Printing the report prints every row, then the page comes back.
+    page.evaluate("() => { window.print = () => {}; }")
+    page.click("#print-report-button")
+    assert page.locator("#results-table tbody tr").count() == 120
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert labels()[0] == "P101" and len(labels()) == 20

@@ -14,6 +14,8 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 };
 
 let handle = null;
+let importFiles = null;
+let heapBytes = () => 0;   // the size of Pyodide's WebAssembly memory (it only grows)
 let certify = null;
 let booting = null;
 // For the « certification blanche »: the bundle without its challenges, every challenge's full
@@ -38,8 +40,10 @@ async function boot(config) {
   const pyodide = await loadPyodide({ indexURL: config.pyodide, lockFileContents: { info: config.lock, packages: {} } });
   pyodide.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/diagnum" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
+  heapBytes = () => pyodide._module.HEAP8.buffer.byteLength;
   const protocol = pyodide.pyimport("campaigns.protocol");
   handle = (text) => protocol.handle_json(text);
+  importFiles = (text, contents) => protocol.handle_import_json(text, contents);
   const certification = pyodide.pyimport("certification.mediator_protocol");
   certify = (text) => certification.handle_json(text);
   // The mediator needs the structure, not the questions: only which skills can be asked reaches
@@ -82,22 +86,32 @@ async function certificationRequest(request) {
 }
 
 self.onmessage = async (event) => {
-  const { id, request } = event.data;
+  const { id, request, json, files } = event.data;
+  const type = request ? request.type : "mediator";
   try {
-    if (request.type === "boot") {
+    if (type === "boot") {
       booting ??= boot(request.config);
       postMessage({ id, response: { ok: true, ...(await booting) } });
       return;
     }
     if (!handle) await booting;
     const started = performance.now();
-    const response = String(request.type).startsWith("certification-")
-      ? await certificationRequest(request)
-      : JSON.parse(handle(JSON.stringify(request)));
-    response.workerMs = Math.round(performance.now() - started);
-    postMessage({ id, response });
+    const measured = () => ({ workerMs: Math.round(performance.now() - started), heapMb: Math.round(heapBytes() / 1048576) });
+    if (request) {
+      const response = await certificationRequest(request);
+      postMessage({ id, response: { ...response, ...measured() } });
+      return;
+    }
+    // Result files are read into bytes here, a batch at a time, and reach Python apart from the
+    // JSON request (their text is never copied into one big JSON string). Python's answer goes
+    // to the page as the JSON text it is: parsed once, there.
+    const text = files
+      ? importFiles(json, await Promise.all(files.map((file) => (file
+        ? (file.size > 60_000_000 ? new ArrayBuffer(0) : file.arrayBuffer()) : undefined))))
+      : handle(json);
+    postMessage({ id, text, ...measured() });
   } catch (error) {
     const detail = String((error && error.message) || error);
-    postMessage({ id, response: { ok: false, error: { code: request.type === "boot" ? "boot" : "worker", message: detail } } });
+    postMessage({ id, response: { ok: false, error: { code: type === "boot" ? "boot" : "worker", message: detail } } });
   }
 };

@@ -9,7 +9,11 @@ import * as certification from "./mediator-certification.js";
 
 const config = JSON.parse(document.getElementById("diagnum-mediator").textContent);
 const $ = (id) => document.getElementById(id);
-const BATCH = 100;
+// A drop is validated in batches (fewer calls, each at most this much text) and stored once.
+const BATCH_FILES = 250;
+const BATCH_BYTES = 4_000_000;  // of files
+const PAGE_ROWS = 50;     // rows of the results table shown at once
+const CACHED_REPORTS = 4; // campaigns whose figures stay computed
 const GOALS = { evaluer: "Évaluer sur un profil cible", collecter: "Collecter les profils" };
 const QR_MAX = 2300;
 
@@ -21,6 +25,10 @@ let lock = null;          // {key, salt, iterations} of the open space
 let space = null;         // {campaigns, participations: {code: [participation]}}
 let current = null;       // the open campaign's code
 let lastReport = null;
+let tablePage = 0;        // the results table's page (0-based)
+// Each campaign's figures, computed by the worker once per change of its participations:
+// {code → {count, report}}. Participations are only ever added, so the count says when to redo.
+const reports = new Map();
 let siteIsReady;
 const siteReady = new Promise((resolve) => { siteIsReady = resolve; });
 
@@ -30,18 +38,25 @@ function status(text, busy = false) {
   $("med-status").classList.toggle("busy", busy);
 }
 
-function rpc(request) {
+// The mediator's own requests travel as one JSON string, handed to Python as it is (no copy of a
+// thousand participations as objects in the worker); result files travel apart, as File handles
+// the worker reads into bytes. Boot and certification requests travel as objects.
+function rpc(request, files = null) {
   return new Promise((resolve) => {
     const id = ++nextId;
     pending.set(id, resolve);
-    worker.postMessage({ id, request });
+    const plain = request.type === "boot" || String(request.type).startsWith("certification-");
+    worker.postMessage(plain ? { id, request } : { id, json: JSON.stringify(request), files });
   });
 }
 
 function startWorker() {
   worker = new Worker(new URL(config.worker, location.href), { type: "module" });
   worker.onmessage = (event) => {
-    const { id, response } = event.data;
+    const { id, text, workerMs, heapMb } = event.data;
+    // The worker sends Python's JSON as it came (one string, parsed once, here).
+    const response = text === undefined ? event.data.response : { ...JSON.parse(text), workerMs };
+    if (heapMb) document.body.dataset.workerHeapMb = String(heapMb);
     pending.get(id)?.(response);
     pending.delete(id);
   };
@@ -162,6 +177,8 @@ $("lock-button").addEventListener("click", () => {
   space = null;
   current = null;
   lastReport = null;
+  reports.clear();
+  $("results-pager").hidden = true;
   for (const id of ["campaign-list", "results-table", "analysis-body", "participant", "import-report", "compare-body", "print-sheet"]) $(id).replaceChildren();
   $("campaign").hidden = true;
   certification.closed();
@@ -190,6 +207,7 @@ $("merge-button").addEventListener("click", async () => {
         if (!known.has(p.id)) {
           mine.push(p);
           results += 1;
+          reports.delete(campaign.code);
         }
       }
     }
@@ -198,7 +216,7 @@ $("merge-button").addEventListener("click", async () => {
     $("merge-passphrase").value = "";
     renderCampaignList();
     renderCompareChoices();
-    if (current) await renderResults();
+    if (current && !reports.has(current)) await renderResults();
     $("backup-status").textContent = `Sauvegarde ajoutée : ${campaigns} campagne(s) et ${results} résultat(s) nouveaux`
       + (sessions ? `, ${sessions} session(s) de certification blanche.` : ".");
   } catch (error) {
@@ -280,6 +298,7 @@ async function openCampaign(code, focus) {
   $("import-report").replaceChildren();
   $("participant").hidden = true;
   renderCampaignList();
+  tablePage = 0;
   await renderResults();
   if (focus) $("campaign-title").focus();
 }
@@ -359,7 +378,10 @@ function printWith(mode) {
   document.body.dataset.print = mode;
   window.print();
 }
-window.addEventListener("afterprint", () => delete document.body.dataset.print);
+window.addEventListener("afterprint", () => {
+  if (document.body.dataset.print === "report" && lastReport) renderTable(campaignOf(current), lastReport);
+  delete document.body.dataset.print;
+});
 
 $("print-sheet-button").addEventListener("click", () => {
   const campaign = campaignOf(current);
@@ -378,51 +400,91 @@ $("print-sheet-button").addEventListener("click", () => {
     el("p", { class: "meta" }, "À la fin, le site vous donne un code de résultat (ou un fichier) : c'est vous qui choisissez de le remettre. Rien ne quitte votre appareil sans vous."));
   printWith("sheet");
 });
-$("print-report-button").addEventListener("click", () => printWith("report"));
+$("print-report-button").addEventListener("click", () => {
+  // The printed report has every row, not the page on screen.
+  if (lastReport) renderTable(campaignOf(current), lastReport, true);
+  printWith("report");
+});
 
 // ------------------------------------------------------------------ imports
+const LISTED_ACCEPTED = 20;   // beyond, accepted files are counted, not listed one by one
+
 function reportOutcomes(outcomes) {
   const accepted = outcomes.filter((o) => o.ok).length;
+  const listed = accepted > LISTED_ACCEPTED ? outcomes.filter((o) => !o.ok) : outcomes;
   $("import-report").replaceChildren(
     el("p", { class: accepted === outcomes.length ? "alert alert-info" : "alert alert-error" },
       `${accepted} résultat(s) importé(s), ${outcomes.length - accepted} refusé(s).`),
-    el("ul", { class: "import-list" }, outcomes.map((o) => el("li", { class: o.ok ? "import-ok" : "import-ko" },
-      el("strong", {}, o.name || "(sans nom)"), " : ", o.ok ? "importé." : `refusé — ${o.message}`))));
+    listed.length ? el("ul", { class: "import-list" }, listed.map((o) => el("li", { class: o.ok ? "import-ok" : "import-ko" },
+      el("strong", {}, o.name || "(sans nom)"), " : ", o.ok ? "importé." : `refusé — ${o.message}`))) : "");
 }
 
+// The next batch of a drop: up to BATCH_FILES files or BATCH_BYTES bytes. The files themselves
+// (handles, not their text) go to the worker, which reads them: a thousand files' texts never sit
+// in memory together, and never in the page.
+function nextBatch(items, start) {
+  const batch = [];
+  let bytes = 0;
+  let i = start;
+  while (i < items.length && batch.length < BATCH_FILES) {
+    const item = items[i];
+    const size = item.file ? item.file.size : 0;
+    if (batch.length && bytes + size > BATCH_BYTES) break;
+    bytes += size;
+    batch.push(item);
+    i += 1;
+  }
+  return { read: batch, next: i };
+}
+
+// Import files or codes into the open campaign. The space is sealed and stored once, at the end:
+// if the tab closes during a drop, the stored space is the one from before it (nothing of the
+// drop is kept, nothing else is touched), and dropping the same files again is safe.
 async function importItems(items) {
-  const campaign = campaignOf(current);
-  const stored = space.participations[current] ||= [];
+  const begun = performance.now();
+  const code = current;
+  const campaign = campaignOf(code);
+  const stored = space.participations[code] ||= [];
   const known = stored.map((p) => p.id);
   const outcomes = [];
+  const fresh = [];
   const timings = { worker: 0, seal: 0 };
   status(`Import de ${items.length} élément(s)…`, true);
-  for (let i = 0; i < items.length; i += BATCH) {
-    // Files are read a batch at a time: a thousand files' texts never sit in memory together.
-    const batch = await Promise.all(items.slice(i, i + BATCH).map(async (item) => (item.file
-      ? { name: item.name, text: item.file.size > 60_000_000 ? "" : await item.file.text() } : item)));
-    const response = await rpc({ type: "import", campaign, items: batch, known });
+  for (let i = 0; i < items.length;) {
+    const { read, next } = nextBatch(items, i);
+    const response = await rpc({ type: "import", campaign, known,
+      items: read.map((item) => (item.file ? { name: item.name } : item)) }, read.map((item) => item.file || null));
     timings.worker += response.workerMs || 0;
     if (!response.ok) {
-      outcomes.push(...items.slice(i, i + BATCH).map((item) => ({ name: item.name, ok: false, message: response.error.message })));
-      continue;
+      outcomes.push(...read.map((item) => ({ name: item.name, ok: false, message: response.error.message })));
+    } else {
+      for (const outcome of response.outcomes) {
+        if (outcome.ok) {
+          fresh.push(outcome.participation);
+          known.push(outcome.participation.id);
+        }
+      }
+      outcomes.push(...response.outcomes);
     }
-    const fresh = response.outcomes.filter((o) => o.ok).map((o) => o.participation);
-    if (fresh.length) {
-      stored.push(...fresh);
-      known.push(...fresh.map((p) => p.id));
-      const sealing = performance.now();
-      await save();
-      timings.seal += performance.now() - sealing;
-    }
-    outcomes.push(...response.outcomes);
+    i = next;
+    if (i < items.length) status(`Import : ${i} sur ${items.length}…`, true);
+  }
+  if (fresh.length) {
+    stored.push(...fresh);
+    reports.delete(code);
+    const sealing = performance.now();
+    await save();
+    timings.seal += performance.now() - sealing;
   }
   document.body.dataset.importWorkerMs = String(Math.round(timings.worker));
   document.body.dataset.importSealMs = String(Math.round(timings.seal));
   reportOutcomes(outcomes);
-  renderCampaignList();
-  await renderResults();
-  status(`Import terminé : ${outcomes.filter((o) => o.ok).length} sur ${outcomes.length}.`);
+  if (fresh.length) {
+    renderCampaignList();
+    if (current === code) await renderResults();
+  }
+  status(`Import terminé : ${fresh.length} sur ${outcomes.length}.`);
+  document.body.dataset.importMs = String(Math.round(performance.now() - begun));
   document.body.dataset.imported = String(Number(document.body.dataset.imported || 0) + 1);
   return outcomes;
 }
@@ -498,30 +560,61 @@ function stopScanner() {
 $("scanner-stop").addEventListener("click", stopScanner);
 
 // ------------------------------------------------------------------ results and analysis
+// A campaign's figures (table, analysis): computed by the worker once per change, then kept.
+async function figuresOf(code) {
+  const parts = participationsOf(code);
+  const cached = reports.get(code);
+  if (cached && cached.count === parts.length) return cached.report;
+  const response = await rpc({ type: "report", campaign: campaignOf(code), participations: parts });
+  if (!response.ok) throw new Error(response.error.message);
+  reports.delete(code);
+  reports.set(code, { count: parts.length, report: response.report });
+  while (reports.size > CACHED_REPORTS) reports.delete(reports.keys().next().value);
+  return response.report;
+}
+
 async function renderResults() {
   const campaign = campaignOf(current);
-  const parts = participationsOf(current);
   const started = performance.now();
-  const response = await rpc({ type: "report", campaign, participations: parts });
-  if (!response.ok) {
-    status(`Calcul impossible : ${response.error.message}`);
+  let report;
+  try {
+    report = await figuresOf(current);
+  } catch (error) {
+    status(`Calcul impossible : ${error.message}`);
     return;
   }
-  lastReport = response.report;
-  renderTable(campaign, lastReport);
-  renderAnalysis(campaign, lastReport);
+  if (campaign !== campaignOf(current)) return;   // another campaign was opened meanwhile
+  lastReport = report;
+  tablePage = Math.min(tablePage, Math.max(0, Math.ceil(report.rows.length / PAGE_ROWS) - 1));
+  renderTable(campaign, report);
+  renderAnalysis(campaign, report);
   document.body.dataset.reportMs = String(Math.round(performance.now() - started));
-  document.body.dataset.rows = String(lastReport.rows.length);
+  document.body.dataset.rows = String(report.rows.length);
 }
 
 function rowLabel(row) {
   return row.label || "(sans nom)";
 }
 
-function renderTable(campaign, report) {
+function renderPager(total, first, shown) {
+  const pages = Math.ceil(total / PAGE_ROWS);
+  $("results-pager").hidden = total === 0;
+  $("results-count").textContent = shown === total
+    ? `${total} participant(s).`
+    : `Participants ${first + 1} à ${first + shown} sur ${total} (page ${tablePage + 1} sur ${pages}).`;
+  $("rows-previous").hidden = $("rows-next").hidden = pages <= 1 || shown === total;
+  $("rows-previous").disabled = tablePage === 0;
+  $("rows-next").disabled = tablePage >= pages - 1;
+}
+
+// The table shows one page of rows (all of them when printing), in the report's order.
+function renderTable(campaign, report, all = false) {
   const table = $("results-table");
   $("results-empty").hidden = report.rows.length > 0;
   $("results-scroll").hidden = report.rows.length === 0;
+  const first = all ? 0 : tablePage * PAGE_ROWS;
+  const rows = all ? report.rows : report.rows.slice(first, first + PAGE_ROWS);
+  renderPager(report.rows.length, first, rows.length);
   if (!report.rows.length) return table.replaceChildren();
   const collect = campaign.goal !== "evaluer";
   const comps = report.rows[0].competences;
@@ -531,7 +624,7 @@ function renderTable(campaign, report) {
   table.replaceChildren(
     el("caption", { class: "visually-hidden" }, `Résultats de la campagne ${campaign.name}, un participant par ligne`),
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, report.rows.map((row, index) => el("tr", {},
+    el("tbody", {}, rows.map((row, offset) => el("tr", {},
       el("th", { scope: "row" }, rowLabel(row)),
       el("td", {}, row.date),
       el("td", {}, row.source === "code" ? "code" : "fichier"),
@@ -541,12 +634,23 @@ function renderTable(campaign, report) {
         : `${c.mastery} % · niv. ${c.level}${c.level_estimated ? "*" : ""}`)),
       collect ? [] : [el("td", {}, row.badges.filter((b) => b.obtained).map((b) => b.title).join(", ") || "—"),
         el("td", {}, row.stage ? `${row.stage.index}/${row.stage.count} ${row.stage.title}` : "—")],
-      el("td", {}, el("button", { type: "button", class: "link-button", "data-row": String(index) }, `Voir ${rowLabel(row)}`))))));
+      el("td", {}, el("button", { type: "button", class: "link-button", "data-row": String(first + offset) }, `Voir ${rowLabel(row)}`))))));
   if (!collect && report.rows.some((r) => r.competences.some((c) => c.level_estimated))) {
     table.append(el("tfoot", {}, el("tr", {}, el("td", { colspan: String(head.length), class: "meta" },
       "* niveau estimé d'après les acquis validés (un code de résultat ne contient pas le niveau)."))));
   }
 }
+
+function turnPage(step) {
+  tablePage += step;
+  renderTable(campaignOf(current), lastReport);
+  $("participant").hidden = true;
+  // A button that just became disabled would drop the focus: hand it to the other one.
+  const pressed = $(step > 0 ? "rows-next" : "rows-previous");
+  (pressed.disabled ? $(step > 0 ? "rows-previous" : "rows-next") : pressed).focus();
+}
+$("rows-previous").addEventListener("click", () => turnPage(-1));
+$("rows-next").addEventListener("click", () => turnPage(1));
 
 $("results-table").addEventListener("click", (event) => {
   const button = event.target.closest("button[data-row]");
