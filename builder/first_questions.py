@@ -10,7 +10,6 @@ to the engine once it is ready (start with the same seed, then answer). Written 
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 from pathlib import Path
@@ -121,7 +120,5 @@ def _with_version(steps: list[dict[str, Any]], version: str) -> list[dict[str, A
     """The steps with this referential version in their states (all else is unchanged)."""
     if all(step["state"].get("referential") == version for step in steps):
         return steps
-    out = copy.deepcopy(steps)
-    for step in out:
-        step["state"]["referential"] = version
-    return out
+    # New dicts on the path to the version only: the rest is shared, and never modified.
+    return [{**step, "state": {**step["state"], "referential": version}} for step in steps]
