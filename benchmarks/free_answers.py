@@ -120,6 +120,8 @@ SHOULD_ACCEPT: dict[str, list[str]] = {
     "cv-lettre-motivation-3b/date": ["zone 3", "la zone 3"],
     "choisir-equipement-connexion-3d/autonomie": ["la D", "la tablette D", "d"],
     "choisir-equipement-connexion-3d/stockage": ["la C", "la tablette C"],
+    "agenda-partage-4d": ["11h00", "11:00", "à 11 h", "11 h", "à 11 heures", "11h"],
+    "remplir-signer-pdf-4d": ["3-6", "3 - 6", "3,4,5,6"],
     "suivre-un-algorithme-1c": ["case 6", "la case 6", "sur la case 6", "c'est la case 6",
                                 "case numéro 6", "6e case"],
     "partager-oeuvres-3b": ["l'auteur du livre", "auteur du roman", "le nom de l'auteur du roman",
