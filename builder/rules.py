@@ -286,6 +286,11 @@ _NAME = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+)\b")
 _BACK = re.compile(r"\brepren(?:ez|ons|ds|d)\b|\btoujours dans\b|\bcette fois\b|\bde nouveau\b"
                    r"|\bà nouveau\b|\bcomme tout à l'heure\b|\bprécédent(?:e|es|s)?\b"
                    r"|\b(?:sur|dans|avec) (?:le|la|les) mêmes? ", re.IGNORECASE)
+# Words that point to a place or thing named elsewhere, with no person needed (« Kevin a
+# rendez-vous au même endroit »): opening a statement, in a skill with other variants, they
+# leave the learner without the place.
+_BACK_ALONE = re.compile(r"\b(?:au|le|du) même (?:endroit|lieu|site|magasin|adresse)\b"
+                         r"|\bà la même adresse\b|\blà aussi\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
@@ -298,6 +303,16 @@ def _check_other_variants(skill: Skill, live: list[Challenge], problems: Problem
     commande de Dylan ») told in another variant leaves the learner without the story."""
     names = {ch.id: names_in(ch.instruction) for ch in live}
     for ch in live:
+        # Only in the first sentence: later, « au même endroit » may point to what came before.
+        first = next(iter(_SENTENCE.findall(ch.instruction)), "")
+        alone = _BACK_ALONE.search(first) if len(live) > 1 else None
+        if alone:
+            problems.error(ch.path, ch.lines.get("consigne", ch.line),
+                           f"épreuve {ch.id} : la consigne renvoie à un lieu ou à un objet "
+                           f"(« {alone.group(0).strip()} ») que seule une autre variante de "
+                           "l'acquis nomme peut-être, et la personne ne la verra pas (un test "
+                           "pose une seule variante) : nommez-le ici")
+            continue
         others = set().union(*(names[o.id] for o in live if o is not ch))
         for sentence in _SENTENCE.findall(ch.instruction):
             shared = names_in(sentence) & others

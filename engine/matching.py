@@ -10,6 +10,13 @@ With T1, a leading article the learner adds (« le mode avion », « la SIM », 
 is forgiven against an accepted answer written without one. The article is dropped from the typed
 answer only, and the rest is compared only with accepted answers that have no article of their
 own: where an editor wrote « un compte », « des comptes » is still not « compte ».
+The same goes for a leading « sur », « à » or « dans » (« sur Envoyer », « dans Papiers »), never
+« en » (« en ligne » is not « ligne »).
+
+A time is a time however it is written: where an accepted answer is a time (« 10 h », « 8:15 »),
+« 10h00 », « 10:00 », « 10 heures » and « à 10 h » are the same time. In a number field, the noun
+the question uses before the number (« la case 6 », « page 3 », « touche 2 ») is read past, and
+« 10h00 » is the number 10.
 """
 
 from __future__ import annotations
@@ -24,6 +31,11 @@ FORMATS = ("texte", "nombre")
 _LEVENSHTEIN_MAX_RATE = 0.25
 _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"(?:(?:le|la|les|un|une|des)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
+# « en » is left out on purpose: « en ligne » is not « ligne ».
+_PREPOSITION = re.compile(r"(?:sur|à|dans)\s+(?=\S)", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?:(?:à|a)\s*)?(\d{1,2})\s*(?:h|heures?|:)\s*(?:(\d{2})\s*(?:min(?:utes?)?)?)?\s*\.?",
+    re.IGNORECASE)
 
 
 def pretreat(text: Any) -> str:
@@ -73,18 +85,51 @@ def without_article(text: Any) -> str | None:
     return value[match.end():] if match else None
 
 
+def without_preposition(text: Any) -> str | None:
+    """The text after its leading « sur », « à » or « dans », or None when it starts with none."""
+    value = pretreat(text).strip()
+    match = _PREPOSITION.match(value)
+    return value[match.end():] if match else None
+
+
+def parse_time(text: Any) -> tuple[int, int] | None:
+    """A time of day as people write it: « 10 h », « 10h00 », « 10:00 », « 10 heures 30 »,
+    « à 8h15 »; None without an hour mark (« 10 » alone is a number, not a time)."""
+    match = _TIME.fullmatch(pretreat(text).strip())
+    if not match:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    return (hours, minutes) if hours <= 24 and minutes < 60 else None
+
+
+def _bare_forms(answer: Any, accepted: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """The answer without the preposition and/or article the learner added, each paired with the
+    accepted answers written without them: what the editor wrote still counts."""
+    plain = [a for a in accepted if without_article(a) is None and without_preposition(a) is None]
+    no_article = [a for a in accepted if without_article(a) is None]
+    forms = []
+    if (bare := without_article(answer)) is not None:
+        forms.append((bare, no_article))
+    if (after := without_preposition(answer)) is not None:
+        forms.append((after, plain))
+        if (bare := without_article(after)) is not None:
+            forms.append((bare, plain))
+    return forms
+
+
 def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]) -> bool:
     tolerances = tuple(tolerances)
     accepted = tuple(accepted)
     given = normalise(answer, tolerances)
     if not given:
         return False
+    time = parse_time(answer)
+    if time is not None and any(parse_time(a) == time for a in accepted):
+        return True
     pairs = [(given, [normalise(a, tolerances) for a in accepted])]
-    bare = without_article(answer) if "T1" in tolerances else None
-    if bare is not None:
-        # Only against answers the editor wrote without an article: an article they wrote counts.
-        pairs.append((normalise(bare, tolerances),
-                      [normalise(a, tolerances) for a in accepted if without_article(a) is None]))
+    if "T1" in tolerances:
+        pairs += [(normalise(form, tolerances), [normalise(a, tolerances) for a in candidates])
+                  for form, candidates in _bare_forms(answer, accepted)]
     if any(form in candidates for form, candidates in pairs):
         return True
     if "T3" not in tolerances:
@@ -198,6 +243,25 @@ def without_lead_in(text: Any) -> str | None:
     return value[match.end():] if match else None
 
 
+# The nouns a question puts before the number it asks for (« Sur quelle case… ? » → « la case
+# 6 »). A closed list: a word that changes the number (« plus », « environ ») is not in it.
+_NUMBER_NOUN = re.compile(
+    r"(?:(?:sur|à|dans)\s+)?(?:(?:le|la|l['’])\s*)?"
+    r"(?:cases?|pages?|p\.|étapes?|lignes?|touches?|colonnes?|numéros?|chapitres?|diapositives?)"
+    r"(?:\s+(?:numéro|n°|no))?\s*(?=\S)", re.IGNORECASE)
+
+
+def number_after_words(text: Any) -> float | None:
+    """The number in « la case 6 », « sur la page 3 », « touche numéro 2 », or a whole hour
+    « 10h00 » / « à 10 h »; None otherwise."""
+    value = pretreat(text).strip()
+    match = _NUMBER_NOUN.match(value)
+    if match:
+        return parse_number(value[match.end():])
+    time = parse_time(value)
+    return float(time[0]) if time is not None and time[1] == 0 else None
+
+
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
                   tolerances: Iterable[str]) -> bool:
     """One typed field against its accepted answers, in its format and with its tolerances."""
@@ -210,6 +274,8 @@ def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
         bare = without_article(answer) if given is None and "T1" in tolerances else None
         if bare is not None:
             given = parse_number(bare)      # « le 2 », « la 3 »
+        if given is None and "T1" in tolerances:
+            given = number_after_words(answer)   # « la case 6 », « page 3 », « à 10 h »
         numbers = [parse_number(a) for a in accepted]
         if given is not None and all(n is not None for n in numbers):
             return any(abs(given - n) < 1e-9 for n in numbers if n is not None)

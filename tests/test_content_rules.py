@@ -113,6 +113,16 @@ def test_a_statement_that_goes_back_to_another_variant_story(content_copy):
                                        "l'histoire de Dylan (« Reprenez »)")
 
 
+def test_a_statement_that_points_to_a_place_of_another_variant(content_copy):
+    # No person shared, but « au même endroit » has nothing to refer to in this variant.
+    edit(content_copy, TUBE, "        consigne: Écrivez le mot « médiathèque » (question mots-de-passe-2b).",
+         "        consigne: Kevin a rendez-vous au même endroit. Écrivez le mot « médiathèque ».")
+    line = line_of(content_copy, TUBE, "Kevin a rendez-vous au même endroit")
+    assert reported(problems(content_copy), TUBE, line,
+                    "épreuve mots-de-passe-2b : la consigne renvoie à un lieu ou à un objet "
+                    "(« au même endroit »)")
+
+
 def test_two_variants_each_telling_their_story_pass(content_copy):
     edit(content_copy, TUBE, "consigne: Question mots-de-passe-2a de niveau 2.",
          "consigne: Dylan commande des chaussures en ligne.")

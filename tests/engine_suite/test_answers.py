@@ -74,6 +74,47 @@ class ToleranceTests(unittest.TestCase):
         self.assertTrue(is_correct(two, "La 2"))
         self.assertFalse(is_correct(two, "le 3"))
 
+    def test_t1_forgives_a_leading_preposition_the_learner_adds(self):
+        send = qroc(["envoyer", "bouton envoyer", "le bouton envoyer"], ["T1", "T2"])
+        for typed in ("sur Envoyer", "sur le bouton Envoyer", "dans envoyer", "à envoyer"):
+            self.assertTrue(is_correct(send, typed), typed)
+        self.assertFalse(is_correct(send, "sur effacer"))
+        # « en » is never dropped: « en ligne » is not « ligne ».
+        self.assertFalse(is_correct(qroc(["ligne"]), "en ligne"))
+        # A preposition the editor wrote still counts.
+        self.assertFalse(is_correct(qroc(["sur la table"], ["T1", "T2"]), "sous la table"))
+        self.assertFalse(is_correct(qroc(["dans le dossier"], ["T1", "T2"]), "sur dossier"))
+        self.assertFalse(is_correct(qroc(["envoyer"], ["T2"]), "sur envoyer"))
+
+    def test_a_time_is_the_same_time_however_written(self):
+        ten = qroc(["10 h", "dix heures"], ["T1", "T2"])
+        for typed in ("10h00", "10:00", "10 h", "10 heures", "à 10 h", "à 10h00", "a 10 h"):
+            self.assertTrue(is_correct(ten, typed), typed)
+        for typed in ("10h30", "11 h", "22:00", "1:00"):
+            self.assertFalse(is_correct(ten, typed), typed)
+        self.assertTrue(is_correct(qroc(["8:15"], ["T1"]), "8 h 15"))
+        self.assertFalse(is_correct(qroc(["8:15"], ["T1"]), "8 h 05"))
+        # Without an accepted time, a number stays a number.
+        self.assertFalse(is_correct(qroc(["10"], ["T1"]), "10:00 du soir"))
+
+    def test_a_number_after_the_noun_of_the_question(self):
+        six = qroc(["6"], ["T1", "T2"], fmt="nombre")
+        for typed in ("case 6", "la case 6", "sur la case 6", "c'est la case 6", "case numéro 6"):
+            self.assertTrue(is_correct(six, typed), typed)
+        for typed in ("case 7", "plus de 6", "environ 6", "chat 6"):
+            self.assertFalse(is_correct(six, typed), typed)
+        three = qroc(["3"], ["T1"], fmt="nombre")
+        for typed in ("page 3", "la page 3", "p. 3"):
+            self.assertTrue(is_correct(three, typed), typed)
+        self.assertFalse(is_correct(qroc(["6"], [], fmt="nombre"), "case 6"))
+
+    def test_a_whole_hour_in_a_number_field(self):
+        ten = qroc(["10"], ["T1"], fmt="nombre")
+        for typed in ("10h00", "10:00", "à 10 h", "10 heures"):
+            self.assertTrue(is_correct(ten, typed), typed)
+        self.assertFalse(is_correct(ten, "10h30"))
+        self.assertFalse(is_correct(ten, "22:00"))
+
     def test_empty_answer_is_wrong(self):
         self.assertFalse(is_correct(qroc(["a"]), "   "))
 
