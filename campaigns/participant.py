@@ -18,13 +18,14 @@ reads the referential the engine was given. Requests (JSON in, JSON out):
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from engine import protocol as engine_protocol
 from engine.errors import EngineError
+from engine.messages import error as _error
+from engine.messages import json_call
 from engine.profiles import profile_result, profile_skills, selection_skills
 
 from . import codes, links
@@ -191,12 +192,5 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def handle_json(request: str) -> str:
-    try:
-        payload = json.loads(request)
-    except ValueError:
-        return json.dumps(_error("bad-request", "Message illisible."))
-    return json.dumps(handle(payload), ensure_ascii=False)
-
-
-def _error(code: str, message: str) -> dict[str, Any]:
-    return {"ok": False, "error": {"code": code, "message": message}}
+    """Entry point for the worker: a JSON string in, a JSON string out."""
+    return json_call(handle, request)

@@ -24,17 +24,17 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from engine.messages import error as _error
+from engine.messages import json_call
+
 from . import links, mediator
 
 _site: mediator.Site | None = None
 
 
 def handle_json(request: str) -> str:
-    try:
-        payload = json.loads(request)
-    except ValueError:
-        return json.dumps(_error("bad-request", "Message illisible."))
-    return json.dumps(handle(payload), ensure_ascii=False)
+    """Entry point for the worker: a JSON string in, a JSON string out."""
+    return json_call(handle, request)
 
 
 def handle_import_json(request: str, contents: Sequence[Any]) -> str:
@@ -52,10 +52,6 @@ def handle_import_json(request: str, contents: Sequence[Any]) -> str:
             data = content.to_bytes() if hasattr(content, "to_bytes") else bytes(content)
             item["text"] = data.decode("utf-8", errors="replace")
     return json.dumps(handle(payload), ensure_ascii=False)
-
-
-def _error(code: str, message: str, **extra: Any) -> dict[str, Any]:
-    return {"ok": False, "error": {"code": code, "message": message, **extra}}
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:

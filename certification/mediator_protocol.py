@@ -18,22 +18,19 @@ Every string in a response is text.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from engine.messages import error as _error
+from engine.messages import json_call
 
 from . import attestation, centres, received_file, recheck, sessions
 
 
 def handle_json(request: str) -> str:
-    try:
-        payload = json.loads(request)
-    except ValueError:
-        return json.dumps(_error("bad-request", "Message illisible."))
-    return json.dumps(handle(payload), ensure_ascii=False)
+    """Entry point for the worker: a JSON string in, a JSON string out."""
+    return json_call(handle, request)
 
 
-def _error(code: str, message: str, **extra: Any) -> dict[str, Any]:
-    return {"ok": False, "error": {"code": code, "message": message, **extra}}
 
 
 def _centre(request: dict[str, Any]) -> dict[str, str]:

@@ -22,25 +22,21 @@ correction, no score.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from engine import protocol as engine_protocol
 from engine.errors import EngineError
+from engine.messages import error as _error
+from engine.messages import json_call
 from engine.referential import Referential
 from engine.resultfile import validate_record
-from engine.text import to_wire
 
 from . import candidate_file, codes, placement, selection, session
 
 
 def handle_json(request: str) -> str:
     """Entry point for the worker: a JSON string in, a JSON string out."""
-    try:
-        payload = json.loads(request)
-    except ValueError:
-        return json.dumps(_error("bad-request", "Message illisible."))
-    return json.dumps(to_wire(handle(payload)), ensure_ascii=False)
+    return json_call(handle, request, wire=True)
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
@@ -77,10 +73,6 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         return _error(exc.code, exc.message)
     except (KeyError, TypeError, ValueError) as exc:
         return _error("bad-request", f"Demande incomplète ou mal formée ({exc!r}).")
-
-
-def _error(code: str, message: str) -> dict[str, Any]:
-    return {"ok": False, "error": {"code": code, "message": message}}
 
 
 def _placement(value: Any) -> dict[str, Any]:

@@ -44,12 +44,13 @@ from .answers import response_too_long
 from .assessment import Assessment
 from .errors import EngineError
 from .learning import level_meaning, next_steps, recommended_tutorials
+from .messages import error as _error
+from .messages import json_call
 from .profiles import profile_result, selection_skills
 from .record import make_record
 from .referential import Challenge, Referential, load_referential
 from .resultfile import parse_result_file, validate_record, validate_result_file
 from .scoring import AssessmentResult
-from .text import to_wire
 from .types import challenge_type
 from .types.base import MAX_RESPONSE_CHARS, MAX_RESPONSE_ITEMS
 
@@ -68,11 +69,7 @@ _last: Assessment | None = None
 
 def handle_json(request: str) -> str:
     """Entry point for the worker: a JSON string in, a JSON string out."""
-    try:
-        payload = json.loads(request)
-    except ValueError:
-        return json.dumps(_error("bad-request", "Message illisible."))
-    return json.dumps(to_wire(handle(payload)), ensure_ascii=False)
+    return json_call(handle, request, wire=True)
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
@@ -174,10 +171,6 @@ def _restore(ref: Referential, state: dict[str, Any]) -> Assessment:
         assessment, _last = _last, None
         return assessment
     return Assessment.from_dict(ref, state)
-
-
-def _error(code: str, message: str) -> dict[str, Any]:
-    return {"ok": False, "error": {"code": code, "message": message}}
 
 
 def _start(ref: Referential, request: dict[str, Any]) -> Assessment:
