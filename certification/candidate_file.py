@@ -40,7 +40,7 @@ from .codes import DIGITS, LETTERS
 
 FORMAT = "diagnum-certification-blanche"
 VERSION = 1
-SCHEMA_ID = "https://diagnum.invalid/certification-blanche-candidat.schema.json"
+SCHEMA_ID = "urn:diagnum:certification-blanche-candidat.schema.json"
 ACTIONS = ("pause", "resume", "note", "end")
 MAX_ASKED = 16 * 3            # three per competence, sixteen competences
 MAX_EVENTS = 200

@@ -24,7 +24,7 @@ from .errors import EngineError
 
 FORMAT = "diagnum-resultats"
 VERSION = 1
-SCHEMA_ID = "https://diagnum.invalid/result-file.schema.json"
+SCHEMA_ID = "urn:diagnum:result-file.schema.json"
 
 END = r"(?![\s\S])"
 MAX_TEXT = 200                # a title, a nickname, an external id
