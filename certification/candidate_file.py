@@ -32,8 +32,7 @@ from engine.resultfile import (
     Integer,
     Object,
     Text,
-    _no_constant,
-    _no_duplicates,
+    read_json,
 )
 
 from .codes import DIGITS, LETTERS
@@ -100,16 +99,7 @@ def parse(text: str) -> dict[str, Any]:
     if len(text) > MAX_FILE_CHARS:
         raise EngineError("certification-file-invalid", "Ce fichier est trop gros pour être "
                                                         "celui d'une certification blanche.")
-    try:
-        data = json.loads(text.lstrip("\ufeff"), object_pairs_hook=_no_duplicates,
-                          parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise EngineError("certification-file-unreadable",
-                          f"Ce fichier n'est pas lisible (JSON invalide ligne {exc.lineno}, "
-                          f"colonne {exc.colno}).") from None
-    except (ValueError, RecursionError) as exc:
-        raise EngineError("certification-file-unreadable",
-                          f"Ce fichier n'est pas lisible ({exc}).") from None
+    data = read_json(text, "certification-file-unreadable", "Ce fichier n'est pas lisible")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise EngineError("certification-file-foreign",
                           "Ce fichier n'est pas celui d'une certification blanche Diagnum.")

@@ -433,24 +433,28 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
+def read_json(text: str, code: str, unreadable: str) -> Any:
+    """A file's JSON, read strictly (no nesting deeper than ``MAX_DEPTH``, checked before
+    parsing; no key twice; no NaN): any problem raises EngineError(``code``), in French,
+    ``unreadable`` followed by why. Shared by every file a person hands over."""
+    if nesting_depth(text) > MAX_DEPTH:
+        raise EngineError(code, f"{unreadable} (structure imbriquée beaucoup trop profondément).")
+    try:
+        return json.loads(text.lstrip("\ufeff"), object_pairs_hook=_no_duplicates,
+                          parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise EngineError(code, f"{unreadable} (JSON invalide ligne {exc.lineno}, "
+                                f"colonne {exc.colno}).") from None
+    except (ValueError, RecursionError) as exc:
+        raise EngineError(code, f"{unreadable} ({exc}).") from None
+
+
 def parse_result_file(text: str) -> dict[str, Any]:
     """Read and validate a result file; anything wrong raises EngineError in French."""
     if len(text) > MAX_FILE_CHARS:
         raise EngineError("result-file-too-large", "Ce fichier de résultats est trop gros.")
-    if nesting_depth(text) > MAX_DEPTH:
-        raise EngineError("result-file-unreadable",
-                          "Ce fichier n'est pas un fichier de résultats lisible (structure "
-                          "imbriquée beaucoup trop profondément).")
-    try:
-        data = json.loads(text.lstrip("\ufeff"), object_pairs_hook=_no_duplicates,
-                          parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise EngineError("result-file-unreadable",
-                          f"Ce fichier n'est pas un fichier de résultats lisible (JSON invalide "
-                          f"ligne {exc.lineno}, colonne {exc.colno}).") from None
-    except (ValueError, RecursionError) as exc:
-        raise EngineError("result-file-unreadable",
-                          f"Ce fichier n'est pas un fichier de résultats lisible ({exc}).") from None
+    data = read_json(text, "result-file-unreadable",
+                     "Ce fichier n'est pas un fichier de résultats lisible")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise EngineError("result-file-foreign",
                           "Ce fichier n'est pas un fichier de résultats Diagnum.")
