@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from campaigns import codes
@@ -25,15 +26,23 @@ from .loading import load_and_check
 from .site import make_environment, plan_pages, render_pages
 from .tutorial_pictures import used_pictures
 
+Step = Callable[[Path], object]  # a last step of the build, given the site's folder
+
 
 def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
-          precompress: bool = True, remove=None) -> str:
+          precompress: bool = True, remove=None,
+          defer: Callable[[Callable[[], None]], None] | None = None) -> str:
     """Build the site; raises ContentError (the editor's problems) or AssetError (what to run).
 
     ``precompress=False`` skips the .br/.gz variants: ``diagnum serve`` serves files as they
     are, and an editor's rebuild must stay fast. ``remove(path)`` deletes the site that was
     replaced (default: at once); ``diagnum serve`` does it after the page has reloaded, since
-    deleting a thousand files takes longer than building them on some disks."""
+    deleting a thousand files takes longer than building them on some disks. ``defer(job)``
+    (``diagnum serve``) takes the steps no page waits for — the precomputed first questions
+    and the offline manifest — to run on the served site just after the swap: the editor's
+    page shows the change first, and the site ends up the same as without it."""
+    if defer is not None and precompress:
+        raise ValueError("defer is for an editor's rebuild, which is not precompressed")
     started = time.perf_counter()
     assets.pyodide_version(root)  # a missing node_modules/ is said before any long work
     cache.use_disk(root.resolve() / ".cache" / "parsed")
@@ -47,18 +56,29 @@ def build(content_dir: Path, output: Path, root: Path = Path("."), log=print,
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        summary = _build_into(content, staging, root.resolve(), log,
-                              previous=output if output.is_dir() else None,
-                              precompress=precompress)
+        summary, last_steps = _build_into(content, staging, root.resolve(), log,
+                                          previous=output if output.is_dir() else None)
+        if defer is None:
+            _finish(staging, last_steps)
+            if precompress:
+                compress.precompress(staging, root.resolve() / ".cache" / "compressed", log)
         _swap(staging, output, remove or _remove_tree)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if defer is not None:
+        defer(lambda: _finish(output, last_steps))
     elapsed = time.perf_counter() - started
     return f"Site construit dans {output} en {elapsed:.1f} s — {summary}"
 
 
-def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
-                precompress: bool = True) -> str:
+def _finish(site: Path, steps: list[Step]) -> None:
+    for step in steps:
+        step(site)
+
+
+def _build_into(content, dest: Path, root: Path, log,
+                previous: Path | None) -> tuple[str, list[Step]]:
+    """Everything but the last steps, which are returned: they read the finished site."""
     dest.mkdir(parents=True)
     templates = root / "site_templates"
     ref_dir = content.referential_dir
@@ -73,19 +93,12 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
                  for doc in sorted({c.document for c in content.challenges if c.document})}
     bundle = referential_bundle(content, documents)
     if not _reuse_referential(previous, dest, bundle["version"]):
-        (data_dir / "referential.json").write_text(
-            json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        (data_dir / "referential.json").write_text(bundle.json(), encoding="utf-8")
         parts_dir = data_dir / "referential" / bundle["version"]
         parts_dir.mkdir(parents=True)
         for name, part in referential_parts(bundle).items():
-            (parts_dir / name).write_text(
-                json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            (parts_dir / name).write_text(bundle.json(part), encoding="utf-8")
         _note_referential(data_dir, bundle["version"])
-    first_dir = data_dir / "first" / bundle["version"]
-    first_dir.mkdir(parents=True)
-    for name, document in first_questions(bundle, engine_key(root)).items():
-        (first_dir / name).write_text(
-            json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     campaigns_path = write_campaigns(dest, getattr(content, "campaigns", []))
     centres_path = write_centres(dest, getattr(content, "centres", []))
@@ -128,11 +141,19 @@ def _build_into(content, dest: Path, root: Path, log, previous: Path | None,
         "domains": content.domains, "all_competences": content.competences,
     })
     offline.place_service_worker(dest)
-    offline.write_manifest(dest)
-    if precompress:
-        compress.precompress(dest, root / ".cache" / "compressed", log)
-    return (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
-            f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
+    key = engine_key(root)
+    summary = (f"{len(pages)} pages, {len(content.challenges)} épreuves, "
+               f"{len(content.tutorials)} tutoriels, Pyodide {pyodide_version}, {engine_path}")
+    return summary, [lambda site: _write_first_questions(site, bundle, key),
+                     offline.write_manifest]
+
+
+def _write_first_questions(site: Path, bundle: dict, key: str) -> None:
+    first_dir = site / "data" / "first" / bundle["version"]
+    first_dir.mkdir(parents=True, exist_ok=True)
+    for name, document in first_questions(bundle, key).items():
+        (first_dir / name).write_text(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # What this process last wrote of the referential: its version, and relative path → (inode,

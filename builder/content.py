@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -134,13 +134,14 @@ class Content:
                 if p.suffix == ".yaml" and p.parent.parent == ref_dir
                 and p.name != "competence.yaml" and p.parent.name != "parcours"}
 
-    @property
+    @cached_property
     def referential_dir(self) -> Path:
         return self.root / "referential"
 
     @property
     def skills(self) -> list[Skill]:
         return [s for t in self.tubes for s in t.skills]
+
 
     @property
     def challenges(self) -> list[Challenge]:
@@ -154,12 +155,12 @@ class Content:
 
     def _skill_tubes(self) -> dict[str, str]:
         """Skill id → tube id (the first skill of an id wins), made again if skills changed."""
-        skills = self.skills
-        if self._tubes_by_skill[0] != len(skills):
+        count = len(self.tubes)  # a tube is added once its skills are all read
+        if self._tubes_by_skill[0] != count:
             index: dict[str, str] = {}
-            for skill in skills:
+            for skill in self.skills:
                 index.setdefault(skill.id, skill.tube_id)
-            self._tubes_by_skill = (len(skills), index)
+            self._tubes_by_skill = (count, index)
         return self._tubes_by_skill[1]
 
 

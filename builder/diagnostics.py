@@ -81,16 +81,17 @@ class Noted:
             getattr(problems, kind)(path, line, message)
 
 
-def checked_once(memo, subject: object, check: Callable[[Noted], None],
+def checked_once(memo, subject: object | tuple, check: Callable[[Noted], None],
                  problems: Problems) -> None:
-    """``check`` of ``subject``, run once per subject object (``memo`` is a
-    ``cache.BuildMemo``): a check that reads nothing but its subject need not run again when
-    the next build hands it the very same object."""
-    noted = memo.get((subject,))
+    """``check`` of ``subject`` (an object, or a tuple of the objects it reads), run once per
+    subject (``memo`` is a ``cache.BuildMemo``): a check that reads nothing but its subject
+    need not run again when the next build hands it the very same objects."""
+    objects = subject if isinstance(subject, tuple) else (subject,)
+    noted = memo.get(objects)
     if noted is None:
         noted = Noted()
         check(noted)
-        memo.put((subject,), (), noted)
+        memo.put(objects, (), noted)
     noted.replay(problems)
 
 

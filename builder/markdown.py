@@ -169,9 +169,10 @@ def heading_title(text: str, anchor: str) -> str:
     return next((tokens[i + 1].content for i, a in _anchors(tokens) if a == anchor), "")
 
 
-def heading_anchors(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def heading_anchors(text: str) -> frozenset[str]:
     """The anchors ``render(text, anchors=True)`` gives the headings (targets of ``#…`` links)."""
-    return {anchor for _i, anchor in _anchors(_parsed(text or ""))}
+    return frozenset(anchor for _i, anchor in _anchors(_parsed(text or "")))
 
 
 @lru_cache(maxsize=16384)
@@ -313,7 +314,8 @@ def _inline_problems(children, where) -> list[tuple[int, str]]:
     return found
 
 
-def links(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)  # like ``pictures``: each rebuild checks the same texts again
+def links(text: str, first_line: int = 1) -> tuple[tuple[int, str], ...]:
     """(source line, href) of every link in a block of Markdown."""
     out = []
     lines = (text or "").split("\n")
@@ -326,19 +328,21 @@ def links(text: str, first_line: int = 1) -> list[tuple[int, str]]:
                 href = str(child.attrs.get("href", ""))
                 out.append((where(href), href))
             stack[0:0] = list(child.children or ())
-    return out
+    return tuple(out)
 
 
-def lint_inline(text: str, line: int) -> list[tuple[int, str]]:
+@lru_cache(maxsize=16384)
+def lint_inline(text: str, line: int) -> tuple[tuple[int, str], ...]:
     """Problems of one line of Markdown (a proposal), all on ``line``."""
     found: list[tuple[int, str]] = []
     for token in _parsed_inline(text or ""):
         found.extend(_inline_problems(token.children, lambda _needle: line))
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=16384)
 def lint(text: str, first_line: int = 1, top_heading: int = 2,
-         check_headings: bool = True) -> list[tuple[int, str]]:
+         check_headings: bool = True) -> tuple[tuple[int, str], ...]:
     """Problems an editor must fix, as (line, message): raw HTML (it would be removed from the
     page), ``javascript:`` links, external images, headings that break the page's outline
     (RGAA 9.1), images without text alternative.
@@ -364,4 +368,4 @@ def lint(text: str, first_line: int = 1, top_heading: int = 2,
             previous = level
         elif token.type == "inline":
             found.extend(_inline_problems(token.children, _locator(lines, token, first_line)))
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))

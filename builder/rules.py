@@ -25,7 +25,7 @@ from engine.types.typed import Typed
 
 from .bundle import challenge_record
 from .cache import BuildMemo
-from .content import Challenge, Content, Skill
+from .content import Challenge, Content
 from .diagnostics import Noted, Problems, checked_once
 from .yamlfile import line_of, read_text
 
@@ -38,17 +38,21 @@ def _wordset(text: str) -> frozenset[str]:
 
 # What the rules said of each challenge at earlier builds (they read the challenge alone).
 _CHALLENGE_RULES = BuildMemo()
+_VARIANT_RULES = BuildMemo()
 
 
 def check_rules(content: Content, problems: Problems) -> None:
     lines = _Lines()
     _CHALLENGE_RULES.next_build()
+    _VARIANT_RULES.next_build()
     for skill in content.skills:
         live = [c for c in skill.challenges if c.valid and not c.retired]
         for ch in live:
             checked_once(_CHALLENGE_RULES, ch,
                          lambda noted, ch=ch: _check_challenge(ch, noted, lines), problems)
-        _check_other_variants(skill, live, problems)
+        if live:
+            checked_once(_VARIANT_RULES, tuple(live),
+                         lambda noted, live=live: _check_other_variants(live, noted), problems)
     _check_profiles_measure(content, problems)
 
 
@@ -298,7 +302,7 @@ def names_in(text: str) -> set[str]:
     return {m for m in _NAME.findall(text) if _plain(m) in FIRST_NAMES}
 
 
-def _check_other_variants(skill: Skill, live: list[Challenge], problems: Problems) -> None:
+def _check_other_variants(live: list[Challenge], problems: Problems | Noted) -> None:
     """A test asks one variant per skill: a statement that goes back to a person's story (« la
     commande de Dylan ») told in another variant leaves the learner without the story."""
     names = {ch.id: names_in(ch.instruction) for ch in live}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -99,3 +100,31 @@ def test_an_unchanged_referential_is_linked_and_a_touched_one_written_again(cont
     whole.write_text(text.replace('"format":1', '"format":1 '), encoding="utf-8")
     build(content_copy, dist, ROOT, log=lambda _m: None)
     assert whole.read_text(encoding="utf-8") == text
+
+
+def test_an_editors_rebuild_shows_the_page_first_and_ends_as_a_full_build(content_copy, tmp_path):
+    """``diagnum serve`` defers what no page waits for (the first questions, the offline
+    manifest) until the new site is in place; once they have run, the site is a full build's."""
+    served = tmp_path / "served"
+    build(content_copy, served, ROOT, log=lambda _m: None, precompress=False)
+    tube = content_copy / "referential/4.1/arnaques.yaml"
+    tube.write_text(tube.read_text(encoding="utf-8").replace(
+        "titre: Les arnaques", "titre: Les arnaques en ligne"), encoding="utf-8")
+    later: list = []
+    build(content_copy, served, ROOT, log=lambda _m: None, precompress=False, defer=later.append)
+    assert "Les arnaques en ligne" in (served / "competences/4.1/index.html").read_text()
+    version = json.loads((served / "data/referential.json").read_text())["version"]
+    assert later and not (served / "data/first" / version).exists()
+    for job in later:
+        job()
+    assert sorted((served / "data/first" / version).glob("*.json"))
+    manifest = json.loads((served / "offline-manifest.json").read_text())
+    assert f"data/first/{version}/competence-4.1.json" in manifest["files"]
+    fresh = tmp_path / "fresh"
+    build(content_copy, fresh, ROOT, log=lambda _m: None, precompress=False)
+    assert _files(served) == _files(fresh)
+
+
+def test_deferred_steps_are_refused_with_precompression(content_copy, tmp_path):
+    with pytest.raises(ValueError):
+        build(content_copy, tmp_path / "dist", ROOT, log=lambda _m: None, defer=lambda job: None)

@@ -3,6 +3,7 @@ with file:line, and the loop survives template errors and crashes of the builder
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import shutil
@@ -258,5 +259,29 @@ def test_a_site_broken_from_the_start_is_served_as_a_waiting_page(content_copy, 
         status, page = _get(dev.url)
         assert status == 200 and "Faites le point" in page
         assert _get(dev.url + "nulle-part/")[0] == 404
+    finally:
+        dev.shutdown()
+
+
+def test_a_failure_after_the_swap_is_shown_and_the_new_pages_stay(content_copy, tmp_path,
+                                                                  monkeypatch):
+    """The first questions are computed after the new site is in place: an engine that fails
+    there is reported like a build error, and the edited page is already served."""
+    logged: list[str] = []
+    dev = DevServer(content_copy, tmp_path / "dist", ROOT, port=0, log=logged.append)
+    try:
+        assert dev.rebuild() is None
+        monkeypatch.setattr(build_module, "first_questions", lambda *_a: 1 / 0)
+        tube = content_copy / "referential/4.1/arnaques.yaml"
+        _replace(tube, "titre: Les arnaques", "titre: Les arnaques en ligne")
+        failure = dev.rebuild()
+        assert failure is not None and "ZeroDivisionError" in failure.lines[0]
+        assert not dev.state.wait("-1", 0)["ok"]
+        assert any("sans les premières questions" in m for m in logged)
+        page = (tmp_path / "dist/competences/4.1/index.html").read_text(encoding="utf-8")
+        assert "Les arnaques en ligne" in page
+        assert gc.isenabled()  # held off during the rebuild only
+        monkeypatch.undo()
+        assert dev.rebuild() is None
     finally:
         dev.shutdown()
