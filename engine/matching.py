@@ -11,12 +11,14 @@ is forgiven against an accepted answer written without one. The article is dropp
 answer only, and the rest is compared only with accepted answers that have no article of their
 own: where an editor wrote « un compte », « des comptes » is still not « compte ».
 The same goes for a leading « sur », « à » or « dans » (« sur Envoyer », « dans Papiers »), never
-« en » (« en ligne » is not « ligne »).
+« en » (« en ligne » is not « ligne »), and for a leading « c'est » (« c'est le bouton Envoyer »).
 
 A time is a time however it is written: where an accepted answer is a time (« 10 h », « 8:15 »),
 « 10h00 », « 10:00 », « 10 heures » and « à 10 h » are the same time. In a number field, the noun
-the question uses before the number (« la case 6 », « page 3 », « touche 2 ») is read past, and
-« 10h00 » is the number 10.
+the question uses before the number (« la case 6 », « page 3 », « touche 2 ») is read past,
+« 10h00 » is the number 10, « 60 € 50 » is 60.50, and a short sentence holding one number and no
+word that changes it (« il apparaît 9 fois », « je tape 2 »; not « au moins 3 », « 2 ou 3 ») is
+that number.
 """
 
 from __future__ import annotations
@@ -102,9 +104,7 @@ def parse_time(text: Any) -> tuple[int, int] | None:
     return (hours, minutes) if hours <= 24 and minutes < 60 else None
 
 
-def _bare_forms(answer: Any, accepted: tuple[str, ...]) -> list[tuple[str, list[str]]]:
-    """The answer without the preposition and/or article the learner added, each paired with the
-    accepted answers written without them: what the editor wrote still counts."""
+def _article_forms(answer: Any, accepted: tuple[str, ...]) -> list[tuple[str, list[str]]]:
     plain = [a for a in accepted if without_article(a) is None and without_preposition(a) is None]
     no_article = [a for a in accepted if without_article(a) is None]
     forms = []
@@ -114,6 +114,24 @@ def _bare_forms(answer: Any, accepted: tuple[str, ...]) -> list[tuple[str, list[
         forms.append((after, plain))
         if (bare := without_article(after)) is not None:
             forms.append((bare, plain))
+    return forms
+
+
+# « C'est … » before a typed answer (« c'est le docteur Haddad », « c'est Envoyer »).
+_TEXT_LEAD_IN = re.compile(r"(?:c\s*['’]?\s*est|ce\s+sont|r[ée]ponse)\s*[:,]?\s+(?=\S)",
+                           re.IGNORECASE)
+
+
+def _bare_forms(answer: Any, accepted: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """The answer without the « c'est », preposition and/or article the learner added, each
+    paired with the accepted answers written without them: what the editor wrote still counts."""
+    forms = _article_forms(answer, accepted)
+    value = pretreat(answer).strip()
+    if match := _TEXT_LEAD_IN.match(value):
+        rest = value[match.end():]
+        own = tuple(a for a in accepted if not _TEXT_LEAD_IN.match(pretreat(a).strip()))
+        forms.append((rest, list(own)))
+        forms += _article_forms(rest, own)
     return forms
 
 
@@ -138,13 +156,36 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
                for form, candidates in pairs for c in candidates)
 
 
+# Words that change the number they stand by (« plus de 16 », « pas 16 », « environ 16 », « 16
+# maximum », « 16 et demi »): a sentence holding one of them is not read as its number.
+_CHANGING = frozenset((
+    "plus", "moins", "environ", "presque", "pas", "jamais", "sauf", "jusqu", "jusque", "entre",
+    "ou", "peu", "pres", "quasi", "quasiment", "max", "maximum", "min", "minimum", "dessus",
+    "dessous", "apres", "avant", "vers", "autour", "approximativement", "demi", "demie",
+    "quelques", "sinon", "voire", "dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine",
+    "centaine", "centaines", "millier", "milliers"))
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")
+
+
+def _plain_tokens(text: Any) -> list[str]:
+    """Numbers and words of a text, lower case and without accents."""
+    plain = unicodedata.normalize("NFD", pretreat(text).lower())
+    return _TOKEN.findall("".join(ch for ch in plain if not unicodedata.combining(ch)))
+
+
 _NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(?:[^\d.,+-][^\d]*)?")
+# Euros and cents written around the sign, as on French price tags: « 60 € 50 », « 60€50 »,
+# « 12 euros 50 ».
+_EUROS_CENTS = re.compile(r"(\d+)(?:€|euros?)(\d{2})(?:€|euros?|centimes?|cts?)?", re.IGNORECASE)
 
 
 def parse_number(text: Any) -> float | None:
     """A number as people type it: "1 250,50", "12.5", "16 €", "30 %" (a unit after is ignored),
     or a whole number in French words ("une seule", "vingt et un", "deux cents euros")."""
+    if _CHANGING.intersection(_plain_tokens(text)):
+        return None                         # « 16 maximum », « une dizaine »: not 16, not 1
     cleaned = _SPACES.sub("", pretreat(text)).replace(",", ".")
+    cleaned = _EUROS_CENTS.sub(r"\1.\2", cleaned) if _EUROS_CENTS.fullmatch(cleaned) else cleaned
     match = _NUMBER.fullmatch(cleaned)
     if match:
         return float(match.group(1))
@@ -232,7 +273,8 @@ def _is_number(word: str) -> bool:
 _LEAD_IN = re.compile(
     r"(?:c\s*['’]?\s*est|ce\s+sont|il\s+y\s+en\s+a|il\s+y\s+a|il\s+en\s+faut|il\s+faut"
     r"|il\s+en\s+reste|il\s+reste|(?:ca|ça|cela)\s+fait|(?:ca|ça|cela)\s+coute|(?:ca|ça|cela)\s+coûte"
-    r"|(?:j|on)\s*['’]?\s*en\s+compte|au\s+total|en\s+tout|reponse|réponse)\s*[:,]?\s+(?=\S)",
+    r"|(?:j|on)\s*['’]?\s*en\s+compte|au\s+total|en\s+tout|reponse|réponse"
+    r"|seulement|juste|uniquement|de)\s*[:,]?\s+(?=\S)",
     re.IGNORECASE)
 
 
@@ -247,7 +289,8 @@ def without_lead_in(text: Any) -> str | None:
 # 6 »). A closed list: a word that changes the number (« plus », « environ ») is not in it.
 _NUMBER_NOUN = re.compile(
     r"(?:(?:sur|à|dans)\s+)?(?:(?:le|la|l['’])\s*)?"
-    r"(?:cases?|pages?|p\.|étapes?|lignes?|touches?|colonnes?|numéros?|chapitres?|diapositives?)"
+    r"(?:cases?|pages?|p\.|étapes?|lignes?|touches?|colonnes?|numéros?|chapitres?|diapositives?"
+    r"|boutons?|chiffres?)"
     r"(?:\s+(?:numéro|n°|no))?\s*(?=\S)", re.IGNORECASE)
 
 
@@ -262,23 +305,54 @@ def number_after_words(text: Any) -> float | None:
     return float(time[0]) if time is not None and time[1] == 0 else None
 
 
+_MAX_SENTENCE_WORDS = 8
+
+
+def number_in_sentence(text: Any) -> float | None:
+    """The number of a short sentence that holds exactly one (« il apparaît 9 fois », « j'en ai
+    pris 3 », « je tape 2 »), in digits or in words; None when there are several, or when a
+    word changes it (« au moins 3 », « pas 3 », « 2 ou 3 »)."""
+    tokens = _plain_tokens(text)
+    if not tokens or len(tokens) > _MAX_SENTENCE_WORDS or _CHANGING & set(tokens):
+        return None
+    digits = [t for t in tokens if t[0].isdigit()]
+    if digits:
+        return float(digits[0].replace(",", ".")) if len(digits) == 1 else None
+    runs, current = [], []          # maximal runs of number words
+    for token in [*tokens, ""]:
+        if _is_number(token) or (current and token in _FILLERS):
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    if len(runs) != 1:
+        return None
+    value = parse_number_words(" ".join(runs[0]))
+    return None if value is None else float(value)
+
+
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
                   tolerances: Iterable[str]) -> bool:
-    """One typed field against its accepted answers, in its format and with its tolerances."""
+    """One typed field against its accepted answers, in its format and with its tolerances.
+
+    A number field compares numbers; the forms in words its editor listed beside them (« 3 sur
+    5 ») are compared as text, without T3 (one typo away from a number is another number)."""
     accepted, tolerances = tuple(accepted), tuple(tolerances)
-    if fmt == "nombre":
-        given = parse_number(answer)
-        if given is None and (lead := without_lead_in(answer)) is not None:
-            answer = lead                   # « c'est 16 », « il y en a 2 »
-            given = parse_number(answer)
-        bare = without_article(answer) if given is None and "T1" in tolerances else None
-        if bare is not None:
-            given = parse_number(bare)      # « le 2 », « la 3 »
-        if given is None and "T1" in tolerances:
-            given = number_after_words(answer)   # « la case 6 », « page 3 », « à 10 h »
-        numbers = [parse_number(a) for a in accepted]
-        if given is not None and all(n is not None for n in numbers):
-            return any(abs(given - n) < 1e-9 for n in numbers if n is not None)
+    if fmt != "nombre":
+        return text_matches(answer, accepted, tolerances)
+    given = parse_number(answer)
+    if given is None and (lead := without_lead_in(answer)) is not None:
+        given = parse_number(lead)          # « c'est 16 », « il y en a 2 »
+        answer = lead if given is not None else answer
+    if given is None and "T1" in tolerances:
+        bare = without_article(answer)
+        given = parse_number(bare) if bare is not None else None       # « le 2 », « la 3 »
         if given is None:
-            return False
-    return text_matches(answer, accepted, tolerances)
+            given = number_after_words(answer)   # « la case 6 », « page 3 », « à 10 h »
+        if given is None:
+            given = number_in_sentence(answer)   # « il apparaît 9 fois », « je tape 2 »
+    numbers = [n for a in accepted if (n := parse_number(a)) is not None]
+    if given is not None and any(abs(given - n) < 1e-9 for n in numbers):
+        return True
+    words = [a for a in accepted if parse_number(a) is None]
+    return bool(words) and text_matches(answer, words, [t for t in tolerances if t != "T3"])

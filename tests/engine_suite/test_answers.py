@@ -101,7 +101,7 @@ class ToleranceTests(unittest.TestCase):
         six = qroc(["6"], ["T1", "T2"], fmt="nombre")
         for typed in ("case 6", "la case 6", "sur la case 6", "c'est la case 6", "case numéro 6"):
             self.assertTrue(is_correct(six, typed), typed)
-        for typed in ("case 7", "plus de 6", "environ 6", "chat 6"):
+        for typed in ("case 7", "plus de 6", "environ 6", "case 6 ou 7"):
             self.assertFalse(is_correct(six, typed), typed)
         three = qroc(["3"], ["T1"], fmt="nombre")
         for typed in ("page 3", "la page 3", "p. 3"):
@@ -227,5 +227,41 @@ class NumberSentenceTests(unittest.TestCase):
                      "il y en a 16 ou 17", "c'est", "16 ou 17"):
             self.assertFalse(is_correct(sixteen, said), said)
 
-    def test_a_text_field_is_unchanged(self):
+    def test_a_text_field_without_t1_is_unchanged(self):
         self.assertFalse(is_correct(qroc(["16"], [], fmt="texte"), "c'est 16"))
+
+    def test_a_short_sentence_with_one_number_is_that_number(self):
+        nine = qroc(["9"], ["T1", "T2"], fmt="nombre")
+        for said in ("il apparaît 9 fois", "je tape 9", "j'appuie sur le 9", "le bouton 9",
+                     "le chiffre 9", "il en a pris neuf", "il n'y en a que 9", "seulement 9",
+                     "juste neuf", "je donne 9 étoiles"):
+            self.assertTrue(is_correct(nine, said), said)
+        for said in ("au moins 9", "pas 9", "9 ou 10", "8 et 9", "une dizaine", "9 et demi",
+                     "presque 9", "9 maximum", "il apparaît 8 fois", "jamais 9",
+                     "il y en a 9 sur la page et 2 en bas"):
+            self.assertFalse(is_correct(nine, said), said)
+        self.assertFalse(is_correct(qroc(["9"], [], fmt="nombre"), "je tape 9"))  # T1 only
+
+    def test_euros_and_cents_around_the_sign(self):
+        price = qroc(["60,50"], ["T1"], fmt="nombre")
+        for said in ("60 € 50", "60€50", "60 euros 50", "60,50 €", "c'est 60 € 50"):
+            self.assertTrue(is_correct(price, said), said)
+        for said in ("60 €", "60 € 5", "50 € 60"):
+            self.assertFalse(is_correct(price, said), said)
+        self.assertTrue(is_correct(qroc(["25"], ["T1"], fmt="nombre"), "de 25 %"))
+
+    def test_forms_in_words_listed_beside_the_number(self):
+        """« 3 sur 5 »: an editor may list forms in words in a number field; they are text,
+        compared without T3, and the number itself is still read in digits or words."""
+        rating = qroc(["3", "3 sur 5", "3/5"], ["T1", "T2", "T3"], fmt="nombre")
+        for said in ("3", "trois", "3 sur 5", "3/5", "c'est 3"):
+            self.assertTrue(is_correct(rating, said), said)
+        for said in ("4 sur 5", "3 sur 4", "4/5", "2"):
+            self.assertFalse(is_correct(rating, said), said)
+
+    def test_a_text_answer_after_c_est(self):
+        doctor = qroc(["Docteur Haddad", "c'est le docteur"], ["T1", "T2"])
+        for said in ("c'est le docteur Haddad", "C'est Docteur Haddad", "c’est le docteur"):
+            self.assertTrue(is_correct(doctor, said), said)
+        for said in ("c'est la pharmacie", "ce n'est pas le docteur Haddad"):
+            self.assertFalse(is_correct(doctor, said), said)
