@@ -129,7 +129,9 @@ SHOULD_ACCEPT: dict[str, list[str]] = {
     "suivre-un-algorithme-2c": ["la case E", "case E", "e"],
     "reglages-confort-appareil-2b": ["la touche 0", "touche 0", "0"],
     "imprimante-depannage-3b": ["2", "page 2", "la page 2"],
-    "remplir-signer-pdf-4b": ["3 - 5", "pages 3 à 5", "de 3 à 5", "3, 4, 5"],
+    # « 3 à 5 » is what the statement says, not what the « Pages » box takes (strict review,
+    # group d): it is refused, see SHOULD_REFUSE
+    "remplir-signer-pdf-4b": ["3 - 5", "3, 4, 5", "pages 3-5"],
     "cyberharcelement-3a": ["le 3018", "30 18"],
     "images-droits-licences-1b": ["c'est Kenza", "kenza"],
     "publicite-ciblee-1c": ["une publicité ciblée", "ciblé", "personnalisé"],
@@ -212,6 +214,7 @@ SHOULD_REFUSE: dict[str, list[str]] = {
     "tableaux-et-images-5b": ["défusionner"],
     "affiche-invitation-4b": ["dégrouper"],
     "publicite-ciblee-1c": ["non ciblée"],
+    "remplir-signer-pdf-4b": ["3 à 5", "pages 3 à 5", "de 3 à 5"],
 }
 
 # Mechanical variants (and generated opposites) that nobody would type, left out.
