@@ -306,6 +306,9 @@ def number_after_words(text: Any) -> float | None:
 
 
 _MAX_SENTENCE_WORDS = 8
+_ORDINALS = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
+             "troisieme": 3, "quatrieme": 4, "cinquieme": 5, "sixieme": 6, "septieme": 7,
+             "huitieme": 8, "neuvieme": 9, "dixieme": 10}
 
 
 def number_in_sentence(text: Any) -> float | None:
@@ -318,6 +321,10 @@ def number_in_sentence(text: Any) -> float | None:
     digits = [t for t in tokens if t[0].isdigit()]
     if digits:
         return float(digits[0].replace(",", ".")) if len(digits) == 1 else None
+    ordinals = [_ORDINALS[t] for t in tokens if t in _ORDINALS]
+    if ordinals:                    # « la quatrième case »
+        return float(ordinals[0]) if len(ordinals) == 1 and not any(map(_is_number, tokens)) \
+            else None
     runs, current = [], []          # maximal runs of number words
     for token in [*tokens, ""]:
         if _is_number(token) or (current and token in _FILLERS):
