@@ -10,7 +10,8 @@ With T1, a leading article the learner adds (« le mode avion », « la SIM », 
 is forgiven against an accepted answer written without one. The article is dropped from the typed
 answer only, and the rest is compared only with accepted answers that have no article of their
 own: where an editor wrote « un compte », « des comptes » is still not « compte ».
-The same goes for a leading « sur », « à » or « dans » (« sur Envoyer », « dans Papiers »), never
+The same goes for a leading « sur », « à », « dans », « chez » or « auprès de » (« sur Envoyer »,
+« dans Papiers », « auprès de la CAF »), never
 « en » (« en ligne » is not « ligne »), and for a leading « c'est » (« c'est le bouton Envoyer »).
 
 A time is a time however it is written: where an accepted answer is a time (« 10 h », « 8:15 »),
@@ -34,7 +35,8 @@ _LEVENSHTEIN_MAX_RATE = 0.25
 _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"(?:(?:le|la|les|un|une|des)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
 # « en » is left out on purpose: « en ligne » is not « ligne ».
-_PREPOSITION = re.compile(r"(?:sur|à|dans)\s+(?=\S)", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"(?:(?:sur|à|dans|chez)\s+|auprès\s+(?:d['’]\s*|(?:de|du|des)\s+))(?=\S)", re.IGNORECASE)
 _TIME = re.compile(
     r"(?:(?:à|a)\s*)?(\d{1,2})\s*(?:h|heures?|:)\s*(?:(\d{2})\s*(?:min(?:utes?)?)?)?\s*\.?",
     re.IGNORECASE)
@@ -88,7 +90,8 @@ def without_article(text: Any) -> str | None:
 
 
 def without_preposition(text: Any) -> str | None:
-    """The text after its leading « sur », « à » or « dans », or None when it starts with none."""
+    """The text after its leading « sur », « à », « dans », « chez » or « auprès de », or None
+    when it starts with none."""
     value = pretreat(text).strip()
     match = _PREPOSITION.match(value)
     return value[match.end():] if match else None

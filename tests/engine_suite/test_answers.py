@@ -260,6 +260,13 @@ class NumberSentenceTests(unittest.TestCase):
         for said in ("4 sur 5", "3 sur 4", "4/5", "2"):
             self.assertFalse(is_correct(rating, said), said)
 
+    def test_chez_and_aupres_de_are_read_past(self):
+        caf = qroc(["CAF", "caisse d'allocations familiales"], ["T1", "T2"])
+        for said in ("auprès de la CAF", "auprès d'la CAF", "chez la CAF", "c'est auprès de la CAF",
+                     "auprès de la caisse d'allocations familiales"):
+            self.assertTrue(is_correct(caf, said), said)
+        self.assertFalse(is_correct(caf, "auprès de la mairie"))
+
     def test_a_text_answer_after_c_est(self):
         doctor = qroc(["Docteur Haddad", "c'est le docteur"], ["T1", "T2"])
         for said in ("c'est le docteur Haddad", "C'est Docteur Haddad", "c’est le docteur"):
