@@ -35,8 +35,11 @@ def test_variants_follow_the_gender_the_editor_wrote():
 
 
 @pytest.mark.parametrize(("prefixes", "at_least"), [
-    (("1.", "2."), 140),          # domains 1–2: 147 typed challenges in December 2026
-    (("3.", "4.", "5."), 150),
+    # A floor, so that the survey never passes on an empty bank: 139 and 138 typed challenges
+    # after the strict review of December 2026 (a few became QCU or zones where typing was not
+    # the skill).
+    (("1.", "2."), 120),
+    (("3.", "4.", "5."), 120),
 ], ids=["domains-1-2", "domains-3-5"])
 def test_no_natural_answer_refused_and_no_opposite_accepted(prefixes, at_least):
     problems: list[str] = []
