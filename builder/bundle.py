@@ -26,12 +26,16 @@ class Bundle(dict):
     """The bundle, with the JSON text of each challenge's record (``texts``: id of the record →
     text). Encoding 1,400 records three times (the version's hash, the bundle, its parts) was
     a large part of an editor's rebuild; a record's text is kept while its challenge is the
-    same object, i.e. while its file has not changed (``cache.BuildMemo``)."""
+    same object, i.e. while its file has not changed (``cache.BuildMemo``). Like the
+    parse results it is made from, a bundle is read-only once made: its own text is kept."""
 
     texts: dict[int, str]
+    text: str = ""
 
     def json(self, document: dict[str, Any] | None = None) -> str:
         """``document`` (default: the bundle) as compact JSON, its challenges from ``texts``."""
+        if document is None and self.text:
+            return self.text
         document = self if document is None else document
         items = [f"{_json(key)}:{_json(value)}" for key, value in document.items()
                  if key != "challenges"]
@@ -136,9 +140,11 @@ def referential_bundle(content: Content, documents: dict[str, str]) -> dict[str,
     }
     bundle = Bundle(data)
     bundle.texts = texts
-    digest = hashlib.sha256(bundle.json().encode()).hexdigest()[:12]
+    text = bundle.json()
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     bundle.clear()
     bundle.update({"version": digest, **data})
+    bundle.text = f'{{"version":{_json(digest)},{text[1:]}'   # = bundle.json(), made once
     return bundle
 
 
