@@ -170,6 +170,12 @@ _CHANGING = frozenset((
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")
 
 
+def _changed(tokens: list[str]) -> bool:
+    """Whether a word changes the number (« pas » after a number is a noun: « 1700 pas »)."""
+    return any(t in _CHANGING and not (t == "pas" and i and tokens[i - 1][0].isdigit())
+               for i, t in enumerate(tokens))
+
+
 def _plain_tokens(text: Any) -> list[str]:
     """Numbers and words of a text, lower case and without accents."""
     plain = unicodedata.normalize("NFD", pretreat(text).lower())
@@ -185,7 +191,7 @@ _EUROS_CENTS = re.compile(r"(\d+)(?:€|euros?)(\d{2})(?:€|euros?|centimes?|ct
 def parse_number(text: Any) -> float | None:
     """A number as people type it: "1 250,50", "12.5", "16 €", "30 %" (a unit after is ignored),
     or a whole number in French words ("une seule", "vingt et un", "deux cents euros")."""
-    if _CHANGING.intersection(_plain_tokens(text)):
+    if _changed(_plain_tokens(text)):
         return None                         # « 16 maximum », « une dizaine »: not 16, not 1
     cleaned = _SPACES.sub("", pretreat(text)).replace(",", ".")
     cleaned = _EUROS_CENTS.sub(r"\1.\2", cleaned) if _EUROS_CENTS.fullmatch(cleaned) else cleaned
@@ -319,7 +325,7 @@ def number_in_sentence(text: Any) -> float | None:
     pris 3 », « je tape 2 »), in digits or in words; None when there are several, or when a
     word changes it (« au moins 3 », « pas 3 », « 2 ou 3 »)."""
     tokens = _plain_tokens(text)
-    if not tokens or len(tokens) > _MAX_SENTENCE_WORDS or _CHANGING & set(tokens):
+    if not tokens or len(tokens) > _MAX_SENTENCE_WORDS or _changed(tokens):
         return None
     digits = [t for t in tokens if t[0].isdigit()]
     if digits:

@@ -234,7 +234,8 @@ class NumberSentenceTests(unittest.TestCase):
         nine = qroc(["9"], ["T1", "T2"], fmt="nombre")
         for said in ("il apparaît 9 fois", "je tape 9", "j'appuie sur le 9", "le bouton 9",
                      "le chiffre 9", "il en a pris neuf", "il n'y en a que 9", "seulement 9",
-                     "juste neuf", "je donne 9 étoiles", "la neuvième case", "total = 9"):
+                     "juste neuf", "je donne 9 étoiles", "la neuvième case", "total = 9",
+                     "9 pas"):
             self.assertTrue(is_correct(nine, said), said)
         for said in ("au moins 9", "pas 9", "9 ou 10", "8 et 9", "une dizaine", "9 et demi",
                      "presque 9", "9 maximum", "il apparaît 8 fois", "jamais 9",
