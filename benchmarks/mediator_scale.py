@@ -186,8 +186,9 @@ def _target_call(session, page, target_id: str, method: str) -> dict[str, Any]:
 
 def _breakdown(session, page, collect: bool = False) -> dict[str, float]:
     """Where the page's renderer memory is, in MB: each JavaScript heap (allocated / used) of
-    the page, its Pyodide worker and the service worker, their ArrayBuffers outside the heap
-    (Pyodide's WebAssembly memory is one), the DOM nodes. With ``collect``, every heap is
+    the page, its Pyodide worker and the service worker, their ArrayBuffers outside the heap,
+    Blink's objects (its own garbage-collected heap: DOM, files), the DOM nodes in memory (those
+    not yet collected included), Pyodide's WebAssembly memory. With ``collect``, every heap is
     first collected (extra information only: the page cannot do that)."""
     out: dict[str, float] = {}
     names = {"page": "page", "worker": "worker", "service_worker": "sw"}
@@ -201,7 +202,10 @@ def _breakdown(session, page, collect: bool = False) -> dict[str, float]:
         out[f"{name}-heap"] = heap.get("totalSize", 0) / 2**20
         out[f"{name}-used"] = heap.get("usedSize", 0) / 2**20
         out[f"{name}-buffers"] = heap.get("backingStorageSize", 0) / 2**20
-    out["dom-nodes"] = page.evaluate("() => document.getElementsByTagName('*').length")
+        out[f"{name}-blink"] = heap.get("embedderHeapUsedSize", 0) / 2**20
+        if name == "page":   # nodes alive in memory, those not yet collected included
+            out["dom-nodes"] = _target_call(session, page, target["targetId"],
+                                            "Memory.getDOMCounters").get("nodes", 0)
     out["wasm"] = int(page.evaluate("() => document.body.dataset.workerHeapMb || 0"))
     return out
 
@@ -438,12 +442,13 @@ def markdown(f: dict[str, Any], command: str) -> str:
         "",
         "Where the page's renderer memory is (MB; JavaScript heaps as allocated, used in "
         "brackets, measured with Chromium's DevTools protocol right after the PSS; « rest » is "
-        "the anonymous PSS minus the heaps, buffers and WebAssembly memory: compiled code, "
-        "Blink's own heap, allocators):",
+        "the anonymous PSS minus the heaps, buffers, Blink's objects and WebAssembly memory: "
+        "compiled code, Blink's heap beyond its live objects, allocators):",
         "",
         "| point | PSS | anonymous | page's JS heap | worker's JS heap | service worker's JS heap "
-        "| ArrayBuffers (page + worker) | Pyodide's WebAssembly memory | DOM elements | rest |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| ArrayBuffers (page + worker) | Blink's objects (used) | Pyodide's WebAssembly memory "
+        "| DOM nodes in memory | rest |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
         *(_split_row(label, f[kinds], f[split]) for label, kinds, split in (
             ("booted", "memory_boot_kinds", "split_boot"),
             ("after the import", "memory_import_kinds", "split_import"),
@@ -457,14 +462,16 @@ def markdown(f: dict[str, Any], command: str) -> str:
 
 def _split_row(label: str, kinds: dict[str, float], split: dict[str, float]) -> str:
     buffers = split.get("page-buffers", 0) + split.get("worker-buffers", 0)
+    blink = split.get("page-blink", 0) + split.get("worker-blink", 0) + split.get("sw-blink", 0)
     known = (split.get("page-heap", 0) + split.get("worker-heap", 0) + split.get("sw-heap", 0)
-             + buffers + split.get("wasm", 0))
+             + buffers + blink + split.get("wasm", 0))
     anon = kinds.get("page-anon", 0)
     return (f"| {label} | {kinds.get('page', 0):.0f} | {anon:.0f} "
             f"| {split.get('page-heap', 0):.1f} ({split.get('page-used', 0):.1f}) "
             f"| {split.get('worker-heap', 0):.1f} ({split.get('worker-used', 0):.1f}) "
             f"| {split.get('sw-heap', 0):.1f} ({split.get('sw-used', 0):.1f}) "
-            f"| {buffers:.1f} | {split.get('wasm', 0):.0f} | {split.get('dom-nodes', 0):.0f} "
+            f"| {buffers:.1f} | {blink:.1f} | {split.get('wasm', 0):.0f} "
+            f"| {split.get('dom-nodes', 0):.0f} "
             f"| {anon - known:.0f} |")
 
 
