@@ -342,6 +342,10 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["memory_mb"] = _pss_mb(_chromium_pids())
             figures["memory_kinds"] = _pss_by_kind(_chromium_pids())
             figures["split_table"] = _breakdown(cdp, page)
+            # Information: the same page left idle for 5 s (Chromium collects on its own).
+            page.wait_for_timeout(5000)
+            figures["memory_settled_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["split_settled"] = _breakdown(cdp, page)
             log(f"unlock {figures['unlock_s']:.1f} s, table {figures['table_s']:.2f} s, "
                 f"page renderer {figures['memory_kinds'].get('page', 0):.0f} MB")
             # 50 malicious or damaged files, one at a time: each refused, nothing stored.
@@ -453,6 +457,8 @@ def markdown(f: dict[str, Any], command: str) -> str:
             ("booted", "memory_boot_kinds", "split_boot"),
             ("after the import", "memory_import_kinds", "split_import"),
             ("after reload and table", "memory_kinds", "split_table"),
+            ("the same, the page left idle 5 s (information only)", "memory_settled_kinds",
+             "split_settled"),
             ("after the 50 files", "memory_after_kinds", "split_after"),
             ("the same, after a collection forced through DevTools (information only: the "
              "page cannot do it)", "memory_collected_kinds", "split_collected"))),
