@@ -285,6 +285,8 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
                     f"() => Number(document.body.dataset.imported || 0) >= {imported}",
                     timeout=120_000)
             figures["codes_s"] = time.perf_counter() - started
+            figures["memory_codes_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["split_codes"] = _breakdown(cdp, page)
             # The big campaign: N files dropped at once.
             files = [{**f, "campaign": {**f["campaign"], "code": codes[0]}} for f in files]
             # Real files on disk, as a mediator picks them: Playwright hands the browser their
@@ -455,6 +457,8 @@ def markdown(f: dict[str, Any], command: str) -> str:
         "|---|---|---|---|---|---|---|---|---|---|---|",
         *(_split_row(label, f[kinds], f[split]) for label, kinds, split in (
             ("booted", "memory_boot_kinds", "split_boot"),
+            (f"{f['campaigns']} campaigns created, {f['codes_each']} codes pasted in each but "
+             f"the first", "memory_codes_kinds", "split_codes"),
             ("after the import", "memory_import_kinds", "split_import"),
             ("after reload and table", "memory_kinds", "split_table"),
             ("the same, the page left idle 5 s (information only)", "memory_settled_kinds",

@@ -10,7 +10,9 @@ holds only the site's referential. Requests:
 - ``{"type": "read-link", "fragment": "c=…"}`` → ``{"ok", "campaign"}``
 - ``{"type": "import", "campaign", "items": [{"name", "text"} | {"name", "code", "label"}],
   "known": [participation ids]}`` → ``{"ok", "outcomes": [...]}`` (see ``mediator.import_batch``);
-  the worker sends result files' bytes apart, through ``handle_import_json``
+  the worker sends result files' bytes apart, through ``handle_import_utf8``
+
+The worker calls ``handle_utf8`` / ``handle_import_utf8``: the same answers, as UTF-8 bytes.
 - ``{"type": "report", "campaign", "participations": [...], "csv": bool}`` → ``{"ok", "report"}``
   (the CSV text only when asked: the table and the analysis do not wait for it)
 - ``{"type": "compare", "items": [{"campaign", "participations"}]}`` → ``{"ok", "compare"}``
