@@ -25,18 +25,6 @@ let pyodideModule = null;
 // at each check), catalogue: the list of challenges}.
 let certification = null;
 
-const decoder = new TextDecoder();
-
-// Python answers in UTF-8 bytes (campaigns.protocol.handle_utf8): one copy out of its memory,
-// a Uint8Array the page receives by transfer, not a string rebuilt piece by piece.
-function utf8(proxy) {
-  try {
-    return proxy.toJs();
-  } finally {
-    proxy.destroy();
-  }
-}
-
 async function fetchOk(url, what) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${what} : erreur ${response.status} pour ${url}`);
@@ -55,15 +43,17 @@ async function boot(config) {
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
   heapBytes = () => pyodide._module.HEAP8.buffer.byteLength;
   const protocol = pyodide.pyimport("campaigns.protocol");
-  handle = (text) => utf8(protocol.handle_utf8(text));
-  importFiles = (text, contents) => utf8(protocol.handle_import_utf8(text, contents));
+  // Python answers in ASCII JSON (campaigns.protocol.handle_ascii), which Pyodide turns into a
+  // JavaScript string in one step; any other text it would rebuild one character at a time.
+  handle = (text) => protocol.handle_ascii(text);
+  importFiles = (text, contents) => protocol.handle_import_json.callKwargs(text, contents, { ascii: true });
   pyodideModule = pyodide;
   referentialUrl = config.referential;
   // The mediator needs the structure, not the questions: only which skills can be asked reaches
   // Python (the challenges' texts would cost tens of megabytes of memory for nothing).
   const bundle = JSON.parse(referential);
   bundle.challenges = bundle.challenges.map((c) => ({ skill_id: c.skill_id, retired: Boolean(c.retired) }));
-  const init = JSON.parse(decoder.decode(handle(JSON.stringify({ type: "init", referential: bundle }))));
+  const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: bundle })));
   if (!init.ok) throw new Error(init.error.message);
   return { site: init.site, loadMs: Math.round(performance.now() - started) };
 }
@@ -134,18 +124,18 @@ self.onmessage = async (event) => {
     }
     // Result files are read into bytes here, a batch at a time, and reach Python apart from the
     // JSON request (their text is never copied into one big JSON string). Python's answer goes
-    // to the page as the UTF-8 bytes of its JSON, transferred: decoded and parsed once, there.
-    let bytes;
+    // to the page as the JSON text it is: parsed once, there.
+    let text;
     if (files) {
       const contents = await Promise.all(files.map((file) => (file
         ? (file.size > 60_000_000 ? new ArrayBuffer(0) : file.arrayBuffer()) : undefined)));
-      bytes = importFiles(json, contents);
+      text = importFiles(json, contents);
       // Python has its copy: the batch's megabytes are released now, not at the next collection.
       for (const buffer of contents) buffer?.transfer?.(0);
     } else {
-      bytes = handle(json);
+      text = handle(json);
     }
-    postMessage({ id, bytes, ...measured() }, [bytes.buffer]);
+    postMessage({ id, text, ...measured() });
   } catch (error) {
     const detail = String((error && error.message) || error);
     postMessage({ id, response: { ok: false, error: { code: type === "boot" ? "boot" : "worker", message: detail } } });

@@ -18,7 +18,6 @@ const GOALS = { evaluer: "Évaluer sur un profil cible", collecter: "Collecter l
 const QR_MAX = 2300;
 
 let worker = null;
-const utf8 = new TextDecoder();
 let nextId = 0;
 const pending = new Map();
 let site = null;          // what the worker says the site offers (parcours, tubes, competences)
@@ -54,9 +53,9 @@ function rpc(request, files = null) {
 function startWorker() {
   worker = new Worker(new URL(config.worker, location.href), { type: "module" });
   worker.onmessage = (event) => {
-    const { id, bytes, workerMs, heapMb } = event.data;
-    // The worker hands Python's JSON over as UTF-8 bytes (transferred): decoded and parsed once, here.
-    const response = bytes === undefined ? event.data.response : { ...JSON.parse(utf8.decode(bytes)), workerMs };
+    const { id, text, workerMs, heapMb } = event.data;
+    // The worker sends Python's JSON as it came (one string, parsed once, here).
+    const response = text === undefined ? event.data.response : { ...JSON.parse(text), workerMs };
     if (heapMb) document.body.dataset.workerHeapMb = String(heapMb);
     pending.get(id)?.(response);
     pending.delete(id);
