@@ -161,6 +161,55 @@ def _chromium_pids() -> set[int]:
     return {pid for pid in mine if "chrom" in exe.get(pid, "")}
 
 
+def _target_call(session, page, target_id: str, method: str) -> dict[str, Any]:
+    """One DevTools call in another target (a worker has no page to open a session on): attach
+    through the browser's session, send, wait for the answer, detach."""
+    sid = session.send("Target.attachToTarget", {"targetId": target_id, "flatten": False})[
+        "sessionId"]
+    answer: dict[str, Any] = {}
+
+    def received(event: dict[str, Any]) -> None:
+        message = json.loads(event["message"])
+        if event["sessionId"] == sid and message.get("id") == 1:
+            answer.update(message)
+
+    session.on("Target.receivedMessageFromTarget", received)
+    session.send("Target.sendMessageToTarget", {"sessionId": sid, "message": json.dumps(
+        {"id": 1, "method": method})})
+    deadline = time.monotonic() + 30
+    while not answer and time.monotonic() < deadline:
+        page.wait_for_timeout(20)   # lets Playwright deliver the event (time.sleep would not)
+    session.remove_listener("Target.receivedMessageFromTarget", received)
+    session.send("Target.detachFromTarget", {"sessionId": sid})
+    return answer.get("result", {})
+
+
+def _breakdown(session, page, collect: bool = False) -> dict[str, float]:
+    """Where the page's renderer memory is, in MB: each JavaScript heap (allocated / used) of
+    the page, its Pyodide worker and the service worker, their ArrayBuffers outside the heap,
+    Blink's objects (its own garbage-collected heap: DOM, files), the DOM nodes in memory (those
+    not yet collected included), Pyodide's WebAssembly memory. With ``collect``, every heap is
+    first collected (extra information only: the page cannot do that)."""
+    out: dict[str, float] = {}
+    names = {"page": "page", "worker": "worker", "service_worker": "sw"}
+    for target in session.send("Target.getTargets")["targetInfos"]:
+        name = names.get(target["type"])
+        if not name or (name == "page" and "mediateur" not in target["url"]):
+            continue
+        if collect:
+            _target_call(session, page, target["targetId"], "HeapProfiler.collectGarbage")
+        heap = _target_call(session, page, target["targetId"], "Runtime.getHeapUsage")
+        out[f"{name}-heap"] = heap.get("totalSize", 0) / 2**20
+        out[f"{name}-used"] = heap.get("usedSize", 0) / 2**20
+        out[f"{name}-buffers"] = heap.get("backingStorageSize", 0) / 2**20
+        out[f"{name}-blink"] = heap.get("embedderHeapUsedSize", 0) / 2**20
+        if name == "page":   # nodes alive in memory, those not yet collected included
+            out["dom-nodes"] = _target_call(session, page, target["targetId"],
+                                            "Memory.getDOMCounters").get("nodes", 0)
+    out["wasm"] = int(page.evaluate("() => document.body.dataset.workerHeapMb || 0"))
+    return out
+
+
 def run(participants: int, campaigns: int = 10, codes_each: int = 100,
         dist: Path | None = None, parcours: str = "bases-du-numerique",
         log=print) -> dict[str, Any]:
@@ -201,6 +250,8 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
                                    timeout=120_000)
             figures["memory_boot_kinds"] = _pss_by_kind(_chromium_pids())
+            cdp = browser.new_browser_cdp_session()
+            figures["split_boot"] = _breakdown(cdp, page)
             page.fill("#new-passphrase", PASSPHRASE)
             page.fill("#new-passphrase-again", PASSPHRASE)
             page.press("#new-passphrase-again", "Enter")
@@ -234,6 +285,8 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
                     f"() => Number(document.body.dataset.imported || 0) >= {imported}",
                     timeout=120_000)
             figures["codes_s"] = time.perf_counter() - started
+            figures["memory_codes_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["split_codes"] = _breakdown(cdp, page)
             # The big campaign: N files dropped at once.
             files = [{**f, "campaign": {**f["campaign"], "code": codes[0]}} for f in files]
             # Real files on disk, as a mediator picks them: Playwright hands the browser their
@@ -260,6 +313,7 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
                 "() => document.body.dataset.importMs")) / 1000
             figures["accepted"] = int(page.evaluate("() => document.body.dataset.rows"))
             figures["memory_import_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["split_import"] = _breakdown(cdp, page)
             figures["heap_import_mb"] = int(page.evaluate(
                 "() => document.body.dataset.workerHeapMb || 0"))
             log(f"import {figures['import_s']:.1f} s (page {figures['import_page_s']:.1f} s), "
@@ -289,6 +343,11 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["report_ms"] = int(page.evaluate("() => document.body.dataset.reportMs"))
             figures["memory_mb"] = _pss_mb(_chromium_pids())
             figures["memory_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["split_table"] = _breakdown(cdp, page)
+            # Information: the same page left idle for 5 s (Chromium collects on its own).
+            page.wait_for_timeout(5000)
+            figures["memory_settled_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["split_settled"] = _breakdown(cdp, page)
             log(f"unlock {figures['unlock_s']:.1f} s, table {figures['table_s']:.2f} s, "
                 f"page renderer {figures['memory_kinds'].get('page', 0):.0f} MB")
             # 50 malicious or damaged files, one at a time: each refused, nothing stored.
@@ -316,6 +375,11 @@ def run(participants: int, campaigns: int = 10, codes_each: int = 100,
             figures["malicious_s"] = time.perf_counter() - started
             figures["memory_after_mb"] = _pss_mb(_chromium_pids())
             figures["memory_after_kinds"] = _pss_by_kind(_chromium_pids())
+            figures["split_after"] = _breakdown(cdp, page)
+            # Extra information only (the page cannot force a collection): the same after one.
+            figures["split_collected"] = _breakdown(cdp, page, collect=True)
+            time.sleep(1)
+            figures["memory_collected_kinds"] = _pss_by_kind(_chromium_pids())
             figures["load"] = " → ".join(f"{x:.1f}" for x in (load_before, os.getloadavg()[0]))
             browser.close()
     return figures
@@ -381,8 +445,44 @@ def markdown(f: dict[str, Any], command: str) -> str:
         f"| malicious or damaged files dropped one by one, refused with nothing stored "
         f"| {f['refused']} / {f['malicious']} ({f['malicious_s']:.1f} s) | 50 / 50 | "
         f"{verdict(f['refused'] == f['malicious'] == 50)} |",
+        "",
+        "Where the page's renderer memory is (MB; JavaScript heaps as allocated, used in "
+        "brackets, measured with Chromium's DevTools protocol right after the PSS; « rest » is "
+        "the anonymous PSS minus the heaps, buffers, Blink's objects and WebAssembly memory: "
+        "compiled code, Blink's heap beyond its live objects, allocators):",
+        "",
+        "| point | PSS | anonymous | page's JS heap | worker's JS heap | service worker's JS heap "
+        "| ArrayBuffers (page + worker) | Blink's objects (used) | Pyodide's WebAssembly memory "
+        "| DOM nodes in memory | rest |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+        *(_split_row(label, f[kinds], f[split]) for label, kinds, split in (
+            ("booted", "memory_boot_kinds", "split_boot"),
+            (f"{f['campaigns']} campaigns created, {f['codes_each']} codes pasted in each but "
+             f"the first", "memory_codes_kinds", "split_codes"),
+            ("after the import", "memory_import_kinds", "split_import"),
+            ("after reload and table", "memory_kinds", "split_table"),
+            ("the same, the page left idle 5 s (information only)", "memory_settled_kinds",
+             "split_settled"),
+            ("after the 50 files", "memory_after_kinds", "split_after"),
+            ("the same, after a collection forced through DevTools (information only: the "
+             "page cannot do it)", "memory_collected_kinds", "split_collected"))),
         MARK_END,
     ])
+
+
+def _split_row(label: str, kinds: dict[str, float], split: dict[str, float]) -> str:
+    buffers = split.get("page-buffers", 0) + split.get("worker-buffers", 0)
+    blink = split.get("page-blink", 0) + split.get("worker-blink", 0) + split.get("sw-blink", 0)
+    known = (split.get("page-heap", 0) + split.get("worker-heap", 0) + split.get("sw-heap", 0)
+             + buffers + blink + split.get("wasm", 0))
+    anon = kinds.get("page-anon", 0)
+    return (f"| {label} | {kinds.get('page', 0):.0f} | {anon:.0f} "
+            f"| {split.get('page-heap', 0):.1f} ({split.get('page-used', 0):.1f}) "
+            f"| {split.get('worker-heap', 0):.1f} ({split.get('worker-used', 0):.1f}) "
+            f"| {split.get('sw-heap', 0):.1f} ({split.get('sw-used', 0):.1f}) "
+            f"| {buffers:.1f} | {blink:.1f} | {split.get('wasm', 0):.0f} "
+            f"| {split.get('dom-nodes', 0):.0f} "
+            f"| {anon - known:.0f} |")
 
 
 def write(path: Path, block: str) -> None:

@@ -11,6 +11,9 @@ holds only the site's referential. Requests:
 - ``{"type": "import", "campaign", "items": [{"name", "text"} | {"name", "code", "label"}],
   "known": [participation ids]}`` → ``{"ok", "outcomes": [...]}`` (see ``mediator.import_batch``);
   the worker sends result files' bytes apart, through ``handle_import_json``
+
+The worker calls ``handle_ascii`` and ``handle_import_json(…, ascii=True)``: the same answers in
+ASCII JSON, which Pyodide hands to JavaScript in one step.
 - ``{"type": "report", "campaign", "participations": [...], "csv": bool}`` → ``{"ok", "report"}``
   (the CSV text only when asked: the table and the analysis do not wait for it)
 - ``{"type": "compare", "items": [{"campaign", "participations"}]}`` → ``{"ok", "compare"}``
@@ -33,15 +36,29 @@ _site: mediator.Site | None = None
 
 
 def handle_json(request: str) -> str:
-    """Entry point for the worker: a JSON string in, a JSON string out."""
+    """A JSON string in, a JSON string out (CPython callers and tests)."""
     return json_call(handle, request)
 
 
-def handle_import_json(request: str, contents: Sequence[Any]) -> str:
+def handle_ascii(request: str) -> str:
+    """Entry point for the worker: the same answer in ASCII JSON (``\\u`` escapes for the rest).
+    Pyodide hands an ASCII ``str`` to JavaScript in one step (a ``TextDecoder`` over Python's
+    memory); any other ``str`` it rebuilds one character at a time, which left 32 MB of garbage
+    in the worker for a 1 000-file drop. UTF-8 bytes would cross in one step too, but a second
+    copy of the answer beside the ``str`` grew Python's memory (which never shrinks) by 7 MB."""
+    try:
+        payload = json.loads(request)
+    except ValueError:
+        return json.dumps(_error("bad-request", "Message illisible."))
+    return json.dumps(handle(payload))
+
+
+def handle_import_json(request: str, contents: Sequence[Any], ascii: bool = False) -> str:
     """An ``import`` whose result files come apart from the JSON request: ``contents[i]`` is the
     bytes of ``items[i]``'s file (in Pyodide, a JavaScript ArrayBuffer), or None for a code. A
     thousand files' text is then never copied inside one JSON string. Bytes are read as UTF-8,
-    a damaged sequence replaced, as the browser's ``File.text()`` reads them."""
+    a damaged sequence replaced, as the browser's ``File.text()`` reads them. ``ascii``: the
+    answer in ASCII JSON, for the worker (see ``handle_ascii``)."""
     try:
         payload = json.loads(request)
         items = payload["items"]
@@ -51,7 +68,7 @@ def handle_import_json(request: str, contents: Sequence[Any]) -> str:
         if content is not None and isinstance(item, dict):
             data = content.to_bytes() if hasattr(content, "to_bytes") else bytes(content)
             item["text"] = data.decode("utf-8", errors="replace")
-    return json.dumps(handle(payload), ensure_ascii=False)
+    return json.dumps(handle(payload), ensure_ascii=ascii)
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:

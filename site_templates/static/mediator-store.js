@@ -22,13 +22,18 @@ export function emptySpace() {
   return { campaigns: [], participations: {} };
 }
 
+// Base64 without building the text piece by piece: a whole space's ciphertext is megabytes, and
+// the old `text += String.fromCharCode(...)` loop left several times that in garbage. Browsers
+// with Uint8Array.prototype.toBase64 / Uint8Array.fromBase64 do it in one step.
 function bytesToBase64(bytes) {
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
+  if (typeof bytes.toBase64 === "function") return bytes.toBase64();
+  const chunks = [];
+  for (let i = 0; i < bytes.length; i += 0x8000) chunks.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000)));
+  return btoa(chunks.join(""));
 }
 
 function base64ToBytes(text) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
   const raw = atob(text);
   const out = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i += 1) out[i] = raw.charCodeAt(i);

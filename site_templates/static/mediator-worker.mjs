@@ -16,13 +16,14 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 let handle = null;
 let importFiles = null;
 let heapBytes = () => 0;   // the size of Pyodide's WebAssembly memory (it only grows)
-let certify = null;
 let booting = null;
-// For the « certification blanche »: the bundle without its challenges, every challenge's full
-// record by id (only the asked ones reach Python, at each check), and the list of challenges.
-let skeleton = null;
-let fullChallenges = null;
-let catalogue = null;
+let referentialUrl = null;
+let pyodideModule = null;
+// The « certification blanche » is loaded the first time the mediator uses it, not at boot (most
+// visits never do): its Python module, and the referential's challenges as {skeleton: the bundle
+// without its challenges, full: every challenge's record by id (only the asked ones reach Python,
+// at each check), catalogue: the list of challenges}.
+let certification = null;
 
 async function fetchOk(url, what) {
   const response = await fetch(url);
@@ -42,16 +43,15 @@ async function boot(config) {
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/diagnum')");
   heapBytes = () => pyodide._module.HEAP8.buffer.byteLength;
   const protocol = pyodide.pyimport("campaigns.protocol");
-  handle = (text) => protocol.handle_json(text);
-  importFiles = (text, contents) => protocol.handle_import_json(text, contents);
-  const certification = pyodide.pyimport("certification.mediator_protocol");
-  certify = (text) => certification.handle_json(text);
+  // Python answers in ASCII JSON (campaigns.protocol.handle_ascii), which Pyodide turns into a
+  // JavaScript string in one step; any other text it would rebuild one character at a time.
+  handle = (text) => protocol.handle_ascii(text);
+  importFiles = (text, contents) => protocol.handle_import_json.callKwargs(text, contents, { ascii: true });
+  pyodideModule = pyodide;
+  referentialUrl = config.referential;
   // The mediator needs the structure, not the questions: only which skills can be asked reaches
   // Python (the challenges' texts would cost tens of megabytes of memory for nothing).
   const bundle = JSON.parse(referential);
-  fullChallenges = new Map(bundle.challenges.map((c) => [c.id, c]));
-  catalogue = bundle.challenges.map((c) => ({ id: c.id, skill_id: c.skill_id, retired: Boolean(c.retired) }));
-  skeleton = { ...bundle, challenges: [] };
   bundle.challenges = bundle.challenges.map((c) => ({ skill_id: c.skill_id, retired: Boolean(c.retired) }));
   const init = JSON.parse(handle(JSON.stringify({ type: "init", referential: bundle })));
   if (!init.ok) throw new Error(init.error.message);
@@ -76,13 +76,32 @@ async function askedIds(text) {
   }
 }
 
+async function loadCertification() {
+  const bundle = await (await fetchOk(referentialUrl, "Référentiel")).json();
+  const protocol = pyodideModule.pyimport("certification.mediator_protocol");
+  return {
+    certify: (text) => protocol.handle_json(text),
+    full: new Map(bundle.challenges.map((c) => [c.id, c])),
+    catalogue: bundle.challenges.map((c) => ({ id: c.id, skill_id: c.skill_id, retired: Boolean(c.retired) })),
+    skeleton: { ...bundle, challenges: [] },
+  };
+}
+
 async function certificationRequest(request) {
+  certification ??= loadCertification();
+  let cert;
+  try {
+    cert = await certification;
+  } catch (error) {
+    certification = null;   // a failed load is tried again at the next request
+    throw error;
+  }
   if (request.type === "certification-check") {
     const ids = [...new Set(await askedIds(request.text))];
-    const challenges = ids.map((id) => fullChallenges.get(id)).filter(Boolean);
-    request = { ...request, bundle: { ...skeleton, challenges }, catalogue };
+    const challenges = ids.map((id) => cert.full.get(id)).filter(Boolean);
+    request = { ...request, bundle: { ...cert.skeleton, challenges }, catalogue: cert.catalogue };
   }
-  return JSON.parse(certify(JSON.stringify(request)));
+  return JSON.parse(cert.certify(JSON.stringify(request)));
 }
 
 self.onmessage = async (event) => {
@@ -91,7 +110,8 @@ self.onmessage = async (event) => {
   try {
     if (type === "boot") {
       booting ??= boot(request.config);
-      postMessage({ id, response: { ok: true, ...(await booting) } });
+      const booted = await booting;
+      postMessage({ id, response: { ok: true, ...booted }, heapMb: Math.round(heapBytes() / 1048576) });
       return;
     }
     if (!handle) await booting;
@@ -105,10 +125,16 @@ self.onmessage = async (event) => {
     // Result files are read into bytes here, a batch at a time, and reach Python apart from the
     // JSON request (their text is never copied into one big JSON string). Python's answer goes
     // to the page as the JSON text it is: parsed once, there.
-    const text = files
-      ? importFiles(json, await Promise.all(files.map((file) => (file
-        ? (file.size > 60_000_000 ? new ArrayBuffer(0) : file.arrayBuffer()) : undefined))))
-      : handle(json);
+    let text;
+    if (files) {
+      const contents = await Promise.all(files.map((file) => (file
+        ? (file.size > 60_000_000 ? new ArrayBuffer(0) : file.arrayBuffer()) : undefined)));
+      text = importFiles(json, contents);
+      // Python has its copy: the batch's megabytes are released now, not at the next collection.
+      for (const buffer of contents) buffer?.transfer?.(0);
+    } else {
+      text = handle(json);
+    }
     postMessage({ id, text, ...measured() });
   } catch (error) {
     const detail = String((error && error.message) || error);
