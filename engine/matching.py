@@ -176,9 +176,12 @@ def _changed(tokens: list[str]) -> bool:
                for i, t in enumerate(tokens))
 
 
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")   # « 1 400 € »: one number
+
+
 def _plain_tokens(text: Any) -> list[str]:
     """Numbers and words of a text, lower case and without accents."""
-    plain = unicodedata.normalize("NFD", pretreat(text).lower())
+    plain = unicodedata.normalize("NFD", _THOUSANDS.sub("", pretreat(text).lower()))
     return _TOKEN.findall("".join(ch for ch in plain if not unicodedata.combining(ch)))
 
 

@@ -244,6 +244,12 @@ class NumberSentenceTests(unittest.TestCase):
             self.assertFalse(is_correct(nine, said), said)
         self.assertFalse(is_correct(qroc(["9"], [], fmt="nombre"), "je tape 9"))  # T1 only
 
+    def test_thousands_in_a_sentence(self):
+        salary = qroc(["1400"], ["T1"], fmt="nombre")
+        for said in ("il gagnait 1 400 €", "il gagnait 1400 €", "1 400"):
+            self.assertTrue(is_correct(salary, said), said)
+        self.assertFalse(is_correct(salary, "il gagnait 1 400 ou 1 500 €"))
+
     def test_euros_and_cents_around_the_sign(self):
         price = qroc(["60,50"], ["T1"], fmt="nombre")
         for said in ("60 € 50", "60€50", "60 euros 50", "60,50 €", "c'est 60 € 50"):
