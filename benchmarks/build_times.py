@@ -301,17 +301,28 @@ Ce qui est mesuré :
   référentiel (plus de 1 300 épreuves vérifiées une à une par le correcteur du moteur), les pages
   des compétences et le paquet du test.
 
-Où passe le temps d'une reconstruction à chaud (profil `cProfile` d'une reconstruction dans le
-même processus, tout le reste venant des caches) : un peu plus de la moitié à vérifier le contenu
-(chaque épreuve avec le correcteur du moteur — sa propre réponse acceptée, les mauvaises refusées —,
-chaque illustration SVG, les liens des textes), un quart à relire et valider les fichiers (copies
-du cache en mémoire, puis schéma), le reste à rendre et écrire les pages et à mettre le nouveau
-`dist/` en place. Ne sont plus refaits à chaque
-reconstruction : la lecture YAML des fichiers inchangés, le rendu Markdown des textes inchangés
-(cache par texte), la compilation des gabarits (environnement Jinja2 gardé), la copie de Pyodide
-et des fichiers inchangés (liens vers la version précédente). Sous forte charge de la machine
-(plusieurs fois plus de processus prêts que de cœurs), les durées ci-dessus sont surtout de
-l'attente : comparez le temps processeur.
+Ce que fait une reconstruction à chaud de `diagnum serve`, dans l'ordre où la page l'attend :
+
+- **Avant la page** : relire le seul fichier modifié (les autres viennent du cache en mémoire,
+  objets partagés en lecture seule), valider et vérifier tout le contenu — mais chaque
+  vérification qui ne lit que des fichiers inchangés est reprise telle quelle de la construction
+  précédente (épreuves, textes, règles d'écriture, variantes d'un acquis, liens et lint des
+  tutoriels) —, refaire le paquet du référentiel (le texte JSON de chaque épreuve inchangée est
+  gardé : le hachage de version et le fichier n'encodent que les épreuves modifiées), rendre les
+  pages, mettre le nouveau `dist/` en place (Pyodide, les fichiers inchangés et un référentiel
+  inchangé sont des liens vers la version précédente). La page se recharge à ce moment-là.
+- **Après la page** (étapes différées, sur le site déjà servi) : les premières questions
+  précalculées des compétences et parcours dont le contenu a changé, puis le manifeste hors ligne.
+  La page n'en a pas besoin pour s'afficher : un test qui démarre avant qu'elles soient écrites
+  attend simplement le moteur. Une fois faites, le site est celui d'une construction complète
+  (`tests/test_build_cache.py`).
+- **Le ramasse-miettes de Python** ne tourne pas pendant une reconstruction : il parcourt tous
+  les objets vivants, et les caches du contenu en comptent des centaines de milliers (un passage
+  coûtait jusqu'à 0,2 s au milieu d'une reconstruction). Il passe quand l'éditeur ne modifie rien
+  depuis 2 s, puis les objets qui restent sont gelés (`gc.freeze`) et ne sont plus parcourus.
+
+Sous forte charge de la machine (plusieurs fois plus de processus prêts que de cœurs), les durées
+ci-dessus sont surtout de l'attente : comparez le temps processeur.
 
 Pour refaire la mesure : `pip install -e '.[bench]'` (installe MkDocs), puis
 `python -m benchmarks.build_times --write docs/benchmark-build.md`.
