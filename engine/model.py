@@ -236,15 +236,21 @@ def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: in
     return p_right, max(0.0, gain), info
 
 
-def level_summary(posterior: list[float], max_level: int, with_entropy: bool = True
+def level_summary(posterior: list[float], max_level: int, with_entropy: bool = True,
+                  mass: list[float] | None = None
                   ) -> tuple[list[float], list[float], tuple[float, float]]:
     """(coarse groups, level probabilities, (best neighbourhood, entropy or 0)) of a posterior:
-    what ``within_one_gain`` reads for every challenge it values."""
-    mass = level_probabilities(posterior, max_level)
+    what ``within_one_gain`` reads for every challenge it values (``mass``: its level
+    probabilities, when known)."""
+    if mass is None:
+        mass = level_probabilities(posterior, max_level)
     return coarse(posterior), mass, (_best_neighbourhood(mass),
                                      _entropy(mass) if with_entropy else 0.0)
 
 
-def within_one_probability(posterior: list[float], max_level: int) -> float:
-    """P(the level announced by its best neighbourhood is within one of the truth)."""
-    return _best_neighbourhood(level_probabilities(posterior, max_level))
+def within_one_probability(posterior: list[float], max_level: int,
+                           mass: list[float] | None = None) -> float:
+    """P(the level announced by its best neighbourhood is within one of the truth) (``mass``:
+    the posterior's level probabilities, when known)."""
+    return _best_neighbourhood(level_probabilities(posterior, max_level) if mass is None
+                               else mass)
