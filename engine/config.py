@@ -44,8 +44,11 @@ class EngineConfig:
     tube_penalty: float = 0.95
     # Until every tube has been touched, at most this many questions per tube.
     tube_quota: int = 2
-    # Random pick among the best distinct skills, with these weights.
+    # Random pick among the best distinct skills, with these weights...
     pick_weights: tuple[float, ...] = (0.6, 0.25, 0.15)
+    # ...for a joint profile, only among those whose value is within this share of the best
+    # (0: any of them): variety among equally good questions, none of a worse level.
+    pick_within: float = 0.0
     # Among a skill's variants, pick with weights information ** sharpness (0: uniform).
     variant_sharpness: float = 4.0
     # The first question of a competence is at level floor(prior mean − this), or the lowest.
