@@ -44,11 +44,8 @@ class EngineConfig:
     tube_penalty: float = 0.95
     # Until every tube has been touched, at most this many questions per tube.
     tube_quota: int = 2
-    # Random pick among the best distinct skills, with these weights...
+    # Random pick among the best distinct skills, with these weights.
     pick_weights: tuple[float, ...] = (0.6, 0.25, 0.15)
-    # ...for a joint profile, only among those whose value is within this share of the best
-    # (0: any of them): variety among equally good questions, none of a worse level.
-    pick_within: float = 0.0
     # Among a skill's variants, pick with weights information ** sharpness (0: uniform).
     variant_sharpness: float = 4.0
     # The first question of a competence is at level floor(prior mean − this), or the lowest.
@@ -118,15 +115,18 @@ class EngineConfig:
 # posterior (a general ability and a deviation per competence, the correlation weighed among a
 # few values for each person): every answer moves every competence. The next question is the one,
 # in any competence, whose answer should most raise the chance that its level is announced within
-# one; each competence gets one question first (a tour), with kinder floors than a full test and a
-# gentle start; a competence is settled once its level is within one with ``stop_confidence``, and
-# the profile ends when all are or at 80. The level announced is the one whose neighbourhood is
-# the most probable. Measured in benchmarks/express.py.
+# one (a little level information breaks near-ties); the best skill is asked, not one of the best
+# few at random, and the most informative of its variants nearly always (typed answers over
+# multiple choice); each competence gets one question first (a tour), with kinder floors than a
+# full test and a gentle start; a competence is settled once its level is within one with
+# ``stop_confidence``, and the profile ends when all are or at 80. The level announced is the one
+# whose neighbourhood is the most probable. Measured in benchmarks/express.py; the last three
+# choices (pick, variants, information) were tuned on its development split.
 EXPRESS: dict[str, Any] = {
     "total_max_questions": 80, "competence_correlation": 0.5,
     "correlation_choices": [0.3, 0.55, 0.8], "correlation_weights": [1, 2, 1],
     "min_questions": 1, "max_questions": 10, "stop_confidence": 0.99,
-    "information_weight": 0.0,
+    "information_weight": 0.02, "pick_weights": [1.0], "variant_sharpness": 16.0,
     "min_success": [0.15, 0.3, 0.5], "start_below_prior": 0.5,
     "gentle_opening": 2, "max_step_after_success": 3,
     "initializer": "joint-profile", "selector": "profile-information",

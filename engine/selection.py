@@ -360,16 +360,6 @@ class ProfileSelector(InformationSelector):
         if not ranked:
             return None
         top = ranked[:len(self.config.pick_weights)]
-        if self.config.pick_within > 0:
-            run = offers[best[1]][0]
-            penalty = self.config.tube_penalty
-
-            def score(opts: list[Option]) -> float:
-                return (max(o[3] for o in opts)
-                        * penalty ** run.tube_counts.get(opts[0][0].tube_id, 0))
-
-            least = score(top[0]) * (1.0 - self.config.pick_within)
-            top = [opts for opts in top if score(opts) >= least]
         chosen = rng.choices(top, weights=self.config.pick_weights[:len(top)])[0]
         return self.pick_variant(chosen, rng)
 

@@ -93,7 +93,9 @@ class InterleavingTests(unittest.TestCase):
         self.assertGreater(len(set(order[16:])), 5)
 
     def test_the_next_question_is_the_most_valuable_on_the_whole_profile(self):
-        assessment = take(8, stop_after=20)
+        # A person still being asked after 20 questions (some are settled sooner).
+        assessment = next(a for a in (take(seed, stop_after=20) for seed in range(8, 40))
+                          if not a.closed)
         assessment.pending = None
         chosen = competence_of(assessment.next_challenge())
         selector = assessment.config.parts.selector
