@@ -52,7 +52,7 @@ bench: build
 	  --config 'uniform-variants={"variant_sharpness": 0}' --config 'gentle-off={"gentle_opening": 0}' \
 	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.profile --people 2000 --write docs/benchmark-engine.md
-	$(BIN)/python -m benchmarks.express --people 200 --write docs/benchmark-engine.md
+	$(BIN)/python -m benchmarks.express --people 400 --jobs 4 --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.calibration --parcours profil-express --evaluation 200 \
 	  --write docs/benchmark-calibration.md
 	$(BIN)/python -m benchmarks.calibration --competences 1.1,2.1,3.1,4.1 --evaluation 300 \

@@ -52,7 +52,8 @@ const atRandom = (c, random) => (c.proposals ? String(1 + Math.floor(random() * 
 
 // Simulated tests started by this request; time of every step.
 function measure(start, answerer = atRandom) {
-  const out = { steps: [], firstSteps: [], lastSteps: [], questions: 0 };
+  // Wall time, and the process's CPU time (user + system), which a loaded machine inflates less.
+  const out = { steps: [], cpuSteps: [], firstSteps: [], lastSteps: [], questions: 0 };
   for (let run = 0; run < runs; run++) {
     let seed = 1000 + run;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -62,16 +63,19 @@ function measure(start, answerer = atRandom) {
     while (response.challenge) {
       const c = response.challenge;
       const answer = answerer(c, random);
+      const cpu = process.cpuUsage();
       t = performance.now();
       response = call({ type: "answer", state: response.state, challenge: c.id, response: answer });
       (response.challenge ? out.steps : out.lastSteps).push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      if (response.challenge) out.cpuSteps.push((used.user + used.system) / 1000);
       if (!response.ok) throw new Error(JSON.stringify(response.error));
       out.questions++;
     }
   }
   return out;
 }
-const { steps, firstSteps, lastSteps, questions } = measure({ competences });
+const { steps, cpuSteps, firstSteps, lastSteps, questions } = measure({ competences });
 const hasExpress = (referential.profiles || []).some((p) => p.id === "profil-express");
 const express = hasExpress ? measure({ profile: "profil-express" }, levelled(3)) : null;
 // The same profiles on a calibrated bank (content/referential/calibration.yaml): every challenge
@@ -95,6 +99,8 @@ console.log(`| chargement du référentiel (${referential.challenges.length} ép
 console.log(`| tests simulés (16 compétences chacun) | ${runs}, ${questions} questions |`);
 console.log(`| temps moteur par question (réponse enregistrée, question suivante choisie) : moyenne | ${fmt(mean)} ms |`);
 console.log(`| médiane / 95e centile / maximum | ${fmt(percentile(steps, 0.5))} / ${fmt(percentile(steps, 0.95))} / ${fmt(Math.max(...steps))} ms |`);
+const cpuMean = cpuSteps.reduce((a, b) => a + b, 0) / cpuSteps.length;
+console.log(`| temps CPU du processus par question : moyenne / 95e centile / maximum | ${fmt(cpuMean)} / ${fmt(percentile(cpuSteps, 0.95))} / ${fmt(Math.max(...cpuSteps))} ms |`);
 console.log(`| première étape (démarrage du test), au plus | ${fmt(Math.max(...firstSteps))} ms |`);
 console.log(`| dernière étape (résultats et correction de tout le test), au plus | ${fmt(Math.max(...lastSteps))} ms |`);
 if (express) {
@@ -102,6 +108,8 @@ if (express) {
   console.log(`| profil express : tests simulés (une personne de niveau 3 : les QCU et QROC des niveaux 1 à 3 réussis 85 fois sur 100) | ${runs}, ${express.questions} questions |`);
   console.log(`| profil express : moyenne / 95e centile / maximum par question | ${fmt(m)} / ${fmt(percentile(express.steps, 0.95))} / ${fmt(Math.max(...express.steps))} ms |`);
   console.log(`| profil express : dernière étape, au plus | ${fmt(Math.max(...express.lastSteps))} ms |`);
+  const cm = express.cpuSteps.reduce((a, b) => a + b, 0) / express.cpuSteps.length;
+  console.log(`| profil express : temps CPU du processus par question (moins sensible à la charge de la machine) : moyenne / 95e centile / maximum | ${fmt(cm)} / ${fmt(percentile(express.cpuSteps, 0.95))} / ${fmt(Math.max(...express.cpuSteps))} ms |`);
 }
 {
   const c = withCalibration.steps;

@@ -116,7 +116,7 @@ class JointStart(EasyStart):
                 d = vd + msg[1]
                 e = msg[0] - self.mean
                 terms.append((1.0 / d, e / d, e * e / d, math.log(d)))
-            s1, s2, s3, s4 = (sum(t[i] for t in terms) for i in range(4))
+            s1, s2, s3, s4 = map(sum, zip(*terms, strict=True))
             for index, (t1, t2, t3, t4) in enumerate(terms):
                 a1, a2, a3, a4 = s1 - t1, s2 - t2, s3 - t3, s4 - t4
                 precision = 1.0 / vg + a1

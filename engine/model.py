@@ -144,7 +144,13 @@ def moments(posterior: list[float]) -> tuple[float, float]:
 
 def level_probabilities(posterior: list[float], max_level: int) -> list[float]:
     """P(level = L) for L in 0..max_level (everything above the cap counts as the cap)."""
-    return [sum(posterior[a:b]) for a, b in level_slices(max_level)]
+    return list(map(sum, map(posterior.__getitem__, _level_slice_objects(max_level))))
+
+
+@lru_cache(maxsize=16)
+def _level_slice_objects(max_level: int) -> tuple[slice, ...]:
+    """``level_slices`` as slice objects (map() over them runs without a Python loop)."""
+    return tuple(slice(a, b) for a, b in level_slices(max_level))
 
 
 def _entropy(probs: list[float]) -> float:
@@ -152,6 +158,9 @@ def _entropy(probs: list[float]) -> float:
     total = sum(probs)
     if total <= 0:
         return 0.0
+    if min(probs) > 0:
+        # The same sum without a Python loop (selection values many answers at every step).
+        return math.log(total) - sum(map(operator.mul, probs, map(math.log, probs))) / total
     return math.log(total) - sum(p * math.log(p) for p in probs if p > 0) / total
 
 
@@ -194,9 +203,12 @@ COARSE_GROUPS: tuple[tuple[int, int], ...] = tuple(
     for i in range(0, len(GRID) - COARSE + 1, COARSE))
 
 
+_COARSE_SLICES: tuple[slice, ...] = tuple(slice(a, b) for a, b in COARSE_GROUPS)
+
+
 def coarse(posterior: list[float]) -> list[float]:
     """The posterior's mass in each coarse group."""
-    return [sum(posterior[a:b]) for a, b in COARSE_GROUPS]
+    return list(map(sum, map(posterior.__getitem__, _COARSE_SLICES)))
 
 
 @lru_cache(maxsize=4096)
@@ -214,6 +226,12 @@ def coarse_slices(max_level: int) -> tuple[tuple[int, int], ...]:
                   else len(starts)) if a < b else (0, 0) for a, b in level_slices(max_level))
 
 
+@lru_cache(maxsize=16)
+def _coarse_slice_objects(max_level: int) -> tuple[slice, ...]:
+    """``coarse_slices`` as slice objects."""
+    return tuple(slice(a, b) for a, b in coarse_slices(max_level))
+
+
 def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: int,
                     mass: list[float], before: tuple[float, float] | None = None,
                     with_information: bool = True) -> tuple[float, float, float]:
@@ -226,9 +244,9 @@ def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: in
     if before is None:
         before = (_best_neighbourhood(mass), _entropy(mass))
     products = list(map(operator.mul, groups, curve))
-    right = [sum(products[a:b]) for a, b in coarse_slices(max_level)]
+    right = list(map(sum, map(products.__getitem__, _coarse_slice_objects(max_level))))
     p_right = sum(right)
-    wrong = [m - r for m, r in zip(mass, right, strict=True)]
+    wrong = list(map(operator.sub, mass, right))
     gain = _best_neighbourhood(right) + _best_neighbourhood(wrong) - before[0]
     if not with_information:
         return p_right, max(0.0, gain), 0.0
@@ -236,15 +254,21 @@ def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: in
     return p_right, max(0.0, gain), info
 
 
-def level_summary(posterior: list[float], max_level: int, with_entropy: bool = True
+def level_summary(posterior: list[float], max_level: int, with_entropy: bool = True,
+                  mass: list[float] | None = None
                   ) -> tuple[list[float], list[float], tuple[float, float]]:
     """(coarse groups, level probabilities, (best neighbourhood, entropy or 0)) of a posterior:
-    what ``within_one_gain`` reads for every challenge it values."""
-    mass = level_probabilities(posterior, max_level)
+    what ``within_one_gain`` reads for every challenge it values (``mass``: its level
+    probabilities, when known)."""
+    if mass is None:
+        mass = level_probabilities(posterior, max_level)
     return coarse(posterior), mass, (_best_neighbourhood(mass),
                                      _entropy(mass) if with_entropy else 0.0)
 
 
-def within_one_probability(posterior: list[float], max_level: int) -> float:
-    """P(the level announced by its best neighbourhood is within one of the truth)."""
-    return _best_neighbourhood(level_probabilities(posterior, max_level))
+def within_one_probability(posterior: list[float], max_level: int,
+                           mass: list[float] | None = None) -> float:
+    """P(the level announced by its best neighbourhood is within one of the truth) (``mass``:
+    the posterior's level probabilities, when known)."""
+    return _best_neighbourhood(level_probabilities(posterior, max_level) if mass is None
+                               else mass)

@@ -173,14 +173,37 @@ class ProfileSelector(InformationSelector):
         super().__init__(config, estimator)
         # Competence id → (the posterior summarised, its summary).
         self._summaries: dict[str, tuple[list[float], Any]] = {}
+        self._guesses: dict[str, float] | None = None
+        self._keys: dict[str, Any] | None = None
+        self._curves: dict[tuple[int, float], tuple[float, ...]] | None = None
+
+    def caches(self, ref: Referential) -> None:
+        """Fetch, once per choice, the caches that live with the referential (guessing floors,
+        the distinct keys of each skill, coarse curves by key)."""
+        params = self.estimator.params
+        self._guesses = referential_cache(ref, "guess", params)
+        self._keys = referential_cache(ref, "keys", params)
+        self._curves = referential_cache(ref, "coarse", params)
 
     def guess(self, ref: Referential, challenge: Challenge) -> float:
         """The challenge's guessing floor, computed once per referential (the worker rebuilds
         the selector at every step; the referential stays)."""
-        cache = referential_cache(ref, "guess", self.estimator.params)
+        cache = self._guesses if self._guesses is not None else referential_cache(
+            ref, "guess", self.estimator.params)
         found = cache.get(challenge.id)
         if found is None:
             found = cache[challenge.id] = self.estimator.guess(challenge)
+        return found
+
+    def coarse_curve(self, key: tuple[int, float]) -> tuple[float, ...]:
+        """``model.coarse_curve`` of this (level, guessing floor), from a plain dict (no
+        hashing of the model's parameters at every call)."""
+        curves = self._curves
+        if curves is None:
+            return model.coarse_curve(*key, self.estimator.params)
+        found = curves.get(key)
+        if found is None:
+            found = curves[key] = model.coarse_curve(*key, self.estimator.params)
         return found
 
     def value(self, ref: Referential, run: CompetenceRun, level: int, challenge: Challenge,
@@ -195,7 +218,7 @@ class ProfileSelector(InformationSelector):
         found = cache.get(key)
         if found is None:
             groups, mass, before = self.summary(run)
-            curve = model.coarse_curve(*key, self.estimator.params)
+            curve = self.coarse_curve(key)
             weight = self.config.information_weight
             p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
                                                   weight > 0)
@@ -208,7 +231,8 @@ class ProfileSelector(InformationSelector):
         found = self._summaries.get(run.competence_id)
         if found is None or found[0] is not run.posterior:
             found = self._summaries[run.competence_id] = (run.posterior, model.level_summary(
-                run.posterior, run.max_level, self.config.information_weight > 0))
+                run.posterior, run.max_level, self.config.information_weight > 0,
+                run.level_probabilities()))
         return found[1]
 
     def bound(self, run: CompetenceRun) -> float:
@@ -228,8 +252,15 @@ class ProfileSelector(InformationSelector):
         """The kind options of these skills, grouped by skill, best first (``cache``: the
         values already known of this competence's questions, by level and guessing floor)."""
         cache = {} if cache is None else cache
-        options = [(skill, challenge, *self.value(ref, run, skill.level, challenge, cache))
-                   for skill in skills for challenge in unseen_challenges(ref, run, skill)]
+        found = run.memo.get("questions")
+        if found is None or found[0] is not skills:
+            # Each question with its (level, guessing floor), kept until the run's next answer.
+            found = run.memo["questions"] = (skills, [
+                (skill, challenge, (skill.level, self.guess(ref, challenge)))
+                for skill in skills for challenge in unseen_challenges(ref, run, skill)])
+        key_value = self.key_value
+        options = [(skill, challenge, *key_value(run, key, cache))
+                   for skill, challenge, key in found[1]]
         if not options:
             return []
         by_skill: dict[str, list[Option]] = {}
@@ -246,12 +277,27 @@ class ProfileSelector(InformationSelector):
         """The distinct (level, guessing floor) of a skill's challenges: what a question's value
         depends on (a skill not asked yet has none of its challenges seen)."""
         if cache is None:
-            cache = referential_cache(ref, "keys", self.estimator.params)
+            cache = self._keys if self._keys is not None else referential_cache(
+                ref, "keys", self.estimator.params)
         found = cache.get(skill.id)
         if found is None:
             found = cache[skill.id] = frozenset(
                 (skill.level, self.guess(ref, c)) for c in ref.challenges_by_skill[skill.id])
         return found
+
+    def levels(self, ref: Referential, run: CompetenceRun, skills: list[Skill]
+               ) -> list[tuple[int, list[float]]]:
+        """The distinct guessing floors of these skills' questions, lowest first, level by
+        level (kept with the run while it is given the same list of skills)."""
+        found = run.memo.get("levels")
+        if found is not None and found[0] is skills:
+            return found[1]
+        by_level: dict[int, list[float]] = {}
+        for level, guess in set().union(*(self.keys(ref, skill) for skill in skills)):
+            by_level.setdefault(level, []).append(guess)
+        out = [(level, sorted(guesses)) for level, guesses in by_level.items()]
+        run.memo["levels"] = (skills, out)
+        return out
 
     def best_value(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
                    values: dict[tuple[int, float], Prediction] | None = None) -> float:
@@ -261,29 +307,25 @@ class ProfileSelector(InformationSelector):
         lowest floor up, only until one is kind enough; all of them only if none is. ``values``
         collects what was computed, for ``ranked``."""
         values = {} if values is None else values
-        params = self.estimator.params
         floor = self.config.min_success[min(run.fails_in_row, 2)]
-        by_level: dict[int, list[float]] = {}
-        cache = referential_cache(ref, "keys", params)
-        for level, guess in set().union(*(self.keys(ref, skill, cache) for skill in skills)):
-            by_level.setdefault(level, []).append(guess)
+        by_level = self.levels(ref, run, skills)
 
         # P(success) alone is cheap; the gain is computed for one key per level at most.
         groups = self.summary(run)[0]
+        curve_of = self.coarse_curve
 
         def success(level: int, guess: float) -> float:
-            return sum(map(operator.mul, groups, model.coarse_curve(level, guess, params)))
+            return sum(map(operator.mul, groups, curve_of((level, guess))))
 
         kind = []
-        for level, guesses in by_level.items():
-            for guess in sorted(guesses):
+        for level, guesses in by_level:
+            for guess in guesses:
                 if success(level, guess) >= floor:
                     kind.append(self.key_value(run, (level, guess), values)[1])
                     break
         if kind:
             return max(kind)
-        every = [(level, g, success(level, g)) for level, guesses in by_level.items()
-                 for g in guesses]
+        every = [(level, g, success(level, g)) for level, guesses in by_level for g in guesses]
         if not every:
             return -1.0
         likeliest = max(p for _, _, p in every)
@@ -298,6 +340,7 @@ class ProfileSelector(InformationSelector):
         the best found, at most ``profile_breadth`` of them, 0: all), then among its best few
         skills at random."""
         self._summaries = {}
+        self.caches(ref)
         values: dict[int, dict[tuple[int, float], Prediction]] = {}
         best: tuple[float, int] | None = None
         bounded = sorted(((self.bound(run), index) for index, (run, _) in enumerate(offers)),

@@ -43,6 +43,14 @@ class CompetenceRun:
     # The posterior from ``prior`` and this competence's answers alone; ``posterior`` is the same
     # list unless a joint profile reweighted it by what the other competences say (``couple``).
     own: list[float] = field(default_factory=list)
+    # What depends on this competence's answers alone (its skills still allowed, …), kept
+    # until its next answer; a joint profile reads it at every step.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Caches, each with the list it was computed from (identity: a new list, a new value).
+    _mass: tuple[list[float], list[float]] | None = field(default=None, repr=False,
+                                                           compare=False)
+    _own_moments: tuple[list[float], tuple[float, float]] | None = field(
+        default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.own:
@@ -53,7 +61,21 @@ class CompetenceRun:
         return len(self.answers)
 
     def level_probabilities(self) -> list[float]:
-        return self.estimator.level_probabilities(self.posterior, self.max_level)
+        """P(level) of the posterior, computed once per posterior (the stopper and the
+        selector of a joint profile read it several times per step)."""
+        found = self._mass
+        if found is None or found[0] is not self.posterior:
+            found = self._mass = (self.posterior, self.estimator.level_probabilities(
+                self.posterior, self.max_level))
+        return found[1]
+
+    def own_moments(self) -> tuple[float, float]:
+        """(mean, sd) of the posterior from this competence's answers alone, computed once per
+        answer (a joint profile couples every competence at each step; one of them changed)."""
+        found = self._own_moments
+        if found is None or found[0] is not self.own:
+            found = self._own_moments = (self.own, model.moments(self.own))
+        return found[1]
 
     def eap(self) -> float:
         if self.cached_eap is None:
@@ -81,6 +103,7 @@ class CompetenceRun:
             self.own = model.update(self.own, curve, record.correct)
         self.posterior = self.own
         self.cached_eap = None
+        self.memo.clear()
         self.answers.append(record)
         self.levels.append(skill.level)
         self.asked_skills.add(skill.id)

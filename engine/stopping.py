@@ -88,7 +88,8 @@ class ProfileStop(ConfidenceStop):
             return True
         if run.asked < self.min_questions:
             return False
-        return model.within_one_probability(run.posterior, run.max_level) >= self.confidence
+        return model.within_one_probability(run.posterior, run.max_level,
+                                            run.level_probabilities()) >= self.confidence
 
     def profile_done(self, runs: list[CompetenceRun]) -> bool:
         """Whether the whole profile is over (the cap reached, or every competence settled)."""

@@ -66,8 +66,9 @@ def test_express_benchmark_reports_every_world_against_the_targets():
     from benchmarks import express
 
     ref = load_referential(make_express_bank())
-    table, rows = express.run(ref, 4, express.EXPRESS_WORLDS)
+    table, rows, details = express.run(ref, 4, express.EXPRESS_WORLDS)
     assert set(rows) == {w.name for w in express.EXPRESS_WORLDS}
+    assert all(len(lines) == len(ref.competences) for lines in details.values())
     assert any(w.correlation < 0.5 for w in express.EXPRESS_WORLDS)  # weaker than assumed (0.5)
     for row in rows.values():
         assert row["people"] == 4
@@ -75,6 +76,11 @@ def test_express_benchmark_reports_every_world_against_the_targets():
         assert 0 <= row["worst"] <= row["within"] <= 1
     for world in express.EXPRESS_WORLDS:
         assert f"| {world.name}: " in table
+        # Tuning happens on other people than those reported.
+        assert express.split_seed(world, "dev") != express.split_seed(world, "eval")
+    _, dev, _ = express.run(ref, 4, express.EXPRESS_WORLDS[:1], split="dev")
+    assert [dev["E1"][k] for k in ("q_mean", "exact", "within", "predicted")] != [
+        rows["E1"][k] for k in ("q_mean", "exact", "within", "predicted")]
 
 
 def make_express_bank():
