@@ -171,9 +171,23 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")
 
 
 def _changed(tokens: list[str]) -> bool:
-    """Whether a word changes the number (« pas » after a number is a noun: « 1700 pas »)."""
-    return any(t in _CHANGING and not (t == "pas" and i and tokens[i - 1][0].isdigit())
-               for i, t in enumerate(tokens))
+    """Whether a word changes the number. « pas » does only as a negation, after « ne » or
+    before the number (« il n'y en a pas 3 », « pas plus de 3 »); elsewhere it is a noun (« 1700
+    pas », « la variable pas vaut 1700 »)."""
+    for i, token in enumerate(tokens):
+        if token != "pas":
+            if token in _CHANGING:
+                return True
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (i and tokens[i - 1] in ("n", "ne")) or after[:1].isdigit() or _is_number(after) \
+                or after in _NEGATED:
+            return True
+    return False
+
+
+_NEGATED = frozenset(("plus", "moins", "de", "d", "du", "exactement", "tout", "toujours",
+                      "vraiment", "encore", "forcement", "sur", "assez", "trop"))
 
 
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")   # « 1 400 € »: one number

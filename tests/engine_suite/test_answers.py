@@ -235,9 +235,10 @@ class NumberSentenceTests(unittest.TestCase):
         for said in ("il apparaît 9 fois", "je tape 9", "j'appuie sur le 9", "le bouton 9",
                      "le chiffre 9", "il en a pris neuf", "il n'y en a que 9", "seulement 9",
                      "juste neuf", "je donne 9 étoiles", "la neuvième case", "total = 9",
-                     "9 pas"):
+                     "9 pas", "la variable pas vaut 9", "pas vaut 9 à la fin"):
             self.assertTrue(is_correct(nine, said), said)
-        for said in ("au moins 9", "pas 9", "9 ou 10", "8 et 9", "une dizaine", "9 et demi",
+        for said in ("au moins 9", "pas 9", "pas plus de 9", "il n'y en a pas 9", "9 ou 10",
+                     "8 et 9", "une dizaine", "9 et demi",
                      "presque 9", "9 maximum", "il apparaît 8 fois", "jamais 9",
                      "il y en a 9 sur la page et 2 en bas", "la huitième case",
                      "la neuvième ou la dixième"):
