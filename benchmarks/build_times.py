@@ -16,6 +16,7 @@ Figures, each the median (min–max) of ``--runs`` runs on the bundled content:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
@@ -95,6 +96,11 @@ def diagnum_full(tmp: Path, runs: int) -> dict[str, Times]:
             "warm": _timed(run, runs, before=lambda: shutil.rmtree(dist, ignore_errors=True))}
 
 
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url) as response:
+        return response.read().decode("utf-8")
+
+
 def _largest_sujet(content: Path) -> Path:
     return max((p for p in (content / "referential").glob("*/*.yaml")
                 if p.name != "competence.yaml"), key=lambda p: p.stat().st_size)
@@ -150,19 +156,22 @@ def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
         sujet.write_text("\n".join(lines), encoding="utf-8")
         return sujet, f"competences/{competence}/index.html", marker
 
-    def measure(edit) -> tuple[Times, Times]:
-        """End-to-end times, and the build that produced each change (the last one before the
-        page showed it: a save seen half-written may trigger one more)."""
+    def measure(edit) -> tuple[Times, Times, Times]:
+        """End-to-end times as the editor's open page sees them: it long-polls the server (as
+        builder/js/livereload.js does, one request waiting) and fetches the page when a build
+        is announced; the build that produced each change (the last one before the page showed
+        it: a save seen half-written may trigger one more), and the whole attempt."""
         times, produced, whole = [], [], []
         for i in range(runs + 1):
             time.sleep(0.5)  # the watcher has seen the previous state
+            since = json.loads(_get(dev.url + ".diagnum/livereload?since=-1"))["attempt"]
             started = _clock()
             _, page, marker = edit()
             while True:
-                with urllib.request.urlopen(dev.url + page) as response:
-                    if marker in response.read().decode("utf-8"):
-                        break
-                time.sleep(0.01)
+                state = json.loads(_get(f"{dev.url}.diagnum/livereload?since={since}"))
+                since = state["attempt"]
+                if marker in _get(dev.url + page):
+                    break
             if i:  # the first run is a warm-up
                 times.append(_since(started))
                 produced.append(builds[-1])
