@@ -160,11 +160,14 @@ class _Server(http.server.ThreadingHTTPServer):
     block_on_close = False
 
 
-def _remove_later(path: Path) -> None:
-    """Delete a replaced site in the background: the editor's page reloads meanwhile. Not a
-    daemon thread, so that quitting still finishes the deletion."""
-    threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True},
-                     name="diagnum-remove-old-site").start()
+def _remove_in_background(paths: list[Path]) -> threading.Thread:
+    """Delete replaced sites in a thread. Not a daemon thread, so that quitting still finishes
+    the deletion."""
+    thread = threading.Thread(
+        target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in paths],
+        name="diagnum-remove-old-sites")
+    thread.start()
+    return thread
 
 
 def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
@@ -194,6 +197,9 @@ class DevServer:
         self.stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._collect_when_idle = False
+        # Sites replaced by a rebuild, deleted once the editor is idle: deleting a thousand
+        # files while the next rebuild writes its own slowed both on a busy disk.
+        self._replaced: list[Path] = []
 
     @property
     def url(self) -> str:
@@ -225,7 +231,7 @@ class DevServer:
     def _build(self, later: list[Callable[[], None]]) -> Failure | None:
         try:
             self.log(build_module.build(self.content, self.output, self.root, log=self.log,
-                                         precompress=False, remove=_remove_later,
+                                         precompress=False, remove=self._replaced.append,
                                          defer=later.append))
             return None
         except Exception as exc:
@@ -240,11 +246,14 @@ class DevServer:
         self.log(f"Reconstruction annulée : {failure.summary} {outcome}")
         return failure
 
-    def collect_garbage(self) -> None:
-        """Python's cycle collector walks every live object, and the content's caches are
-        hundreds of thousands: a pass during a rebuild cost it 0.2 s. It runs here instead,
-        once the editor has been idle a moment, and what survives is frozen out of later
-        passes (gc.freeze, made for long-lived data like these caches)."""
+    def when_idle(self) -> None:
+        """What waits until the editor has been idle a moment: deleting the replaced sites, and
+        Python's cycle collector, which walks every live object (the content's caches are
+        hundreds of thousands: a pass during a rebuild cost it 0.2 s); what survives is then
+        frozen out of later passes (gc.freeze, made for long-lived data like these caches)."""
+        if self._replaced:
+            replaced, self._replaced = self._replaced, []
+            _remove_in_background(replaced)
         if self._collect_when_idle:
             self._collect_when_idle = False
             gc.unfreeze()
@@ -267,7 +276,7 @@ class DevServer:
             else:
                 quiet += 1
                 if quiet * POLL_SECONDS >= IDLE_SECONDS:
-                    self.collect_garbage()
+                    self.when_idle()
 
     def start(self, watch: bool = True) -> None:
         """Serve and watch in background threads (the first build must be done already)."""
@@ -282,6 +291,11 @@ class DevServer:
         if self._threads:  # shutdown() waits for serve_forever, so only once it has started
             self.server.shutdown()
         self.server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=60)  # a rebuild in progress ends first
+        if self._replaced:
+            _remove_in_background(self._replaced).join()
+            self._replaced = []
 
 
 def serve(content: Path, output: Path, root: Path, host: str = "127.0.0.1", port: int = 8000,

@@ -285,3 +285,23 @@ def test_a_failure_after_the_swap_is_shown_and_the_new_pages_stay(content_copy, 
         assert dev.rebuild() is None
     finally:
         dev.shutdown()
+
+
+def test_replaced_sites_are_deleted_once_the_editor_is_idle(content_copy, tmp_path):
+    dev = DevServer(content_copy, tmp_path / "dist", ROOT, port=0, log=lambda _m: None)
+    try:
+        assert dev.rebuild() is None
+        tube = content_copy / "referential/4.1/arnaques.yaml"
+        _replace(tube, "titre: Les arnaques", "titre: Les arnaques en ligne")
+        assert dev.rebuild() is None
+        old = list(tmp_path.glob(".dist.old-*"))
+        assert old, "the replaced site waits for the editor to be idle"
+        dev.when_idle()
+        _wait(lambda: not any(p.exists() for p in old))
+        _replace(tube, "titre: Les arnaques en ligne", "titre: Les arnaques sur Internet")
+        assert dev.rebuild() is None
+        assert list(tmp_path.glob(".dist.old-*"))
+    finally:
+        dev.shutdown()
+    assert not list(tmp_path.glob(".dist.old-*")), "quitting deletes what was left"
+    assert (tmp_path / "dist/index.html").is_file()
