@@ -51,6 +51,7 @@ from .record import make_record
 from .referential import Challenge, Referential, load_referential
 from .resultfile import parse_result_file, validate_record, validate_result_file
 from .scoring import AssessmentResult
+from .text import Plain
 from .types import challenge_type
 from .types.base import MAX_RESPONSE_CHARS, MAX_RESPONSE_ITEMS
 
@@ -207,7 +208,7 @@ def _step(ref: Referential, assessment: Assessment,
     _last = assessment
     out: dict[str, Any] = {
         "ok": True,
-        "state": assessment.to_dict(),
+        "state": Plain(assessment.to_dict()),
         "challenge": challenge_view(ref, challenge) if challenge else None,
         "progress": assessment.progress(),
     }
