@@ -162,6 +162,14 @@ def test_a_mediators_whole_session(site, page, built_site, tmp_path):
     assert page.locator("#tube-list > li").count() == len(profile["tubes"])
     assert page.locator("#analysis-body svg[role=img]").count() >= 2
     assert page.locator("#analysis-body details table").count() >= 2
+    # Every label is drawn inside its chart (a long competence name was cut on the left).
+    outside = page.evaluate("""() => [...document.querySelectorAll('#analysis-body svg.chart')]
+        .flatMap((chart) => [...chart.querySelectorAll('text')].filter((t) => {
+          const box = t.getBBox(), view = chart.viewBox.baseVal;
+          return box.x < 0 || box.x + box.width > view.width;
+        }).map((t) => t.textContent))""")
+    assert outside == [], outside
+    page.locator("#analysis-body").screenshot(path=str(tmp_path / "analysis.png"))
 
     # A participant's panel, opened and closed with the keyboard.
     page.focus("button:has-text('Voir Zoé')")

@@ -24,7 +24,7 @@ function frame(width, height, title, description) {
 // Horizontal bars, one per item: {label, value (0–100)}.
 export function barChart(title, items, unit = " %") {
   const rowHeight = 28;
-  const labelWidth = 300;
+  const labelWidth = 360; // 42 characters of 14 px text fit, with room on the left
   const barWidth = 360;
   const height = items.length * rowHeight + 10;
   const description = items.map((i) => `${i.label} : ${i.value}${unit}`).join(" ; ");
