@@ -81,7 +81,8 @@ def test_em_recovers_known_parameters():
     truth = true_parameters(ref, rng)
     ids = sorted(truth)
     persons = [answers_of(truth, rng.sample(ids, 15), rng.gauss(3, 2), rng) for _ in range(600)]
-    cal = calibrate(ref, {"1.1": persons})
+    # Every challenge its own offset here (no skill structure): the unpooled prior.
+    cal = calibrate(ref, {"1.1": persons}, pooled=False)
     errors = [cal.items[c].difficulty - truth[c][0] for c in ids]
     label_errors = [ref.skills[ref.challenges[c].skill_id].level - truth[c][0] for c in ids]
     assert all(cal.items[c].calibrated for c in ids)
@@ -99,6 +100,44 @@ def test_em_recovers_known_parameters():
     assert all(0 < cal.items[c].sd < 0.6 for c in ids)
 
 
+def test_pooling_by_skill_recovers_a_skill_offset_from_few_answers_per_variant():
+    """Variants share most of their offset from the declared level with their skill (sujet a is
+    one level harder than declared, sujet b one level easier), and each variant has only about
+    ten answers: pooled by skill, the offsets come through; each variant on its own, its prior
+    holds it near its level."""
+    ref = load_referential(make_bank(competences=1, tubes=3, variants=3))
+    rng = random.Random(11)
+    params = ModelParams()
+    shift = {"sujet-0-a": 1.0, "sujet-0-b": -1.0, "sujet-0-c": 0.0}
+    truth = {}
+    for cid in sorted(ref.challenges):
+        challenge = ref.challenges[cid]
+        skill = ref.skills[challenge.skill_id]
+        truth[cid] = (skill.level + shift[skill.tube_id] + rng.gauss(0, 0.1), 1.5,
+                      guessing(challenge, params))
+    ids = sorted(truth)
+    persons = [answers_of(truth, rng.sample(ids, 10), rng.gauss(3.5, 2), rng) for _ in range(55)]
+    pooled = calibrate(ref, {"1.1": persons}, min_answers=1)
+    alone = calibrate(ref, {"1.1": persons}, min_answers=1, pooled=False)
+    assert 5 <= sum(pooled.items[c].answers for c in ids) / len(ids) <= 15
+
+    def mean_offset(cal, tube):
+        mine = [c for c in ids if c in cal.items and c.startswith(tube)]
+        return sum(cal.items[c].difficulty - ref.skills[ref.challenges[c].skill_id].level
+                   for c in mine) / len(mine)
+
+    assert mean_offset(pooled, "sujet-0-a") > 0.4 and mean_offset(pooled, "sujet-0-b") < -0.4
+    assert mean_offset(pooled, "sujet-0-a") - mean_offset(pooled, "sujet-0-b") > 1.3 * (
+        mean_offset(alone, "sujet-0-a") - mean_offset(alone, "sujet-0-b"))
+    answered = [c for c in ids if c in pooled.items]
+    err_pooled = rmse([pooled.items[c].difficulty - truth[c][0] for c in answered])
+    err_alone = rmse([alone.items[c].difficulty - truth[c][0] for c in answered])
+    assert err_pooled < 0.8 * err_alone, (err_pooled, err_alone)
+    # Each variant's uncertainty says what its skill's answers told it too: smaller than alone.
+    assert (sum(pooled.items[c].sd for c in answered)
+            < 0.9 * sum(alone.items[c].sd for c in answered))
+
+
 def test_few_answers_keep_the_declared_level_and_are_flagged():
     ref = load_referential(make_bank(competences=1, tubes=3, variants=3))
     rng = random.Random(3)
@@ -109,9 +148,11 @@ def test_few_answers_keep_the_declared_level_and_are_flagged():
                for _ in range(400)]
     for person in persons[:6]:
         person += answers_of(truth, [rare], 3.0, rng)
-    cal = calibrate(ref, {"1.1": persons}, min_answers=30)
+    # Each variant on its own (pooled, its skill's other variants' answers would count).
+    cal = calibrate(ref, {"1.1": persons}, min_answers=30, pooled=False)
     item = cal.items[rare]
     assert item.answers == 6 and not item.calibrated
+    assert calibrate(ref, {"1.1": persons}, min_answers=30).items[rare].calibrated
     assert 4.5 < item.difficulty <= 6.0        # pulled a little, but held near its level
     text = calfile.render(cal, created=DATE, persons=400, responses=4806)
     assert rare not in text and "sujet-0-a-5a:" in text
