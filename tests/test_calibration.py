@@ -16,9 +16,10 @@ from calibration import calfile, report
 from calibration.cli import run
 from calibration.estimate import calibrate
 from calibration.inputs import read_results
-from engine import Assessment, ModelParams, load_referential
+from engine import Assessment, EngineConfig, ModelParams, load_referential
 from engine.model import guessing
 from engine.resultfile import validate_result_file
+from engine.selection import valued_level
 
 from .engine_suite.bank import make_bank
 from .engine_suite.sequences import all_sequences
@@ -439,3 +440,34 @@ def test_calibration_runs_without_the_builder_on_a_built_bundle(tmp_path, capsys
     assert done.returncode == 0, done.stderr
     assert "120 test(s)" in done.stdout
     assert "sujet-0-a-1a: {difficulte:" in (tmp_path / "cal.yaml").read_text(encoding="utf-8")
+
+
+def express_sequence(ref, seed):
+    """The questions the express engine asks on competences 1.1 and 1.2 of someone who succeeds
+    exactly up to level 3."""
+    assessment = Assessment.start(ref, competences=["1.1", "1.2"], seed=seed,
+                                  config=EngineConfig.for_mode("express"))
+    asked = []
+    while (challenge := assessment.next_challenge()) is not None:
+        asked.append(challenge.id)
+        assessment.record(challenge.id, ref.skills[challenge.skill_id].level <= 3)
+    return asked
+
+
+def test_the_express_selector_values_a_calibrated_question_at_its_calibrated_level():
+    plain = load_referential(make_bank())
+    same = calibrated_bank(lambda level: 0.0)
+    assert ([express_sequence(same, s) for s in range(3)]
+            == [express_sequence(plain, s) for s in range(3)])
+    easy_top = calibrated_bank(lambda level: -3.0 if level >= 4 else 0.0)
+    top = next(c for c in easy_top.challenges.values() if easy_top.skills[c.skill_id].level == 6)
+    assert valued_level(top, 6) == 3 and valued_level(plain.challenges[top.id], 6) == 6
+    assessment = Assessment.start(easy_top, competences=["1.1", "1.2"], seed=0,
+                                  config=EngineConfig.for_mode("express"))
+    assessment.next_challenge()
+    selector = assessment.config.parts.selector
+    run = assessment._run(easy_top.skills[top.skill_id].competence_id)
+    guess = selector.guess(easy_top, top)
+    assert selector.value(easy_top, run, 6, top, {}) == selector.key_value(run, (3, guess), {})
+    assert selector.value(easy_top, run, 6, top, {}) != selector.key_value(run, (6, guess), {})
+    assert (3, guess) in selector.keys(easy_top, easy_top.skills[top.skill_id])
