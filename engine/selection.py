@@ -62,8 +62,8 @@ def unseen_challenges(ref: Referential, run: CompetenceRun, skill: Skill) -> lis
 
 def valued_level(challenge: Challenge, level: int) -> int:
     """The level a profile's selector values a question at: its skill's, or, when collected
-    answers calibrated it, its difficulty rounded (values stay one per level and guessing floor,
-    so a step costs the same)."""
+    answers calibrated it, its difficulty rounded (values are still shared by level and guessing
+    floor, so a step costs little more: a skill's variants may fall on two levels)."""
     cal = challenge.calibration
     return level if cal is None else max(-1, min(9, round(cal.difficulty)))
 
