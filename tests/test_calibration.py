@@ -471,3 +471,31 @@ def test_the_express_selector_values_a_calibrated_question_at_its_calibrated_lev
     assert selector.value(easy_top, run, 6, top, {}) == selector.key_value(run, (3, guess), {})
     assert selector.value(easy_top, run, 6, top, {}) != selector.key_value(run, (6, guess), {})
     assert (3, guess) in selector.keys(easy_top, easy_top.skills[top.skill_id])
+
+
+def test_the_non_benevolent_reference_is_the_engine_without_kindness():
+    """benchmarks/reference.py: same estimator, stopping rule and budget as the engine it is made
+    from, but no easy start and nothing holds a harder question back after a failure."""
+    from benchmarks.reference import reference_config
+
+    ref = calibrated_bank(lambda level: 0.0)
+    for base in (EngineConfig(), EngineConfig.for_mode("express")):
+        config = reference_config(base)
+        assert type(config.parts.estimator) is type(base.parts.estimator)
+        assert type(config.parts.stopper) is type(base.parts.stopper)
+        assert (config.max_questions, config.total_max_questions) == (
+            base.max_questions, base.total_max_questions)
+        firsts = {}
+        for name, cfg in (("kind", base), ("reference", config)):
+            assessment = Assessment.start(ref, competences=["1.1"], seed=0, config=cfg)
+            first = assessment.next_challenge()
+            firsts[name] = ref.skills[first.skill_id].level
+            assessment.record(first.id, False)
+            following = assessment.next_challenge()
+            firsts[name + " after a failure"] = (
+                ref.skills[following.skill_id].level if following else None)
+        # The engine starts easy and never asks harder right after a failed first question; the
+        # reference starts harder, or asks harder after that failure, when that tells the most.
+        assert firsts["kind after a failure"] in (None, *range(firsts["kind"] + 1)), firsts
+        assert (firsts["reference"] > firsts["kind"]
+                or firsts["reference after a failure"] > firsts["reference"]), firsts
