@@ -10,12 +10,17 @@ a competence is unknown and integrated out over a quadrature grid, under a norma
 N(μ, σ²) per competence that is estimated too. Persons are (record, competence) pairs: the engine
 measures each competence on its own scale.
 
-Sparse data are handled by priors, as the engine already assumes them: b ~ N(declared level,
-label_sd²) and log a ~ N(log slope, 0.3²). Estimates are the posterior modes (MAP): a challenge
-with few answers stays near its declared level and the engine's slope, one with many answers
-goes where its answers say. The prior also anchors the scale: the level scale stays the one the
-labels define, on average. A challenge answered fewer than ``min_answers`` times keeps its
-level-derived parameters (it is not written in the calibration file) and is flagged.
+Sparse data are handled by priors, as the engine already assumes them. Difficulties are pooled
+by skill (a hierarchical prior): a skill's offset from its declared level is N(0, 0.55²), shared
+by its variants, and each variant's own offset from its skill's is N(0, 0.25²), together the
+engine's label_sd (0.6); log a ~ N(log slope, 0.3²). Estimates are the posterior modes (MAP): a
+challenge with few answers stays near its skill's estimate (itself near the declared level when
+the skill has few answers), one with many answers goes where its answers say. Its uncertainty
+(the posterior sd of its difficulty, the skill's uncertainty included) goes with it to the engine,
+which flattens its curve by it. The prior also anchors the scale: the level scale stays the one
+the labels define, on average. A challenge answered fewer than ``min_answers`` times, even with
+its skill's other variants, keeps its level-derived parameters (it is not written in the
+calibration file) and is flagged.
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ GRID: tuple[float, ...] = tuple(-2.0 + 0.25 * k for k in range(49))   # −2 …
 GRID2: tuple[float, ...] = tuple(t * t for t in GRID)
 LOG_SLOPE_SD = 0.3
 MIN_ANSWERS = 30
+# The hierarchical prior of difficulties: a skill's offset from its declared level, shared by its
+# variants, N(0, SKILL_SD²); each variant's own offset from its skill's, N(0, VARIANT_SD²). Together
+# they make the engine's label_sd (0.6): sqrt(0.55² + 0.25²) ≈ 0.60.
+SKILL_SD = 0.55
+VARIANT_SD = 0.25
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Calibration:
     competences: dict[str, CompetenceFit] = field(default_factory=dict)
     params: ModelParams = field(default_factory=ModelParams)
     min_answers: int = MIN_ANSWERS
+    pooled: bool = True       # the hierarchical prior (variants pooled by skill)
 
 
 def _normal(mean: float, sd: float) -> list[float]:
@@ -88,7 +99,8 @@ def calibrate(ref: Referential, persons: dict[str, list[list[tuple[str, bool]]]]
               params: ModelParams | None = None, min_answers: int = MIN_ANSWERS,
               max_iterations: int = 200, tolerance: float = 0.002,
               progress: Callable[[str], None] | None = None,
-              owners: dict[str, list[int]] | None = None) -> Calibration:
+              owners: dict[str, list[int]] | None = None, pooled: bool = True,
+              skill_sd: float = SKILL_SD, variant_sd: float = VARIANT_SD) -> Calibration:
     """Estimate every challenge answered in ``persons`` (competence → per person
     [(challenge id, right?)]).
 
@@ -98,10 +110,16 @@ def calibrate(ref: Referential, persons: dict[str, list[list[tuple[str, bool]]]]
     would mistake who was asked what for how hard it is (with few answers per competence, as in
     the « profil express », the scale then shrinks). The prior of θ in a competence is then a
     latent regression, N(μ + β·x, σ²), on x, the person's mean θ elsewhere (relative to each
-    competence's mean), re-estimated at each EM cycle."""
+    competence's mean), re-estimated at each EM cycle.
+
+    ``pooled``: the variants of a skill share its offset from the declared level (``skill_sd``,
+    then ``variant_sd`` for each variant around its skill), so a variant answered a few times
+    borrows what its skill's other variants say; otherwise each variant has its own N(level,
+    label_sd²) prior."""
     params = params or ModelParams()
-    out = Calibration(params=params, min_answers=min_answers)
-    fits = {c: _Fit(ref, c, persons[c], params) for c in sorted(persons) if persons[c]}
+    out = Calibration(params=params, min_answers=min_answers, pooled=pooled)
+    spread = (skill_sd, variant_sd) if pooled else None
+    fits = {c: _Fit(ref, c, persons[c], params, spread) for c in sorted(persons) if persons[c]}
     keys = {c: (owners or {}).get(c) or [("seul", c, i) for i in range(len(persons[c]))]
             for c in fits}
     iteration, converged = 0, False
@@ -142,8 +160,11 @@ class _Fit:
     """One competence's items and persons during EM."""
 
     def __init__(self, ref: Referential, competence: str,
-                 people: list[list[tuple[str, bool]]], params: ModelParams) -> None:
+                 people: list[list[tuple[str, bool]]], params: ModelParams,
+                 spread: tuple[float, float] | None = None) -> None:
         self.params = params
+        # (skill sd, variant sd) of the hierarchical prior; None: each challenge on its own.
+        self.spread = spread
         ids = sorted({cid for person in people for cid, _ in person})
         index = {cid: i for i, cid in enumerate(ids)}
         self.items = []
@@ -158,6 +179,12 @@ class _Fit:
                 self.items[i].answers += 1
                 self.items[i].right += right
         self.b = [float(it.level) for it in self.items]
+        # Each skill's variants (indices), its declared level and its current centre.
+        self.skill_items: dict[str, list[int]] = {}
+        for i, cid in enumerate(ids):
+            self.skill_items.setdefault(ref.challenges[cid].skill_id, []).append(i)
+        self.skill_level = {s: float(self.items[v[0]].level) for s, v in self.skill_items.items()}
+        self.centre = dict(self.skill_level)
         self.log_a = [math.log(params.slope)] * len(self.items)
         self.mean, self.beta, self.sd = 2.5, 0.0, 2.0
         self.overall_mean, self.overall_sd = 2.5, 2.0
@@ -231,25 +258,73 @@ class _Fit:
         self.overall_sd = math.sqrt(total)
 
     def items_step(self) -> float:
+        """Each challenge given its skill's centre, then each skill's centre given its variants
+        (coordinate ascent on the joint posterior of the hierarchical prior)."""
         change = 0.0
-        for i, it in enumerate(self.items):
-            nb, na = _m_step(self.b[i], self.log_a[i], it, self.n_q[i], self.r_q[i],
-                             self.params)
-            change = max(change, abs(nb - self.b[i]), abs(na - self.log_a[i]))
-            self.b[i], self.log_a[i] = nb, na
+        tau = self.spread[1] if self.spread else self.params.label_sd
+        for skill, members in self.skill_items.items():
+            centre = self.centre[skill]
+            for i in members:
+                nb, na = _m_step(self.b[i], self.log_a[i], self.items[i], self.n_q[i],
+                                 self.r_q[i], self.params, centre, tau)
+                change = max(change, abs(nb - self.b[i]), abs(na - self.log_a[i]))
+                self.b[i], self.log_a[i] = nb, na
+            if self.spread:
+                skill_sd, variant_sd = self.spread
+                w_skill, w_variant = 1.0 / skill_sd ** 2, 1.0 / variant_sd ** 2
+                new = ((self.skill_level[skill] * w_skill + w_variant * sum(
+                    self.b[i] for i in members)) / (w_skill + w_variant * len(members)))
+                change = max(change, abs(new - centre))
+                self.centre[skill] = new
         return change
 
     def finish(self, min_answers: int, items_out: dict[str, ItemEstimate]) -> None:
-        for i, it in enumerate(self.items):
-            it.difficulty, it.discrimination = self.b[i], math.exp(self.log_a[i])
-            it.sd = _difficulty_sd(self.b[i], self.log_a[i], it, self.n_q[i], self.params)
-            it.calibrated = it.answers >= min_answers
-            items_out[it.challenge_id] = it
+        for members in self.skill_items.values():
+            info = {i: _difficulty_information(self.b[i], self.log_a[i], self.items[i],
+                                               self.n_q[i], self.params) for i in members}
+            sds = _difficulty_sds(info, self.spread, self.params.label_sd)
+            # Pooled, a variant is estimated from its skill's answers too.
+            pooled = sum(self.items[i].answers for i in members) if self.spread else 0
+            for i in members:
+                it = self.items[i]
+                it.difficulty, it.discrimination = self.b[i], math.exp(self.log_a[i])
+                it.sd = sds[i]
+                it.calibrated = max(it.answers, pooled) >= min_answers
+                items_out[it.challenge_id] = it
+
+
+def _difficulty_sds(info: dict[int, float], spread: tuple[float, float] | None,
+                    label_sd: float) -> dict[int, float]:
+    """The posterior sd of each variant's difficulty (Laplace): from its answers' information
+    and its prior; under the hierarchical prior, with the uncertainty of its skill's centre
+    (the Schur complement of the skill's joint precision). Never more than ``label_sd``."""
+    if spread is None:
+        return {i: min(label_sd, 1.0 / math.sqrt(v + 1.0 / label_sd ** 2))
+                for i, v in info.items()}
+    skill_sd, variant_sd = spread
+    w_variant = 1.0 / variant_sd ** 2
+    d = {i: v + w_variant for i, v in info.items()}
+    schur = 1.0 / skill_sd ** 2 + sum(w_variant - w_variant ** 2 / di for di in d.values())
+    return {i: min(label_sd, math.sqrt(1.0 / di + (w_variant / di) ** 2 / schur))
+            for i, di in d.items()}
 
 
 def _derivatives(b: float, log_a: float, it: ItemEstimate, n: list[float], r: list[float],
-                 params: ModelParams) -> tuple[float, float, float, float, float]:
-    """Gradient and expected information (prior included) of (b, log a)."""
+                 params: ModelParams, centre: float, tau: float
+                 ) -> tuple[float, float, float, float, float]:
+    """Gradient and expected information (priors included: b ~ N(centre, tau²), log a ~
+    N(log slope, 0.3²)) of (b, log a)."""
+    g_b, g_a, i_bb, i_aa, i_ab = _likelihood(b, log_a, it, n, r, params)
+    g_b -= (b - centre) / (tau * tau)
+    i_bb += 1.0 / (tau * tau)
+    g_a -= (log_a - math.log(params.slope)) / LOG_SLOPE_SD ** 2
+    i_aa += 1.0 / LOG_SLOPE_SD ** 2
+    return g_b, g_a, i_bb, i_aa, i_ab
+
+
+def _likelihood(b: float, log_a: float, it: ItemEstimate, n: list[float], r: list[float],
+                params: ModelParams) -> tuple[float, float, float, float, float]:
+    """Gradient and expected information of the answers alone, in (b, log a)."""
     a = math.exp(log_a)
     top = 1.0 - it.guess - params.slip
     g_b = g_a = i_bb = i_aa = i_ab = 0.0
@@ -268,19 +343,15 @@ def _derivatives(b: float, log_a: float, it: ItemEstimate, n: list[float], r: li
         i_bb += w * dz_b * dz_b
         i_aa += w * dz_la * dz_la
         i_ab += w * dz_b * dz_la
-    tau2 = params.label_sd ** 2
-    g_b -= (b - it.level) / tau2
-    i_bb += 1.0 / tau2
-    g_a -= (log_a - math.log(params.slope)) / LOG_SLOPE_SD ** 2
-    i_aa += 1.0 / LOG_SLOPE_SD ** 2
     return g_b, g_a, i_bb, i_aa, i_ab
 
 
 def _m_step(b: float, log_a: float, it: ItemEstimate, n: list[float], r: list[float],
-            params: ModelParams, steps: int = 3) -> tuple[float, float]:
+            params: ModelParams, centre: float, tau: float, steps: int = 3
+            ) -> tuple[float, float]:
     """A few Fisher-scoring steps on the item's expected complete-data log posterior."""
     for _ in range(steps):
-        g_b, g_a, i_bb, i_aa, i_ab = _derivatives(b, log_a, it, n, r, params)
+        g_b, g_a, i_bb, i_aa, i_ab = _derivatives(b, log_a, it, n, r, params, centre, tau)
         det = i_bb * i_aa - i_ab * i_ab
         if det <= 1e-12:
             break
@@ -295,14 +366,13 @@ def _m_step(b: float, log_a: float, it: ItemEstimate, n: list[float], r: list[fl
     return b, log_a
 
 
-def _difficulty_sd(b: float, log_a: float, it: ItemEstimate, n: list[float],
-                   params: ModelParams) -> float:
-    """The standard error of b from the information matrix (prior included)."""
+def _difficulty_information(b: float, log_a: float, it: ItemEstimate, n: list[float],
+                            params: ModelParams) -> float:
+    """What the answers alone say of b, once log a is integrated out (its prior included): the
+    information on b, less what it shares with log a."""
     if not n:
-        return params.label_sd
+        return 0.0
     # At the expected counts the residual vanishes on average; only the information matters.
-    _, _, i_bb, i_aa, i_ab = _derivatives(b, log_a, it, n, [0.0] * len(n), params)
-    det = i_bb * i_aa - i_ab * i_ab
-    if det <= 1e-12:
-        return params.label_sd
-    return min(params.label_sd, math.sqrt(i_aa / det))
+    _, _, i_bb, i_aa, i_ab = _likelihood(b, log_a, it, n, [0.0] * len(n), params)
+    i_aa += 1.0 / LOG_SLOPE_SD ** 2
+    return max(0.0, i_bb - i_ab * i_ab / i_aa)

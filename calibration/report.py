@@ -123,7 +123,8 @@ def render(ref: Referential, data: Dataset, cal: Calibration, locations: Mapping
         f"<li>{data.files} fichier(s) de résultats lu(s), {len(data.problems)} ignoré(s) ; "
         f"{data.records} test(s) ({data.duplicates} en double, comptés une fois) ; "
         f"{data.responses} réponse(s).</li>",
-        f"<li>{calibrated} épreuve(s) calibrée(s) (au moins {cal.min_answers} réponses) ; "
+        f"<li>{calibrated} épreuve(s) calibrée(s) (au moins {cal.min_answers} réponses"
+        f"{_pooled_words(cal)}) ; "
         f"{len(few)} épreuve(s) avec trop peu de réponses gardent leur niveau déclaré ; "
         f"{never} épreuve(s) sans aucune réponse.</li>",
     ]
@@ -200,13 +201,17 @@ def _section_refusals(data: Dataset, cal: Calibration, loc: Mapping[str, str]) -
                       "Réponses fausses"], rows, "Aucune réponse refusée n'a été tapée souvent."))
 
 
+def _pooled_words(cal: Calibration) -> str:
+    return (", à elles seules ou avec les autres variantes de leur acquis" if cal.pooled else "")
+
+
 def _section_few(few: Iterable[ItemEstimate], cal: Calibration, loc: Mapping[str, str]) -> str:
     rows = [[(it.challenge_id, False), (_where(loc, it.challenge_id), False), (it.level, True),
              (it.answers, True)] for it in few]
     return ("<h2>Épreuves avec trop peu de réponses</h2>"
-            f'<p class="note">Moins de {cal.min_answers} réponses : ces épreuves gardent le '
-            "niveau de leur acquis. Elles seront calibrées quand plus de personnes y auront "
-            "répondu.</p>"
+            f'<p class="note">Moins de {cal.min_answers} réponses{_pooled_words(cal)} : ces '
+            "épreuves gardent le niveau de leur acquis. Elles seront calibrées quand plus de "
+            "personnes y auront répondu.</p>"
             + _table("Épreuves répondues trop peu de fois",
                      ["Épreuve", "Fichier:ligne", "Niveau déclaré", "Réponses"], rows,
                      "Toutes les épreuves répondues ont assez de réponses."))

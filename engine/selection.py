@@ -60,6 +60,14 @@ def unseen_challenges(ref: Referential, run: CompetenceRun, skill: Skill) -> lis
                   key=lambda c: c.id)
 
 
+def valued_level(challenge: Challenge, level: int) -> int:
+    """The level a profile's selector values a question at: its skill's, or, when collected
+    answers calibrated it, its difficulty rounded (values are still shared by level and guessing
+    floor, so a step costs little more: a skill's variants may fall on two levels)."""
+    cal = challenge.calibration
+    return level if cal is None else max(-1, min(9, round(cal.difficulty)))
+
+
 class InformationSelector:
     """The most informative among the kind questions, tubes covered, at random among the best."""
 
@@ -210,7 +218,8 @@ class ProfileSelector(InformationSelector):
               cache: dict[tuple[int, float], Prediction]) -> Prediction:
         """(P(success), expected within-one gain + ``information_weight`` × level information,
         ties broken by the uncertainty of the answer)."""
-        return self.key_value(run, (level, self.guess(ref, challenge)), cache)
+        return self.key_value(run, (valued_level(challenge, level), self.guess(ref, challenge)),
+                              cache)
 
     def key_value(self, run: CompetenceRun, key: tuple[int, float],
                   cache: dict[tuple[int, float], Prediction]) -> Prediction:
@@ -282,7 +291,8 @@ class ProfileSelector(InformationSelector):
         found = cache.get(skill.id)
         if found is None:
             found = cache[skill.id] = frozenset(
-                (skill.level, self.guess(ref, c)) for c in ref.challenges_by_skill[skill.id])
+                (valued_level(c, skill.level), self.guess(ref, c))
+                for c in ref.challenges_by_skill[skill.id])
         return found
 
     def levels(self, ref: Referential, run: CompetenceRun, skills: list[Skill]

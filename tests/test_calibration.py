@@ -16,9 +16,10 @@ from calibration import calfile, report
 from calibration.cli import run
 from calibration.estimate import calibrate
 from calibration.inputs import read_results
-from engine import Assessment, ModelParams, load_referential
+from engine import Assessment, EngineConfig, ModelParams, load_referential
 from engine.model import guessing
 from engine.resultfile import validate_result_file
+from engine.selection import valued_level
 
 from .engine_suite.bank import make_bank
 from .engine_suite.sequences import all_sequences
@@ -81,7 +82,8 @@ def test_em_recovers_known_parameters():
     truth = true_parameters(ref, rng)
     ids = sorted(truth)
     persons = [answers_of(truth, rng.sample(ids, 15), rng.gauss(3, 2), rng) for _ in range(600)]
-    cal = calibrate(ref, {"1.1": persons})
+    # Every challenge its own offset here (no skill structure): the unpooled prior.
+    cal = calibrate(ref, {"1.1": persons}, pooled=False)
     errors = [cal.items[c].difficulty - truth[c][0] for c in ids]
     label_errors = [ref.skills[ref.challenges[c].skill_id].level - truth[c][0] for c in ids]
     assert all(cal.items[c].calibrated for c in ids)
@@ -99,6 +101,44 @@ def test_em_recovers_known_parameters():
     assert all(0 < cal.items[c].sd < 0.6 for c in ids)
 
 
+def test_pooling_by_skill_recovers_a_skill_offset_from_few_answers_per_variant():
+    """Variants share most of their offset from the declared level with their skill (sujet a is
+    one level harder than declared, sujet b one level easier), and each variant has only about
+    ten answers: pooled by skill, the offsets come through; each variant on its own, its prior
+    holds it near its level."""
+    ref = load_referential(make_bank(competences=1, tubes=3, variants=3))
+    rng = random.Random(11)
+    params = ModelParams()
+    shift = {"sujet-0-a": 1.0, "sujet-0-b": -1.0, "sujet-0-c": 0.0}
+    truth = {}
+    for cid in sorted(ref.challenges):
+        challenge = ref.challenges[cid]
+        skill = ref.skills[challenge.skill_id]
+        truth[cid] = (skill.level + shift[skill.tube_id] + rng.gauss(0, 0.1), 1.5,
+                      guessing(challenge, params))
+    ids = sorted(truth)
+    persons = [answers_of(truth, rng.sample(ids, 10), rng.gauss(3.5, 2), rng) for _ in range(55)]
+    pooled = calibrate(ref, {"1.1": persons}, min_answers=1)
+    alone = calibrate(ref, {"1.1": persons}, min_answers=1, pooled=False)
+    assert 5 <= sum(pooled.items[c].answers for c in ids) / len(ids) <= 15
+
+    def mean_offset(cal, tube):
+        mine = [c for c in ids if c in cal.items and c.startswith(tube)]
+        return sum(cal.items[c].difficulty - ref.skills[ref.challenges[c].skill_id].level
+                   for c in mine) / len(mine)
+
+    assert mean_offset(pooled, "sujet-0-a") > 0.4 and mean_offset(pooled, "sujet-0-b") < -0.4
+    assert mean_offset(pooled, "sujet-0-a") - mean_offset(pooled, "sujet-0-b") > 1.3 * (
+        mean_offset(alone, "sujet-0-a") - mean_offset(alone, "sujet-0-b"))
+    answered = [c for c in ids if c in pooled.items]
+    err_pooled = rmse([pooled.items[c].difficulty - truth[c][0] for c in answered])
+    err_alone = rmse([alone.items[c].difficulty - truth[c][0] for c in answered])
+    assert err_pooled < 0.8 * err_alone, (err_pooled, err_alone)
+    # Each variant's uncertainty says what its skill's answers told it too: smaller than alone.
+    assert (sum(pooled.items[c].sd for c in answered)
+            < 0.9 * sum(alone.items[c].sd for c in answered))
+
+
 def test_few_answers_keep_the_declared_level_and_are_flagged():
     ref = load_referential(make_bank(competences=1, tubes=3, variants=3))
     rng = random.Random(3)
@@ -109,9 +149,11 @@ def test_few_answers_keep_the_declared_level_and_are_flagged():
                for _ in range(400)]
     for person in persons[:6]:
         person += answers_of(truth, [rare], 3.0, rng)
-    cal = calibrate(ref, {"1.1": persons}, min_answers=30)
+    # Each variant on its own (pooled, its skill's other variants' answers would count).
+    cal = calibrate(ref, {"1.1": persons}, min_answers=30, pooled=False)
     item = cal.items[rare]
     assert item.answers == 6 and not item.calibrated
+    assert calibrate(ref, {"1.1": persons}, min_answers=30).items[rare].calibrated
     assert 4.5 < item.difficulty <= 6.0        # pulled a little, but held near its level
     text = calfile.render(cal, created=DATE, persons=400, responses=4806)
     assert rare not in text and "sujet-0-a-5a:" in text
@@ -398,3 +440,62 @@ def test_calibration_runs_without_the_builder_on_a_built_bundle(tmp_path, capsys
     assert done.returncode == 0, done.stderr
     assert "120 test(s)" in done.stdout
     assert "sujet-0-a-1a: {difficulte:" in (tmp_path / "cal.yaml").read_text(encoding="utf-8")
+
+
+def express_sequence(ref, seed):
+    """The questions the express engine asks on competences 1.1 and 1.2 of someone who succeeds
+    exactly up to level 3."""
+    assessment = Assessment.start(ref, competences=["1.1", "1.2"], seed=seed,
+                                  config=EngineConfig.for_mode("express"))
+    asked = []
+    while (challenge := assessment.next_challenge()) is not None:
+        asked.append(challenge.id)
+        assessment.record(challenge.id, ref.skills[challenge.skill_id].level <= 3)
+    return asked
+
+
+def test_the_express_selector_values_a_calibrated_question_at_its_calibrated_level():
+    plain = load_referential(make_bank())
+    same = calibrated_bank(lambda level: 0.0)
+    assert ([express_sequence(same, s) for s in range(3)]
+            == [express_sequence(plain, s) for s in range(3)])
+    easy_top = calibrated_bank(lambda level: -3.0 if level >= 4 else 0.0)
+    top = next(c for c in easy_top.challenges.values() if easy_top.skills[c.skill_id].level == 6)
+    assert valued_level(top, 6) == 3 and valued_level(plain.challenges[top.id], 6) == 6
+    assessment = Assessment.start(easy_top, competences=["1.1", "1.2"], seed=0,
+                                  config=EngineConfig.for_mode("express"))
+    assessment.next_challenge()
+    selector = assessment.config.parts.selector
+    run = assessment._run(easy_top.skills[top.skill_id].competence_id)
+    guess = selector.guess(easy_top, top)
+    assert selector.value(easy_top, run, 6, top, {}) == selector.key_value(run, (3, guess), {})
+    assert selector.value(easy_top, run, 6, top, {}) != selector.key_value(run, (6, guess), {})
+    assert (3, guess) in selector.keys(easy_top, easy_top.skills[top.skill_id])
+
+
+def test_the_non_benevolent_reference_is_the_engine_without_kindness():
+    """benchmarks/reference.py: same estimator, stopping rule and budget as the engine it is made
+    from, but no easy start and nothing holds a harder question back after a failure."""
+    from benchmarks.reference import reference_config
+
+    ref = calibrated_bank(lambda level: 0.0)
+    for base in (EngineConfig(), EngineConfig.for_mode("express")):
+        config = reference_config(base)
+        assert type(config.parts.estimator) is type(base.parts.estimator)
+        assert type(config.parts.stopper) is type(base.parts.stopper)
+        assert (config.max_questions, config.total_max_questions) == (
+            base.max_questions, base.total_max_questions)
+        firsts = {}
+        for name, cfg in (("kind", base), ("reference", config)):
+            assessment = Assessment.start(ref, competences=["1.1"], seed=0, config=cfg)
+            first = assessment.next_challenge()
+            firsts[name] = ref.skills[first.skill_id].level
+            assessment.record(first.id, False)
+            following = assessment.next_challenge()
+            firsts[name + " after a failure"] = (
+                ref.skills[following.skill_id].level if following else None)
+        # The engine starts easy and never asks harder right after a failed first question; the
+        # reference starts harder, or asks harder after that failure, when that tells the most.
+        assert firsts["kind after a failure"] in (None, *range(firsts["kind"] + 1)), firsts
+        assert (firsts["reference"] > firsts["kind"]
+                or firsts["reference after a failure"] > firsts["reference"]), firsts
