@@ -260,9 +260,13 @@ class DevServer:
             gc.collect()
             gc.freeze()
 
-    def watch(self) -> None:
-        watched = [self.content, self.root / "site_templates", self.root / "engine"]
-        before = _snapshot(watched)
+    def _watched(self) -> list[Path]:
+        return [self.content, self.root / "site_templates", self.root / "engine"]
+
+    def watch(self, before: dict[Path, tuple[int, int]] | None = None) -> None:
+        """Rebuild on every change after ``before`` (default: the files as they are now)."""
+        watched = self._watched()
+        before = _snapshot(watched) if before is None else before
         quiet = 0
         while not self.stop.wait(POLL_SECONDS):
             now = _snapshot(watched)
@@ -280,7 +284,11 @@ class DevServer:
 
     def start(self, watch: bool = True) -> None:
         """Serve and watch in background threads (the first build must be done already)."""
-        targets = [self.server.serve_forever] + ([self.watch] if watch else [])
+        # The files as they are when start() is called, not when the thread gets to run: an
+        # edit made right after start() is a change.
+        baseline = _snapshot(self._watched()) if watch else None
+        targets = [self.server.serve_forever] + (
+            [functools.partial(self.watch, baseline)] if watch else [])
         for target in targets:
             thread = threading.Thread(target=target, daemon=True)
             thread.start()
