@@ -28,8 +28,6 @@ import json
 import math
 import multiprocessing
 import random
-import shlex
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -42,7 +40,7 @@ from calibration.inputs import read_results
 from engine.profiles import profile_skills
 from engine.record import make_record, make_result_file
 
-from . import synthetic
+from . import command_line, synthetic
 from .reference import reference_config
 from .worlds import WORLDS, Item, Simulee, World, build_bank
 
@@ -378,8 +376,7 @@ def main(argv: list[str] | None = None) -> int:
                   args.parcours, args.split, json.loads(args.options), args.workers)
     if args.parcours:
         competences = [f"parcours {args.parcours}"]
-    command = "python -m benchmarks.calibration " + " ".join(
-        shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    command = command_line("benchmarks.calibration", argv)
     block = (f"Command: `{command.strip()}` · referential `{bundle.get('version')}` · world "
              f"{args.world} (seeds « {args.split} ») · competences {', '.join(competences)} · "
              f"{args.evaluation} fresh "

@@ -23,8 +23,6 @@ import multiprocessing
 import os
 import platform
 import random
-import shlex
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -35,7 +33,7 @@ from typing import Any, NamedTuple
 
 import engine
 
-from . import synthetic
+from . import command_line, synthetic
 from .pix import SmartRandom, pix_level, playable_skills
 from .worlds import TUNING_WORLDS, WORLDS, Simulee, build_bank
 
@@ -596,9 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     records = run(settings, args.workers)
     elapsed = time.perf_counter() - started
-    command = "python -m benchmarks.engine " + " ".join(shlex.quote(a) for a in
-                                                         (argv if argv is not None else
-                                                          sys.argv[1:]))
+    command = command_line("benchmarks.engine", argv)
     block = report(settings, records, command.strip(), elapsed, ref)
     print(block)
     if args.write:

@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shlex
-import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +26,7 @@ from typing import Any
 
 import engine
 
+from . import command_line
 from .worlds import HARSH, REALISTIC, Population, Simulee, Truth, World, build_bank
 
 PROFILE = "profil-express"
@@ -259,8 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--write reports the evaluation split of the express mode as it is")
     table, _, details = run(args.referential, args.people, worlds, args.split, overrides,
                             args.jobs)
-    command = "python -m benchmarks.express " + " ".join(
-        shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    command = command_line("benchmarks.express", argv)
     block = (f"Command: `{command.strip()}` · referential `{ref.version}` · {args.people} people "
              f"per world ({BANKS} item banks each), {args.split} split, on a shared, loaded "
              f"machine · {time.perf_counter() - started:.0f} s · targets: at most "

@@ -13,12 +13,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import random
-import shlex
-import sys
 import time
 
 import engine
 
+from . import command_line
 from .worlds import WORLDS, Simulee, build_bank
 
 GENERAL_MEAN, GENERAL_SD, SPECIFIC_SD = 3.0, 1.6, 1.2
@@ -79,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     ref = engine.load_referential(args.referential)
     table = run(ref, args.people)
-    command = "python -m benchmarks.profile " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+    command = command_line("benchmarks.profile", argv)
     block = (f"Command: `{command.strip()}` · referential `{ref.version}` · "
              f"{args.people} people × 4 competences · {time.perf_counter() - started:.0f} s\n\n"
              f"{table}\n")

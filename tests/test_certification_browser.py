@@ -29,7 +29,7 @@ from certification import centres
 from engine import load_referential
 
 from .conftest import ROOT
-from .support.browser import answer_with_keyboard
+from .support.browser import answer_with_keyboard, stored_mediator_space
 from .support.candidates import candidate_file
 from .support.server import PREFIX, serve_site
 from .test_certification_candidate_browser import eligible_record, proctor, wait_title
@@ -298,13 +298,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     badge_jws = Path(info.value.path()).read_text("utf-8")
 
     # The space keeps everything encrypted: no name, no private key in clear.
-    stored = page.evaluate("""() => new Promise((resolve) => {
-        const open = indexedDB.open('diagnum-mediateur');
-        open.onsuccess = () => {
-          const get = open.result.transaction('coffre').objectStore('coffre').get('espace');
-          get.onsuccess = () => resolve(JSON.stringify(get.result));
-        };
-    })""")
+    stored = stored_mediator_space(page)
     assert "Zoé" not in stored and '"d"' not in stored and session["code"] not in stored
 
     # Camille's attestation, signed from her own page's file.

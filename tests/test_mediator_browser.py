@@ -23,6 +23,7 @@ from campaigns import codes, links, mediator
 from campaigns import results as rc
 from engine.profiles import profile_skills
 
+from .support.browser import stored_mediator_space
 from .support.participants import load_bundle, referential, result_file
 from .support.server import PREFIX, serve_site
 
@@ -198,13 +199,7 @@ def test_a_mediators_whole_session(site, page, built_site, tmp_path):
     assert got == expected
 
     # Nothing readable is stored: the IndexedDB envelope is ciphertext, the learner's key untouched.
-    stored = page.evaluate("""() => new Promise((resolve) => {
-        const open = indexedDB.open('diagnum-mediateur');
-        open.onsuccess = () => {
-          const get = open.result.transaction('coffre').objectStore('coffre').get('espace');
-          get.onsuccess = () => resolve(JSON.stringify(get.result));
-        };
-    })""")
+    stored = stored_mediator_space(page)
     assert "Zoé" not in stored and "D-1" not in stored and '"AES-GCM"' in stored
     assert page.evaluate("() => localStorage.getItem('diagnum')") is None
 

@@ -34,6 +34,17 @@ def stored(page) -> dict:
     return json.loads(page.evaluate("localStorage.getItem('diagnum')"))
 
 
+def stored_mediator_space(page) -> str:
+    """The mediator's space as IndexedDB holds it (to check that nothing readable is there)."""
+    return page.evaluate("""() => new Promise((resolve) => {
+        const open = indexedDB.open('diagnum-mediateur');
+        open.onsuccess = () => {
+          const get = open.result.transaction('coffre').objectStore('coffre').get('espace');
+          get.onsuccess = () => resolve(JSON.stringify(get.result));
+        };
+    })""")
+
+
 # A tab that already chose the profile "p1" (as after « Qui passe le test ? »): for tests that
 # seed a test in progress and are not about choosing a profile.
 CHOSE_P1 = "try { sessionStorage.setItem('diagnum.profil-choisi', 'p1'); } catch (e) {}"
