@@ -51,10 +51,21 @@ class ParseCache:
         self.errors: dict[str, BaseException] = {}
         self.directory: Path | None = None
         self.hits = self.misses = 0
+        self._keys: dict[tuple[int, str], tuple[str, str]] = {}
 
     def key(self, function: Callable, text: str, kwargs: dict[str, Any]) -> str:
-        head = f"{_code_stamp(function)}|{sorted(kwargs.items())!r}|".encode()
-        return hashlib.sha256(head + text.encode("utf-8", "surrogatepass")).hexdigest()
+        head = f"{_code_stamp(function)}|{sorted(kwargs.items())!r}|"
+        # The very string hashed last time (``yamlfile.read_text`` hands out the same object
+        # for an unchanged file) need not be hashed again; the entry holds it, so its id
+        # cannot be reused by another string meanwhile.
+        known = self._keys.get((id(text), head))
+        if known is not None and known[0] is text:
+            return known[1]
+        key = hashlib.sha256(head.encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+        if len(self._keys) > self.limit:
+            self._keys.clear()
+        self._keys[(id(text), head)] = (text, key)
+        return key
 
     def get(self, function: Callable, text: str, **kwargs: Any) -> Any:
         key = self.key(function, text, kwargs)
@@ -94,6 +105,7 @@ class ParseCache:
     def clear(self) -> None:
         self.memory.clear()
         self.errors.clear()
+        self._keys.clear()
 
     def _read_disk(self, key: str) -> bytes | None:
         try:

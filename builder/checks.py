@@ -28,6 +28,7 @@ def check_content(content: Content, problems: Problems) -> None:
     _check_structure(content, problems)
     sources: dict[Path, list[str]] = {}
     _TEXT_CHECKS.next_build()
+    _SELF_CHECKED.next_build()
     for challenge in content.challenges:
         _check_challenge(content, challenge, problems)
         checked_once(_TEXT_CHECKS, challenge,
@@ -154,13 +155,12 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
     if ch.valid:
         for at, message in _self_check_failures(ch):
             problems.error(ch.path, ch.line_at(at), f"épreuve {ch.id} : {message}")
-    ref_dir = content.referential_dir
     if ch.illustration:
         image = ch.illustration.get("image") or ""
         img_line = line_of(image, ch.lines.get("illustration", ch.line))
         if not image.startswith("images/") or ".." in image:
             problems.error(ch.path, img_line, f"l'image « {image} » doit être dans images/")
-        elif not (ref_dir / image).is_file():
+        elif not content.has_file(image):
             problems.error(ch.path, img_line, f"image introuvable : content/referential/{image}")
         alt = (ch.illustration.get("alt") or "").strip()
         if len(alt) < 15 or alt.lower() in ("image", "illustration", "photo"):
@@ -172,18 +172,29 @@ def _check_challenge(content: Content, ch: Challenge, problems: Problems) -> Non
                 or ".." in ch.document:
             problems.error(ch.path, doc_line, f"le document « {ch.document} » doit être un "
                                               "fichier .md de documents/")
-        elif not (ref_dir / ch.document).is_file():
+        elif not content.has_file(ch.document):
             problems.error(ch.path, doc_line,
                            f"document introuvable : content/referential/{ch.document}")
 
 
 # Self-check outcomes by challenge content: an editor's rebuild re-runs only what changed.
+# The loader hands out the same Challenge object for an unchanged file; the content's repr is
+# the key for the others (a challenge moved, an edit undone).
 _SELF_CHECKS: dict[str, list[tuple[str, str]]] = {}
+_SELF_CHECKED = BuildMemo()
 
 
 def _self_check_failures(ch: Challenge) -> list[tuple[str, str]]:
     """The type's own cases, run through the engine's checker (what the check accepts is exactly
     what a learner's browser will accept): (YAML key, message) of each case that fails."""
+    known = _SELF_CHECKED.get((ch,))
+    if known is None:
+        known = _self_check_failures_of(ch)
+        _SELF_CHECKED.put((ch,), (), known)
+    return known
+
+
+def _self_check_failures_of(ch: Challenge) -> list[tuple[str, str]]:
     key = repr((ch.type, ch.payload, ch.illustration))
     if key not in _SELF_CHECKS:
         engine_ch = _engine_challenge(ch)

@@ -6,6 +6,7 @@ uniqueness, solutions) is ``checks``'s job.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -137,6 +138,20 @@ class Content:
     @cached_property
     def referential_dir(self) -> Path:
         return self.root / "referential"
+
+    @cached_property
+    def _referential_files(self) -> frozenset[str]:
+        found = set()
+        for folder in ("images", "documents"):
+            for parent, _dirs, files in os.walk(self.referential_dir / folder):
+                relative = Path(parent).relative_to(self.referential_dir).as_posix()
+                found.update(f"{relative}/{name}" for name in files)
+        return frozenset(found)
+
+    def has_file(self, relative: str) -> bool:
+        """Whether ``referential/<relative>`` (an image or a document) is a file: the folders
+        are listed once per build instead of a system call per challenge."""
+        return relative in self._referential_files
 
     @property
     def skills(self) -> list[Skill]:

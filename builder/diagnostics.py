@@ -5,6 +5,7 @@ Errors are collected, never raised one by one, so an editor sees every problem o
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,18 @@ class Problem:
         return f"{where}: {prefix}{self.message}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, cwd: str, root: str) -> str:
+    """``path`` shown from the current folder, or else from the content's parent folder
+    (memoised: an editor's rebuild says the same warnings again, resolve() is a system call
+    per folder of the path)."""
+    p = Path(path).resolve()
+    for base in (Path(cwd), Path(root).resolve().parent if root else None):
+        if base is not None and p.is_relative_to(base):
+            return p.relative_to(base).as_posix()
+    return p.as_posix()
+
+
 @dataclass
 class Problems:
     """A collector of problems; ``root`` makes paths short and relative for display."""
@@ -31,11 +44,7 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def rel(self, path: Path | str) -> str:
-        p = Path(path).resolve()
-        for base in (Path.cwd(), self.root.resolve().parent if self.root else None):
-            if base is not None and p.is_relative_to(base):
-                return p.relative_to(base).as_posix()
-        return p.as_posix()
+        return _relative(str(path), str(Path.cwd()), str(self.root) if self.root else "")
 
     def error(self, path: Path | str, line: int | None, message: str) -> None:
         self.items.append(Problem(self.rel(path), line or 0, message))

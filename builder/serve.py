@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import build as build_module
+from . import watch as watching
 from .assets import AssetError
 from .failures import Failure, describe
 from .security import CONTENT_SECURITY_POLICY
@@ -35,7 +36,6 @@ mimetypes.add_type("image/svg+xml", ".svg")
 
 RELOAD_PREFIX = "/.diagnum/"
 RELOAD_SCRIPT = Path(__file__).parent / "js" / "livereload.js"
-POLL_SECONDS = 0.1      # how often the watcher looks at the files' dates (a few ms each time)
 LONG_POLL_SECONDS = 20  # how long a page's request waits for the next build
 IDLE_SECONDS = 2        # no change for this long: the editor is reading, collect garbage
 
@@ -99,13 +99,23 @@ cette page se rechargera d'elle-même.</p></main></body></html>
 """
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves dist/ with the right types, no caching, the site's CSP, and the live reload."""
+def _cache_control(path: str) -> str:
+    """Files whose URL names their version (``?v=<hash>``, ``pyodide/<version>/``) never change
+    under that URL: the browser keeps them through a reload. Everything else is asked again."""
+    url = urllib.parse.urlsplit(path)
+    versioned = "v" in urllib.parse.parse_qs(url.query) or url.path.startswith("/pyodide/")
+    return "public, max-age=31536000, immutable" if versioned else "no-cache"
 
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves dist/ with the right types, the site's CSP, and the live reload."""
+
+    # Keep-alive: a reload's dozen requests share a few connections instead of one each.
+    protocol_version = "HTTP/1.1"
     state: BuildState
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", _cache_control(self.path))
         self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         super().end_headers()
 
@@ -170,19 +180,6 @@ def _remove_in_background(paths: list[Path]) -> threading.Thread:
     return thread
 
 
-def _snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
-    stamps = {}
-    for base in paths:
-        for path in base.rglob("*") if base.is_dir() else ():
-            try:
-                stat = path.stat()
-            except OSError:
-                continue  # removed between listing and reading
-            if not path.is_dir():
-                stamps[path] = (stat.st_mtime_ns, stat.st_size)
-    return stamps
-
-
 class DevServer:
     """The build-watch-serve loop; ``serve`` runs it until Ctrl+C, tests start and stop it."""
 
@@ -194,9 +191,9 @@ class DevServer:
         handler_cls = type("Handler", (SiteHandler,), {"state": self.state})
         handler = functools.partial(handler_cls, directory=str(output.resolve()))
         self.server = _Server((host, port), handler)  # raises OSError (port in use) before building
-        self.stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._collect_when_idle = False
+        self._watcher: watching.Watcher | None = None
         # Sites replaced by a rebuild, deleted once the editor is idle: deleting a thousand
         # files while the next rebuild writes its own slowed both on a busy disk.
         self._replaced: list[Path] = []
@@ -263,39 +260,40 @@ class DevServer:
     def _watched(self) -> list[Path]:
         return [self.content, self.root / "site_templates", self.root / "engine"]
 
-    def watch(self, before: dict[Path, tuple[int, int]] | None = None) -> None:
-        """Rebuild on every change after ``before`` (default: the files as they are now)."""
-        watched = self._watched()
-        before = _snapshot(watched) if before is None else before
-        quiet = 0
-        while not self.stop.wait(POLL_SECONDS):
-            now = _snapshot(watched)
-            if now != before:
-                before, quiet = now, 0
-                self.log("Changement détecté, reconstruction…")
-                try:
-                    self.rebuild()
-                except Exception:  # the loop itself must survive anything
-                    self.log("Erreur inattendue de la surveillance :\n" + traceback.format_exc())
-            else:
-                quiet += 1
-                if quiet * POLL_SECONDS >= IDLE_SECONDS:
+    def watch(self, watcher: watching.Watcher) -> None:
+        """Rebuild on every change the watcher sees, until it is closed."""
+        last_change = time.monotonic()
+        try:
+            while (changed := watcher.wait()) is not None:
+                if changed:
+                    self.log("Changement détecté, reconstruction…")
+                    try:
+                        self.rebuild()
+                    except Exception:  # the loop itself must survive anything
+                        self.log("Erreur inattendue de la surveillance :\n"
+                                 + traceback.format_exc())
+                    last_change = time.monotonic()
+                elif time.monotonic() - last_change >= IDLE_SECONDS:
                     self.when_idle()
+        finally:
+            watcher.release()
 
     def start(self, watch: bool = True) -> None:
         """Serve and watch in background threads (the first build must be done already)."""
-        # The files as they are when start() is called, not when the thread gets to run: an
-        # edit made right after start() is a change.
-        baseline = _snapshot(self._watched()) if watch else None
-        targets = [self.server.serve_forever] + (
-            [functools.partial(self.watch, baseline)] if watch else [])
+        targets = [self.server.serve_forever]
+        if watch:
+            # The files as they are when start() is called, not when the thread gets to run:
+            # an edit made right after start() is a change.
+            self._watcher = watching.Watcher(self._watched())
+            targets.append(functools.partial(self.watch, self._watcher))
         for target in targets:
             thread = threading.Thread(target=target, daemon=True)
             thread.start()
             self._threads.append(thread)
 
     def shutdown(self) -> None:
-        self.stop.set()
+        if self._watcher is not None:
+            self._watcher.close()
         if self._threads:  # shutdown() waits for serve_forever, so only once it has started
             self.server.shutdown()
         self.server.server_close()

@@ -12,7 +12,9 @@ cut by a `` #`` that YAML takes for a comment. Each is an error with its line, i
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -89,12 +91,33 @@ class YamlError(Exception):
         self.problems = problems or [(line, message)]
 
 
+# Texts read before, by path: (inode, size, modification time) when read, and the text.
+_TEXTS: dict[Path, tuple[tuple[int, int, int], str]] = {}
+_SETTLED_NS = 2_000_000_000  # a file this much older than its read cannot change unseen
+
+
 def read_text(path: Path) -> str:
     """A content file as text: UTF-8, with an optional byte order mark removed.
 
+    An editor's rebuild reads every file again, and the loader and the checks each read some:
+    a file whose inode, size and date are those it had when last read is not read again — if
+    it was already two seconds old then, so that a second write within the file system's clock
+    tick, same size, cannot go unseen (git's « racily clean » rule). The same string object is
+    returned, which the parse cache then recognises at once.
+
     Raises ``UnicodeDecodeError`` (not UTF-8) or ``OSError`` like ``Path.read_text``.
     """
-    return path.read_text(encoding="utf-8-sig")
+    stat = os.stat(path)
+    signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    known = _TEXTS.get(path)
+    if known is not None and known[0] == signature:
+        return known[1]
+    text = path.read_text(encoding="utf-8-sig")
+    if time.time_ns() - stat.st_mtime_ns > _SETTLED_NS:
+        if len(_TEXTS) > 8192:
+            _TEXTS.clear()
+        _TEXTS[path] = (signature, text)
+    return text
 
 
 # PyYAML's and libyaml's own messages, said in French with what to write instead. Matched on the

@@ -128,3 +128,26 @@ def test_an_editors_rebuild_shows_the_page_first_and_ends_as_a_full_build(conten
 def test_deferred_steps_are_refused_with_precompression(content_copy, tmp_path):
     with pytest.raises(ValueError):
         build(content_copy, tmp_path / "dist", ROOT, log=lambda _m: None, defer=lambda job: None)
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_recent_one_always_is(tmp_path):
+    from builder.yamlfile import read_text
+
+    settled = tmp_path / "ancien.yaml"
+    settled.write_text("titre: un\n", encoding="utf-8")
+    old = settled.stat().st_mtime_ns - 60_000_000_000
+    os.utime(settled, ns=(old, old))
+    first = read_text(settled)
+    assert read_text(settled) is first  # the same text, not read again
+    settled.write_text("titre: deux, plus long\n", encoding="utf-8")
+    assert read_text(settled) == "titre: deux, plus long\n"
+
+    # A file written just now may be written again within the same clock tick, same size:
+    # its text is never kept, so the second version is always seen.
+    recent = tmp_path / "recent.yaml"
+    recent.write_text("titre: AAA\n", encoding="utf-8")
+    stamp = recent.stat().st_mtime_ns
+    assert read_text(recent) == "titre: AAA\n"
+    recent.write_text("titre: BBB\n", encoding="utf-8")
+    os.utime(recent, ns=(stamp, stamp))
+    assert read_text(recent) == "titre: BBB\n"
