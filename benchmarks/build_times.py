@@ -194,6 +194,94 @@ def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
         DevServer.rebuild = original_rebuild
 
 
+_NAVIGATION = """() => {
+  const entry = performance.getEntriesByType("navigation")[0];
+  return performance.timeOrigin + entry.loadEventEnd;
+}"""
+
+
+def _process_cpu(pid: int) -> float:
+    """Processor seconds used so far by a process (Linux's /proc), 0 where unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def diagnum_browser(tmp: Path, runs: int) -> dict[str, Times] | None:
+    """What an editor sees: ``diagnum serve`` in its own process, the page open in Chromium on
+    the same cores; from saving the file to the reloaded page's load event (the page's own
+    clock, ``performance.timeOrigin``, against this process's: both are the system's clock).
+    The processor time is that of the ``diagnum serve`` process for the edit."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    import threading
+
+    root = _scratch_root(tmp / "browser")
+    content = tmp / "browser" / "content"
+    shutil.copytree(CONTENT, content)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "builder", "--content", str(content), "--root", str(root),
+         "serve", "--port", "0", "-o", str(tmp / "browser" / "dist")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    # The server's output is read all along: a full pipe would stop it.
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    try:
+        while not any("servi sur" in line for line in lines):
+            if server.poll() is not None:
+                raise RuntimeError("diagnum serve s'est arrêté :\n" + "".join(lines[-20:]))
+            time.sleep(0.1)
+        url = next(line for line in lines if "servi sur" in line).split("servi sur ")[1].split()[0]
+        tutorial = content / "tutorials" / sorted(os.listdir(content / "tutorials"))[0]
+        sujet = _largest_sujet(content)
+        counter = iter(range(10_000))
+
+        def edit_tutorial() -> str:
+            marker = f"Modification numéro {next(counter)}."
+            with tutorial.open("a", encoding="utf-8") as f:
+                f.write(f"\n{marker}\n")
+            return marker
+
+        def edit_sujet() -> str:
+            marker = f"version {next(counter)}"
+            text = sujet.read_text(encoding="utf-8").split("\n")
+            text[0] = text[0].split(" — ")[0] + f" — {marker}"
+            sujet.write_text("\n".join(text), encoding="utf-8")
+            return marker
+
+        times: dict[str, Times] = {}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 headless=True, args=["--no-sandbox"])
+            page = browser.new_page()
+            for name, edit, path in (("tutorial", edit_tutorial, f"tutoriels/{tutorial.stem}/"),
+                                     ("sujet", edit_sujet, f"competences/{sujet.parent.name}/")):
+                page.goto(url + path)
+                times[name] = []
+                for i in range(runs + 1):
+                    time.sleep(2.5)  # the server is idle again (its collector has run)
+                    cpu = _process_cpu(server.pid)
+                    with page.expect_navigation(wait_until="load", timeout=30_000):
+                        saved = time.time()
+                        marker = edit()
+                    shown = page.evaluate(_NAVIGATION) / 1000
+                    if marker not in page.content():
+                        raise RuntimeError(f"la page rechargée ne montre pas « {marker} »")
+                    if i:  # the first run is a warm-up
+                        times[name].append((shown - saved, _process_cpu(server.pid) - cpu))
+            browser.close()
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
 def _mkdocs_project(tmp: Path) -> Path:
     project = tmp / "mkdocs"
     docs = project / "docs"
@@ -250,6 +338,7 @@ def report(runs: int) -> str:
         base = Path(tmp)
         full = diagnum_full(base, runs)
         served = diagnum_serve(base, runs)
+        browser = diagnum_browser(base, runs)
         mkdocs = mkdocs_times(base, runs)
     load_after = os.getloadavg()[0]
     tutorials = len(list((CONTENT / "tutorials").glob("*.md")))
@@ -260,6 +349,15 @@ def report(runs: int) -> str:
         ("`diagnum serve` — un tutoriel enregistré → page à jour servie", _median(served["tutorial"])),
         ("`diagnum serve` — le plus gros sujet enregistré → page à jour servie",
          _median(served["sujet"])),
+    ]
+    if browser:
+        rows += [
+            ("`diagnum serve` et Chromium — un tutoriel enregistré → page ouverte rechargée "
+             "(événement load)", _median(browser["tutorial"])),
+            ("`diagnum serve` et Chromium — le plus gros sujet enregistré → page de la "
+             "compétence rechargée", _median(browser["sujet"])),
+        ]
+    rows += [
         ("`diagnum serve` — reconstruction seule, après un tutoriel modifié",
          _median(served["tutorial-build"])),
         ("`diagnum serve` — reconstruction seule, après le plus gros sujet modifié",
