@@ -395,10 +395,20 @@ Ce qui est mesuré :
   précédente sont repris de `.cache/parsed/` (clé : le texte du fichier et le code du lecteur).
 - **`diagnum serve`** : du moment où le fichier est enregistré jusqu'au moment où la page servie
   montre la modification, lue par HTTP comme le ferait le navigateur. Cela comprend le délai de la
-  surveillance (les dates des fichiers sont relues toutes les 0,1 s), la relecture du seul fichier
-  modifié (les autres viennent du cache en mémoire), toutes les vérifications, le rendu de toutes
-  les pages et la mise en place du nouveau `dist/`, où Pyodide et les fichiers inchangés sont des
-  liens vers ceux de la version précédente au lieu de copies.
+  surveillance (sous Linux, inotify réveille le serveur dès l'enregistrement ; ailleurs, les dates
+  des fichiers sont relues toutes les 0,1 s), la relecture du seul fichier modifié (les autres
+  viennent du cache en mémoire, et un fichier dont la date et la taille n'ont pas changé n'est même
+  pas relu), toutes les vérifications, le rendu de toutes les pages et la mise en place du nouveau
+  `dist/`, où Pyodide et les fichiers inchangés sont des liens vers ceux de la version précédente
+  au lieu de copies.
+- **`diagnum serve` et Chromium** : ce que voit l'éditeur. `diagnum serve` tourne dans son propre
+  processus, la page est ouverte dans Chromium (sans écran) sur les mêmes cœurs ; du moment où le
+  fichier est enregistré jusqu'à l'événement `load` de la page rechargée par le rechargement
+  automatique (horloge de la page, `performance.timeOrigin`, comparée à celle du système). Le
+  rechargement redemande la page et les images ; les fichiers versionnés (`?v=<empreinte>`)
+  restent dans le cache du navigateur, et les requêtes partagent les connexions (HTTP/1.1). Le temps
+  processeur est celui du processus `diagnum serve` pour cette modification (étapes différées
+  comprises).
 - **Reconstruction seule** : la durée de l'appel à la construction dans `diagnum serve`, et le temps
   processeur de ce seul fil d'exécution (sans le serveur ni le client qui interroge la page).
 - **MkDocs** : les mêmes tutoriels sans leur en-tête YAML, avec le thème par défaut ;
