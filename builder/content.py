@@ -122,6 +122,8 @@ class Content:
     site: SiteConfig | None = None
     # Files that could not be read: what cites them is not reported again (one clear message).
     failed: set[Path] = field(default_factory=set)
+    _challenges: tuple[int, list[Challenge]] = field(default=(-1, []), repr=False,
+                                                     compare=False)
     _tubes_by_skill: tuple[int, dict[str, str]] = field(default=(-1, {}), repr=False,
                                                          compare=False)
 
@@ -157,10 +159,14 @@ class Content:
     def skills(self) -> list[Skill]:
         return [s for t in self.tubes for s in t.skills]
 
-
     @property
     def challenges(self) -> list[Challenge]:
-        return [c for s in self.skills for c in s.challenges]
+        """Every challenge, in file order: listed once per count of tubes (a tube is added once
+        its skills and challenges are all read), since the checks ask for it again and again."""
+        count = len(self.tubes)
+        if self._challenges[0] != count:
+            self._challenges = (count, [c for s in self.skills for c in s.challenges])
+        return self._challenges[1]
 
     def tube_of(self, skill_id: str) -> str | None:
         """The tube of a skill, looked up (a skill id says nothing of its tube or level); a
