@@ -23,9 +23,12 @@ _AFTER_OPEN = re.compile(r"«[ \t\r\n\u202f]+")
 _BEFORE_CLOSE = re.compile(r"[ \t\r\n\u202f]+»")
 
 
+_MARKS = re.compile(r"[?!;:«»]")
+
+
 def text(value: str) -> str:
     """``value`` with French no-break spaces (idempotent: applying it twice changes nothing)."""
-    if not value:
+    if not value or not _MARKS.search(value):  # most pieces of a page: nothing to do
         return value
     value = _BEFORE_NARROW.sub(NARROW_NBSP, value)
     value = _BEFORE_COLON.sub(NBSP, value)
