@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import functools
 import gc
+import hashlib
 import http.server
 import json
 import mimetypes
@@ -66,9 +67,16 @@ class BuildState:
                     "errors": self.failure.lines if self.failure else []}
 
 
+@functools.cache
+def _reload_script_version() -> str:
+    return hashlib.sha256(RELOAD_SCRIPT.read_bytes()).hexdigest()[:10]
+
+
 def _inject(html: str, good: int) -> bytes:
-    # The id also tells static/offline.js not to register the offline service worker here.
-    tag = (f'<script src="{RELOAD_PREFIX}livereload.js" data-good="{good}" '
+    # The id also tells static/offline.js not to register the offline service worker here. The
+    # version in the URL lets the browser keep the script through the reloads.
+    tag = (f'<script src="{RELOAD_PREFIX}livereload.js?v={_reload_script_version()}" '
+           f'data-good="{good}" '
            'id="diagnum-livereload" defer></script>')
     at = html.rfind("</body>")
     html = html[:at] + tag + html[at:] if at >= 0 else html + tag

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import http.client
 import re
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 from .conftest import ROOT
+
+
+def _check_caching_and_keep_alive(url: str, home: str) -> None:
+    """A reload asks again for the page and unversioned files, not for versioned ones, and its
+    requests share one connection."""
+    css = re.search(r'href="(static/site\.css\?v=[0-9a-f]+)"', home).group(1)
+    connection = http.client.HTTPConnection(urllib.parse.urlsplit(url).netloc, timeout=30)
+    try:
+        expected = {"/index.html": "no-cache", "/" + css: "immutable",
+                    "/static/favicon.svg": "no-cache"}
+        for path, cache_control in expected.items():
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200 and response.version == 11
+            assert cache_control in response.headers["Cache-Control"], path
+            assert response.headers.get("Connection", "").lower() != "close"
+        assert connection.sock is not None  # still the first connection: kept alive
+    finally:
+        connection.close()
 
 
 def test_serve_builds_serves_and_rebuilds(content_copy, tmp_path):
@@ -32,6 +54,7 @@ def test_serve_builds_serves_and_rebuilds(content_copy, tmp_path):
             assert response.headers["Content-Type"] == "application/wasm"
         with urllib.request.urlopen(url + "static/worker.mjs") as response:
             assert response.headers["Content-Type"].startswith("text/javascript")
+        _check_caching_and_keep_alive(url, (dist / "index.html").read_text(encoding="utf-8"))
 
         tube = content_copy / "referential/4.1/arnaques.yaml"
         tube.write_text(tube.read_text(encoding="utf-8").replace(

@@ -61,7 +61,7 @@ def test_open_page_reloads_shows_errors_and_recovers(content_copy, tmp_path, bro
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         response = page.goto(f"{url}tutoriels/{tutorial.stem}/index.html")
         assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
-        assert page.locator("script[src$='livereload.js']").count() == 1
+        assert page.locator("script[src*='livereload.js?v=']").count() == 1
         assert "livereload" not in (dist / f"tutoriels/{tutorial.stem}/index.html").read_text()
         page.evaluate("window.notReloaded = true")
         time.sleep(0.5)  # the page's first poll is answered, the second one waits
@@ -251,7 +251,7 @@ def test_a_site_broken_from_the_start_is_served_as_a_waiting_page(content_copy, 
         dev.start(watch=True)
         status, page = _get(dev.url)
         assert status == 200 and "n'a pas encore pu être construit" in page
-        assert 'src="/.diagnum/livereload.js" data-good="0"' in page
+        assert re.search(r'src="/\.diagnum/livereload\.js\?v=[0-9a-f]{10}" data-good="0"', page)
         state = json.loads(_get(dev.url + ".diagnum/livereload?since=-1")[1])
         assert state["ok"] is False and state["errors"] == failure.lines
         tube.write_text(good, encoding="utf-8")
