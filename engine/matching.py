@@ -1,8 +1,10 @@
 """Matching typed answers, with the tolerances French users know from Pix.
 
-T1 forgives spaces, case and accents; T2 punctuation; T3 a small edit distance (at most a quarter
-of the accepted answer's length). Unlike Pix's T2, letters outside ASCII (œ, ß…) are kept: only
-punctuation and symbols are removed, so "cœur" still differs from "cur". A field in « nombre »
+T1 forgives spaces, case and accents; T2 punctuation; T3 typos, word by word (engine/words.py: none
+in a word of one to three letters or with a digit, one in four to seven letters, two beyond, a
+quarter of the letters in all — « mode édition » is not a typo of « mode révision »). Unlike Pix's
+T2, letters outside ASCII (œ, ß…) are kept: only punctuation and symbols are removed, so "cœur"
+still differs from "cur". A field in « nombre »
 format compares numbers as people type them ("1 250,50", "16 €") or write them in French words
 ("une", "une seule", "vingt-deux", "mille deux cents"): a learner who writes « une » for 1 is right.
 
@@ -13,6 +15,11 @@ own: where an editor wrote « un compte », « des comptes » is still not « co
 The same goes for a leading « sur », « à », « dans », « chez » or « auprès de » (« sur Envoyer »,
 « dans Papiers », « auprès de la CAF »), never
 « en » (« en ligne » is not « ligne »), and for a leading « c'est » (« c'est le bouton Envoyer »).
+Beyond these leading words, with T1, an accepted answer inside a short sentence of filler words
+(« je clique sur le bouton Déplacer », « c'est du harcèlement moral ») is accepted; no negation,
+« ou », « et », number or word of content is read past (engine/sentence.py). Where an accepted
+answer is a key combination, the same keys however named and joined (« touches ctrl et f »,
+« Ctrl + F ») are that combination (engine/keys.py).
 
 A time is a time however it is written: where an accepted answer is a time (« 10 h », « 8:15 »),
 « 10h00 », « 10:00 », « 10 heures » and « à 10 h » are the same time. In a number field, the noun
@@ -29,9 +36,12 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from .keys import same_combination
+from .sentence import in_sentence, time_in_sentence
+from .words import pretreat, within_typos, words
+
 TOLERANCES = ("T1", "T2", "T3")
 FORMATS = ("texte", "nombre")
-_LEVENSHTEIN_MAX_RATE = 0.25
 _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"(?:(?:le|la|les|un|une|des)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
 # « en » is left out on purpose: « en ligne » is not « ligne ».
@@ -40,10 +50,6 @@ _PREPOSITION = re.compile(
 _TIME = re.compile(
     r"(?:(?:à|a)\s*)?(\d{1,2})\s*(?:h|heures?|:)\s*(?:(\d{2})\s*(?:min(?:utes?)?)?)?\s*\.?",
     re.IGNORECASE)
-
-
-def pretreat(text: Any) -> str:
-    return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def t1(text: str) -> str:
@@ -138,24 +144,32 @@ def _bare_forms(answer: Any, accepted: tuple[str, ...]) -> list[tuple[str, list[
     return forms
 
 
-def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]) -> bool:
+def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str],
+                 wrong: Iterable[str] = ()) -> bool:
+    """``answer`` against the accepted answers of a text field. ``wrong`` are the field's
+    refused answers and the other fields' accepted ones: their words are never read past as
+    fillers of a sentence (engine/sentence.py)."""
     tolerances = tuple(tolerances)
     accepted = tuple(accepted)
     given = normalise(answer, tolerances)
     if not given:
         return False
-    time = parse_time(answer)
-    if time is not None and any(parse_time(a) == time for a in accepted):
+    times = {t for a in accepted if (t := parse_time(a)) is not None}
+    if times and (parse_time(answer) in times or time_in_sentence(
+            answer, lambda text: parse_time(text) in times, tolerances, wrong)):
         return True
-    pairs = [(given, [normalise(a, tolerances) for a in accepted])]
+    pairs = [(answer, accepted)]
     if "T1" in tolerances:
-        pairs += [(normalise(form, tolerances), [normalise(a, tolerances) for a in candidates])
-                  for form, candidates in _bare_forms(answer, accepted)]
-    if any(form in candidates for form, candidates in pairs):
+        pairs += [(form, tuple(candidates)) for form, candidates in _bare_forms(answer, accepted)]
+    if any(normalise(form, tolerances) in {normalise(a, tolerances) for a in candidates}
+           for form, candidates in pairs):
+        return True
+    if "T1" in tolerances and (same_combination(answer, accepted)
+                               or in_sentence(answer, accepted, tolerances, wrong)):
         return True
     if "T3" not in tolerances:
         return False
-    return any(c and levenshtein(form, c) / len(c) <= _LEVENSHTEIN_MAX_RATE
+    return any(within_typos(words(form, tolerances), words(c, tolerances))
                for form, candidates in pairs for c in candidates)
 
 
@@ -215,8 +229,8 @@ def parse_number(text: Any) -> float | None:
     match = _NUMBER.fullmatch(cleaned)
     if match:
         return float(match.group(1))
-    words = parse_number_words(text)
-    return None if words is None else float(words)
+    in_words = parse_number_words(text)
+    return None if in_words is None else float(in_words)
 
 
 _UNITS = {"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
@@ -365,14 +379,14 @@ def number_in_sentence(text: Any) -> float | None:
 
 
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
-                  tolerances: Iterable[str]) -> bool:
+                  tolerances: Iterable[str], wrong: Iterable[str] = ()) -> bool:
     """One typed field against its accepted answers, in its format and with its tolerances.
 
     A number field compares numbers; the forms in words its editor listed beside them (« 3 sur
     5 ») are compared as text, without T3 (one typo away from a number is another number)."""
     accepted, tolerances = tuple(accepted), tuple(tolerances)
     if fmt != "nombre":
-        return text_matches(answer, accepted, tolerances)
+        return text_matches(answer, accepted, tolerances, wrong)
     given = parse_number(answer)
     if given is None and (lead := without_lead_in(answer)) is not None:
         given = parse_number(lead)          # « c'est 16 », « il y en a 2 »
@@ -387,5 +401,5 @@ def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
     numbers = [n for a in accepted if (n := parse_number(a)) is not None]
     if given is not None and any(abs(given - n) < 1e-9 for n in numbers):
         return True
-    words = [a for a in accepted if parse_number(a) is None]
-    return bool(words) and text_matches(answer, words, [t for t in tolerances if t != "T3"])
+    forms = [a for a in accepted if parse_number(a) is None]
+    return bool(forms) and text_matches(answer, forms, [t for t in tolerances if t != "T3"], wrong)
