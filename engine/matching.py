@@ -24,9 +24,13 @@ answer is a key combination, the same keys however named and joined (« touches 
 A time is a time however it is written: where an accepted answer is a time (« 10 h », « 8:15 »),
 « 10h00 », « 10:00 », « 10 heures » and « à 10 h » are the same time. In a number field, the noun
 the question uses before the number (« la case 6 », « page 3 », « touche 2 ») is read past,
-« 10h00 » is the number 10, « 60 € 50 » is 60.50, and a short sentence holding one number and no
-word that changes it (« il apparaît 9 fois », « je tape 2 »; not « au moins 3 », « 2 ou 3 ») is
-that number.
+« 10h00 » is the number 10, « 60 € 50 », « 60 euros et 50 centimes », « soixante virgule
+cinquante » are 60.50 (one digit of cents only with « centimes »), and a short sentence holding
+one number and no word that changes it (« il apparaît 9 fois », « je tape 2 »; not « au moins
+3 », « 2 ou 3 ») is that number.
+
+With T1, « 1er », « premier » and « 01 » before a month are « 1 » (engine/dates.py); with T1 and
+T2 a date in digits is the same date in words (« 01/01/2051 », « 1er janvier 2051 »).
 """
 
 from __future__ import annotations
@@ -36,8 +40,9 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from .dates import parse_date, same_day_forms
 from .keys import same_combination
-from .sentence import in_sentence, time_in_sentence
+from .sentence import in_sentence, value_in_sentence
 from .words import pretreat, within_typos, words
 
 TOLERANCES = ("T1", "T2", "T3")
@@ -154,9 +159,18 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
     given = normalise(answer, tolerances)
     if not given:
         return False
+    if "T1" in tolerances:              # « 1er janvier », « premier janvier » → « 1 janvier »
+        answer, accepted = same_day_forms(answer), tuple(map(same_day_forms, accepted))
     times = {t for a in accepted if (t := parse_time(a)) is not None}
-    if times and (parse_time(answer) in times or time_in_sentence(
+    if times and (parse_time(answer) in times or value_in_sentence(
             answer, lambda text: parse_time(text) in times, tolerances, wrong)):
+        return True
+    # With T2 too, a date in digits is the same date in words (« 01/01/2051 »); without T2 the
+    # form may be the point (a form field that wants JJ/MM/AAAA).
+    dates = {d for a in accepted for form in (a, *(f for f, _ in _bare_forms(a, ())))
+             if (d := parse_date(form)) is not None} if {"T1", "T2"} <= set(tolerances) else set()
+    if dates and (parse_date(answer) in dates or value_in_sentence(
+            answer, lambda text: parse_date(text) in dates, tolerances, wrong)):
         return True
     pairs = [(answer, accepted)]
     if "T1" in tolerances:
@@ -215,8 +229,39 @@ def _plain_tokens(text: Any) -> list[str]:
 
 _NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(?:[^\d.,+-][^\d]*)?")
 # Euros and cents written around the sign, as on French price tags: « 60 € 50 », « 60€50 »,
-# « 12 euros 50 ».
-_EUROS_CENTS = re.compile(r"(\d+)(?:€|euros?)(\d{2})(?:€|euros?|centimes?|cts?)?", re.IGNORECASE)
+# « 12 euros 50 », « 60 euros et 50 centimes », « 60 € et 5 centimes » (one digit: only with
+# « centimes », « 60 € 5 » says nothing sure).
+_EUROS_CENTS = re.compile(r"(\d+)(?:€|euros?)(?:et)?(?:(\d{2})(?:€|euros?|centimes?|cts?)?"
+                          r"|(\d)(?:centimes?|cts?))", re.IGNORECASE)
+# The same in words (« soixante euros et cinquante centimes »), and « soixante virgule cinquante »,
+# « 4 virgule 3 »: each part in digits or in words.
+_MONEY_WORDS = re.compile(r"(.+?)\s*(?:€|euros?)\s*(?:et\s+)?(.+?)\s*(centimes?|cts?)?")
+_DECIMAL_WORDS = re.compile(r"(.+?)\s+virgule\s+(.+)")
+
+
+def _whole(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) <= 9 else parse_number_words(text)
+
+
+def _money_or_decimal(text: str) -> float | None:
+    """« soixante euros et cinquante centimes » → 60.5, « quatre virgule trois » → 4.3."""
+    value = pretreat(text).strip().lower()
+    if len(value) > 80:                 # a price is short; bounds the regular expressions' work
+        return None
+    if match := _MONEY_WORDS.fullmatch(value):
+        euros, cents = _whole(match.group(1)), _whole(match.group(2))
+        raw = match.group(2).strip()
+        # « 60 € 5 », « soixante euros cinq »: 5 or 50 cents? Said only with « centimes ».
+        said = bool(match.group(3)) or (len(raw) == 2 if raw.isdigit() else (cents or 0) >= 10)
+        if euros is not None and cents is not None and cents < 100 and said:
+            return euros + cents / 100
+    if match := _DECIMAL_WORDS.fullmatch(value):
+        units, decimals = _whole(match.group(1)), match.group(2).strip()
+        digits = decimals if decimals.isdigit() else str(_whole(decimals) or "")
+        if units is not None and digits.isdigit() and len(digits) <= 6:
+            return units + int(digits) / 10 ** len(digits)
+    return None
 
 
 def parse_number(text: Any) -> float | None:
@@ -225,10 +270,14 @@ def parse_number(text: Any) -> float | None:
     if _changed(_plain_tokens(text)):
         return None                         # « 16 maximum », « une dizaine »: not 16, not 1
     cleaned = _SPACES.sub("", pretreat(text)).replace(",", ".")
-    cleaned = _EUROS_CENTS.sub(r"\1.\2", cleaned) if _EUROS_CENTS.fullmatch(cleaned) else cleaned
+    if euros_cents := _EUROS_CENTS.fullmatch(cleaned):
+        cents = euros_cents.group(2) or "0" + euros_cents.group(3)
+        return float(f"{euros_cents.group(1)}.{cents}")
     match = _NUMBER.fullmatch(cleaned)
     if match:
         return float(match.group(1))
+    if (amount := _money_or_decimal(text)) is not None:
+        return amount
     in_words = parse_number_words(text)
     return None if in_words is None else float(in_words)
 

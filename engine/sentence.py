@@ -21,7 +21,7 @@ ten words is not read this way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .words import MAX_WORDS, pretreat, within_typos, words
 
@@ -133,10 +133,11 @@ def in_sentence(answer: str, accepted: Iterable[str], tolerances: Iterable[str],
     return False
 
 
-def time_in_sentence(answer: str, is_time, tolerances: Iterable[str],
-                     wrong: Iterable[str] = ()) -> bool:
-    """Whether ``answer`` is a time ``is_time`` accepts with filler words around it (« c'est à
-    11h00 »): the time is read from a few words of their own (« 11 h 00 »)."""
+def value_in_sentence(answer: str, is_right: Callable[[str], bool], tolerances: Iterable[str],
+                      wrong: Iterable[str] = ()) -> bool:
+    """Whether ``answer`` holds a time or a date that ``is_right`` accepts, with filler words
+    around it (« c'est à 11h00 », « le premier janvier 2051 »): the value is read from a few
+    words of their own (« 11 h 00 », « 1er janvier 2051 »)."""
     tolerances = tuple(tolerances)
     if "T1" not in tolerances or len(pretreat(answer).split()) > MAX_SENTENCE_WORDS:
         return False
@@ -147,6 +148,6 @@ def time_in_sentence(answer: str, is_time, tolerances: Iterable[str],
         if not all(filler[:i]):
             break
         for j in range(i + 1, min(len(raw), i + 5) + 1):
-            if all(filler[j:]) and is_time(" ".join(raw[i:j])):
+            if all(filler[j:]) and is_right(" ".join(raw[i:j])):
                 return True
     return False

@@ -442,3 +442,53 @@ class PerWordTypoTests(unittest.TestCase):
         self.assertFalse(is_correct(qroc(["A2"]), "A3"))                      # a digit: 0
         self.assertFalse(is_correct(qroc(["recharger la page"]), "pas recharger la page"))
         self.assertFalse(is_correct(qroc(["carte vitale"]), "carte vidéo"))
+
+
+class DateTests(unittest.TestCase):
+    """« 1er janvier », « premier janvier », « 1 janvier » (engine/dates.py); partager-oeuvres-6c
+    (review 4, §4.6)."""
+
+    def test_the_first_of_a_month_however_written(self):
+        public = qroc(["le 1er janvier 2051", "à partir du 1er janvier 2051", "2051"],
+                      ["T1", "T2"], refused=["2050", "31 décembre 2050", "2052"])
+        for said in ("1 janvier 2051", "1er janvier 2051", "premier janvier 2051",
+                     "Premier Janvier 2051", "le premier janvier 2051", "au 1er janvier 2051",
+                     "à partir du premier janvier 2051", "01 janvier 2051", "1ère janvier 2051",
+                     "jeudi 1er janvier 2051", "01/01/2051", "1/1/2051", "1 janv. 2051",
+                     "c'est le 1er janvier 2051"):
+            self.assertTrue(is_correct(public, said), said)
+        for said in ("2 janvier 2051", "11 janvier 2051", "10 janvier 2051",
+                     "premier janvier 2050", "1er février 2051", "31 décembre 2050",
+                     "pas le premier janvier 2051", "01/02/2051", "1er janvier 2052",
+                     "1er janvier 2051 ou 2052"):
+            self.assertFalse(is_correct(public, said), said)
+
+    def test_digits_and_words_only_where_punctuation_is_forgiven(self):
+        # site-ou-formulaire-bloque-2b: the form wants JJ/MM/AAAA; T1 alone keeps the form.
+        birth = qroc(["07/03/1958"], ["T1"], refused=["7/3/1958", "7 mars 1958"])
+        self.assertTrue(is_correct(birth, "07/03/1958"))
+        for said in ("7/3/1958", "7 mars 1958", "07.03.1958"):
+            self.assertFalse(is_correct(birth, said), said)
+        self.assertTrue(is_correct(qroc(["07/03/1958"], ["T1", "T2"]), "7 mars 1958"))
+        # The ordinal of the first is a way of writing it, T1 is enough.
+        self.assertTrue(is_correct(qroc(["1er mars"], ["T1"]), "premier mars"))
+        self.assertFalse(is_correct(qroc(["1er mars"], []), "premier mars"))
+
+
+class MoneyTests(unittest.TestCase):
+    """Euros and cents in a number field; pourcentages-prix-4c (review 5, §4.2)."""
+
+    def test_euros_and_cents_however_written(self):
+        price = qroc(["60,50"], ["T1", "T2", "T3"], fmt="nombre")
+        for said in ("60 euros et 50 centimes", "60,50 €", "60 € 50", "60 € et 50 centimes",
+                     "60€50", "60 euros 50", "soixante euros et cinquante centimes",
+                     "soixante euros cinquante", "soixante virgule cinquante", "60 virgule 50",
+                     "ça fait 60 euros et 50 centimes", "c'est 60 € 50"):
+            self.assertTrue(is_correct(price, said), said)
+        for said in ("60 €", "60 € 5", "50 € 60", "60 euros et 5 centimes",
+                     "60 euros et 500 centimes", "environ 60 euros et 50 centimes",
+                     "60 euros 50 ou 70 euros", "soixante euros cinq", "61 euros et 50 centimes"):
+            self.assertFalse(is_correct(price, said), said)
+        self.assertEqual(parse_number("60 euros et 5 centimes"), 60.05)
+        self.assertEqual(parse_number("quatre virgule trois"), 4.3)
+        self.assertIsNone(parse_number("60 € 5"))
