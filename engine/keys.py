@@ -30,8 +30,8 @@ _NAMES = {
 }
 MODIFIERS = frozenset(("ctrl", "alt", "altgr", "maj", "cmd", "fn", "win"))
 _FILLERS = GRAMMAR | GENERIC | word_set(
-    "et plus avec lettre lettres en meme temps simultanement ensemble raccourci clavier "
-    "combinaison")
+    "et avec lettre lettres en meme temps simultanement ensemble raccourci clavier combinaison")
+# Not « plus »: it is also the name of the « + » key (« Ctrl plus » zooms in).
 _ELIDED = re.compile(r"(?<![^\W\d_])(?:qu|[cdjlmnst])\s*['’]\s*", re.IGNORECASE)
 _ALT_GR = re.compile(r"\balt\W*gr(?:aph)?\b")                # « Alt Gr », « alt-graph »
 _GLUED = re.compile(r"(ctrl|alt|maj|cmd|shift)([a-z0-9])")    # « ctrlf », « ctrl0 »

@@ -42,7 +42,7 @@ from typing import Any
 
 from .dates import parse_date, same_day_forms
 from .keys import same_combination
-from .sentence import in_sentence, value_in_sentence
+from .sentence import in_sentence, taken_words, value_in_sentence
 from .words import pretreat, within_typos, words
 
 TOLERANCES = ("T1", "T2", "T3")
@@ -157,7 +157,7 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
     tolerances = tuple(tolerances)
     accepted = tuple(accepted)
     given = normalise(answer, tolerances)
-    if not given:
+    if not given or _hides_a_sign(answer, accepted, wrong, tolerances):
         return False
     if "T1" in tolerances:              # « 1er janvier », « premier janvier » → « 1 janvier »
         answer, accepted = same_day_forms(answer), tuple(map(same_day_forms, accepted))
@@ -174,7 +174,11 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
         return True
     pairs = [(answer, accepted)]
     if "T1" in tolerances:
-        pairs += [(form, tuple(candidates)) for form, candidates in _bare_forms(answer, accepted)]
+        # A leading word that is by itself a refused answer (« à » for the « À » zone of a
+        # message) is not dropped: « à objet » is not « objet » there.
+        taken, typed = taken_words(wrong, tolerances), words(answer, tolerances)
+        pairs += [(form, tuple(candidates)) for form, candidates in _bare_forms(answer, accepted)
+                  if not taken.intersection(typed[:len(typed) - len(words(form, tolerances))])]
     if any(normalise(form, tolerances) in {normalise(a, tolerances) for a in candidates}
            for form, candidates in pairs):
         return True
@@ -185,6 +189,18 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
         return False
     return any(within_typos(words(form, tolerances), words(c, tolerances))
                for form, candidates in pairs for c in candidates)
+
+
+def _hides_a_sign(answer: Any, accepted: tuple[str, ...], wrong: Iterable[str],
+                  tolerances: tuple[str, ...]) -> bool:
+    """Whether the answer holds a refused answer made of signs only (« & », « + »), which T2
+    would erase, and that no accepted answer holds: « & à » is not « à » where « & » is
+    refused."""
+    if "T2" not in tolerances:
+        return False
+    text = pretreat(answer)
+    return any((sign := pretreat(w).strip()) and sign in text and not words(w, tolerances)
+               and not any(sign in a for a in accepted) for w in wrong)
 
 
 # Words that change the number they stand by (« plus de 16 », « pas 16 », « environ 16 », « 16

@@ -97,6 +97,11 @@ def _fillers(wrong: Iterable[str], tolerances: tuple[str, ...]) -> frozenset[str
     return (GRAMMAR | GENERIC) - taken
 
 
+def taken_words(wrong: Iterable[str], tolerances: tuple[str, ...]) -> frozenset[str]:
+    """The words of the list that are no fillers for this field (see ``_fillers``)."""
+    return (GRAMMAR | GENERIC) - _fillers(wrong, tolerances)
+
+
 _DEFINITE = frozenset(("le", "la", "l'"))
 
 

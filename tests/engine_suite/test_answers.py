@@ -346,6 +346,15 @@ class SentenceTests(unittest.TestCase):
         # A refused answer that is a grammar word alone (the « À » zone of a message).
         self.assertTrue(is_correct(qroc(["objet"]), "objet à"))
         self.assertFalse(is_correct(qroc(["objet"], refused=["à", "cc"]), "objet à"))
+        # Nor is it dropped as a leading preposition (ecrire-un-courriel-2b).
+        self.assertTrue(is_correct(qroc(["objet"]), "à l'objet"))
+        self.assertFalse(is_correct(qroc(["objet"], refused=["à", "cc"]), "à l'objet"))
+        self.assertTrue(is_correct(qroc(["objet"], refused=["à", "cc"]), "dans l'objet"))
+        # A refused sign, which T2 erases, is not erased from a sentence (saisie-au-clavier-3a).
+        key = qroc(["à", "0"], ["T1", "T2"], refused=["&", "é"])
+        self.assertTrue(is_correct(key, "je tape la touche à"))
+        for said in ("le & le à", "je clique sur & à", "& à"):
+            self.assertFalse(is_correct(key, said), said)
         # A letter alone is no filler: « C » is not the elided « c' ».
         self.assertFalse(is_correct(qroc(["D"], ["T1", "T2"]), "D C"))
         self.assertTrue(is_correct(qroc(["D"], ["T1", "T2"]), "c'est la D"))
@@ -392,7 +401,7 @@ class KeyCombinationTests(unittest.TestCase):
                      "touche Ctrl et touche F", "les touches Ctrl F", "touches ctrl f",
                      "Ctrl + F", "ctrl-f", "Ctrl F", "CTRL+F", "touche contrôle et F",
                      "Control F", "ctrlf", "Ctrl et la lettre F en même temps", "F + Ctrl",
-                     "c'est Ctrl plus F"):
+                     "c'est Ctrl+F"):
             self.assertTrue(is_correct(find, said), said)
         for said in ("Ctrl+C", "Ctrl", "F", "Ctrl ou F", "Ctrl F C", "Alt F", "Ctrl puis C",
                      "Ctrl+Alt+F", "Ctrl et F et C", "pas Ctrl F", "Maj F", "Ctrl FF"):
@@ -402,7 +411,7 @@ class KeyCombinationTests(unittest.TestCase):
         reset = qroc(["0", "Ctrl + 0"], ["T1", "T2"], refused=["1", "touche 9"])
         for said in ("Ctrl et 0", "les touches Ctrl et 0", "ctrl0", "touche 0"):
             self.assertTrue(is_correct(reset, said), said)
-        for said in ("Ctrl et 9", "Ctrl 10", "touche 9"):
+        for said in ("Ctrl et 9", "Ctrl 10", "touche 9", "Ctrl + 0 plus", "plus Ctrl + 0"):
             self.assertFalse(is_correct(reset, said), said)
         # « touche » is no filler where a refused answer is that word alone.
         self.assertFalse(is_correct(qroc(["0"], ["T1", "T2"], refused=["touche"]), "touche 0"))
