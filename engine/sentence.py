@@ -17,6 +17,11 @@ is never a wrong answer by itself: where a refused answer of the field, or an ac
 another field, is made of fillers only (« sélectionner » refused for « coller », the « À » zone
 of a message), its words are no fillers there, a verb with all its forms. An answer of more than
 ten words is not read this way.
+
+The words of the challenge's statement are not fillers: a statement names the situation, and so
+often the wrong answer (« garder son rendez-vous », « sans modifier le texte »); reading them past
+would make every refusal depend on the editor listing each wrong word. Editors add the
+complements they expect (« espace personnel ») as accepted answers.
 """
 
 from __future__ import annotations
