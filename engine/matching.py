@@ -4,9 +4,9 @@ T1 forgives spaces, case and accents; T2 punctuation; T3 typos, word by word (en
 in a word of one to three letters or with a digit, one in four to seven letters, two beyond, a
 quarter of the letters in all — « mode édition » is not a typo of « mode révision »). Unlike Pix's
 T2, letters outside ASCII (œ, ß…) are kept: only punctuation and symbols are removed, so "cœur"
-still differs from "cur". A field in « nombre »
-format compares numbers as people type them ("1 250,50", "16 €") or write them in French words
-("une", "une seule", "vingt-deux", "mille deux cents"): a learner who writes « une » for 1 is right.
+still differs from "cur". A field in « nombre » format compares numbers as people type them
+("1 250,50", "16 €") or write them in French words ("une", "une seule", "vingt-deux", "mille deux
+cents"): a learner who writes « une » for 1 is right.
 
 With T1, a leading article the learner adds (« le mode avion », « la SIM », « l'imprimante »)
 is forgiven against an accepted answer written without one. The article is dropped from the typed
