@@ -167,7 +167,8 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
         return True
     # With T2 too, a date in digits is the same date in words (« 01/01/2051 »); without T2 the
     # form may be the point (a form field that wants JJ/MM/AAAA).
-    dates = {d for a in accepted for form in (a, *(f for f, _ in _bare_forms(a, ())))
+    dates = {d for a in accepted if any(ch.isdigit() for ch in a)
+             for form in (a, *(f for f, _ in _bare_forms(a, ())))
              if (d := parse_date(form)) is not None} if {"T1", "T2"} <= set(tolerances) else set()
     if dates and (parse_date(answer) in dates or value_in_sentence(
             answer, lambda text: parse_date(text) in dates, tolerances, wrong)):

@@ -110,8 +110,13 @@ def taken_words(wrong: Iterable[str], tolerances: tuple[str, ...]) -> frozenset[
 _DEFINITE = frozenset(("le", "la", "l'"))
 
 
-def _fits(run: list[str], accepted: list[str], t3: bool) -> bool:
-    return "".join(run) == "".join(accepted) or (t3 and within_typos(run, accepted))
+def _fits(typed: list[str], i: int, j: int, ends: list[int], accepted: list[str],
+          t3: bool) -> bool:
+    """Whether the words ``typed[i:j]`` are ``accepted``, spaces aside or with typos (T3);
+    ``ends`` are the typed words' cumulated lengths, to skip what cannot be equal."""
+    if ends[j] - ends[i] == sum(map(len, accepted)) and "".join(typed[i:j]) == "".join(accepted):
+        return True
+    return t3 and j - i == len(accepted) and within_typos(typed[i:j], accepted)
 
 
 def in_sentence(answer: str, accepted: Iterable[str], tolerances: Iterable[str],
@@ -127,6 +132,9 @@ def in_sentence(answer: str, accepted: Iterable[str], tolerances: Iterable[str],
         return False
     first, last = (content[0], content[-1] + 1) if content else (len(typed), 0)
     t3 = "T3" in tolerances
+    ends = [0]
+    for word in typed:
+        ends.append(ends[-1] + len(word))
     for text in accepted:
         expected = words(text, tolerances)
         if not expected or len(expected) >= MAX_WORDS:
@@ -138,7 +146,7 @@ def in_sentence(answer: str, accepted: Iterable[str], tolerances: Iterable[str],
         # ends at or after the last.
         for i in range(min(first, len(typed) - 1) + 1):
             for j in range(max(last, i + 1), min(len(typed), i + len(expected) + 4) + 1):
-                if any(_fits(typed[i:j], run, t3) for run in runs):
+                if any(_fits(typed, i, j, ends, run, t3) for run in runs):
                     return True
     return False
 

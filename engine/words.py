@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 MAX_WORDS = 40          # words read of a typed answer: bounds every loop over them
@@ -37,6 +38,12 @@ def words(text: Any, tolerances: tuple[str, ...] | list[str] | set[str]) -> list
     """The words of a typed answer under a field's tolerances: with T1 in lower case and without
     accents, elisions apart (« l'onglet » → « l' », « onglet »); with T2 punctuation separates
     words (« Ctrl+F » → « ctrl », « f »), without T2 it stays part of them."""
+    return list(_words(str(text), "T1" in tolerances, "T2" in tolerances))
+
+
+@lru_cache(maxsize=4096)        # the accepted answers are read again at each answer
+def _words(text: str, t1: bool, t2: bool) -> tuple[str, ...]:
+    tolerances = ("T1",) * t1 + ("T2",) * t2
     value = pretreat(text)[:2000]
     if "T1" in tolerances:
         value = plain(value)
@@ -45,7 +52,7 @@ def words(text: Any, tolerances: tuple[str, ...] | list[str] | set[str]) -> list
         tokens = [part for token in tokens
                   for part in ([token] if _ELIDED.fullmatch(token) else "".join(
                       " " if unicodedata.category(ch)[0] in "PS" else ch for ch in token).split())]
-    return tokens[:MAX_WORDS]
+    return tuple(tokens[:MAX_WORDS])
 
 
 def word_allowance(word: str) -> int:
