@@ -178,6 +178,7 @@ $("lock-button").addEventListener("click", () => {
   lastView = null;
   $("results-pager").hidden = true;
   tableHead = "";
+  spareRows.length = 0;
   for (const id of ["campaign-list", "results-table", "analysis-body", "participant", "import-report", "compare-body", "print-sheet"]) $(id).replaceChildren();
   $("campaign").hidden = true;
   certification.closed();
@@ -608,14 +609,26 @@ function rowElement(texts, index) {
     el("td", {}, el("button", { type: "button", class: "link-button", "data-row": String(index) }, `Voir ${texts[0]}`)));
 }
 
-// The same row drawn again with other figures: only its texts change (no node is rebuilt).
+// A row drawn again with other figures: only its texts change (no node is rebuilt); a row of
+// another shape is made anew.
 function patchRow(tr, texts, index) {
   const cells = tr.children;
-  if (cells.length !== texts.length + 1) return tr.replaceWith(rowElement(texts, index));
+  if (cells.length !== texts.length + 1) return rowElement(texts, index);
   texts.forEach((text, k) => { cells[k].firstChild.data = text; });
   const button = cells[texts.length].firstChild;
   button.dataset.row = String(index);
   button.firstChild.data = `Voir ${texts[0]}`;
+  return tr;
+}
+
+// Rows taken off the table (an empty campaign, a shorter page), kept to be drawn again.
+const spareRows = [];
+function takeRows(body, keep) {
+  while (body && body.rows.length > keep) {
+    const tr = body.lastElementChild;
+    tr.remove();
+    if (spareRows.length < PAGE_ROWS) spareRows.push(tr);
+  }
 }
 
 // The table shows the rows the worker sent (a page, or all of them when printing), in the
@@ -630,6 +643,7 @@ function renderTable(campaign, view) {
   const { first, rows } = view;
   renderPager(view.total, first, rows.length);
   if (!rows.length) {
+    takeRows(table.tBodies[0], 0);
     tableHead = "";
     return table.replaceChildren();
   }
@@ -642,17 +656,24 @@ function renderTable(campaign, view) {
   const signature = JSON.stringify(head);
   if (signature !== tableHead) {
     tableHead = signature;
+    takeRows(table.tBodies[0], 0);
     table.replaceChildren(el("caption", { class: "visually-hidden" }, caption),
       el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))), el("tbody"));
   } else if (table.caption.textContent !== caption) {
     table.caption.textContent = caption;
   }
   const body = table.tBodies[0];
-  while (body.rows.length > rows.length) body.lastElementChild.remove();
+  takeRows(body, rows.length);
   rows.forEach((row, offset) => {
     const texts = rowTexts(row, collect);
-    if (offset < body.rows.length) patchRow(body.rows[offset], texts, first + offset);
-    else body.append(rowElement(texts, first + offset));
+    const drawn = body.rows[offset];
+    if (drawn) {
+      const next = patchRow(drawn, texts, first + offset);
+      if (next !== drawn) drawn.replaceWith(next);
+    } else {
+      const spare = spareRows.pop();
+      body.append(spare ? patchRow(spare, texts, first + offset) : rowElement(texts, first + offset));
+    }
   });
   table.tFoot?.remove();
   if (!collect && view.estimated) {
