@@ -445,38 +445,3 @@ def test_a_backup_opens_elsewhere_and_merges_into_a_space(site, browser, built_s
     finally:
         first.close()
         second.close()
-
-
-def test_a_part_drawn_again_in_place_ends_as_if_drawn_anew(site, page):
-    """morph.js (the analysis drawn again at each import): whatever the old and new content,
-    the result is the new content, and the nodes of the same shape are the ones kept."""
-    cases = [
-        ['<p class="a">un</p><ul><li>1</li><li>2</li></ul>',
-         '<p>deux</p><ul><li>3</li></ul><h4 id="x">t</h4>'],
-        ['<p>un</p><details open><summary>s</summary><ol><li>a</li></ol></details>',
-         '<div>autre</div><details><summary>s2</summary></details>'],
-        ['<svg viewBox="0 0 1 1"><rect width="1"></rect><text>a</text></svg>',
-         '<svg viewBox="0 0 2 2"><rect height="2"></rect></svg><p>fin</p>'],
-        ['', '<p>a</p>texte'],
-        ['<p>a</p><p>b</p><p>c</p>', ''],
-    ]
-    page.goto(site["url"] + PAGE)
-    result = page.evaluate("""async (cases) => {
-      const url = new URL('../static/morph.js', location.href).href;
-      const { morphChildren } = await import(url);
-      const make = (html) => {
-        const t = document.createElement('template');
-        t.innerHTML = html;
-        return t.content;
-      };
-      return cases.map(([before, after]) => {
-        const box = document.createElement('div');
-        box.append(make(before));
-        const kept = box.querySelector('ul, details, svg');
-        morphChildren(box, [...make(after).childNodes]);
-        const expected = document.createElement('div');
-        expected.append(make(after));
-        return [box.innerHTML === expected.innerHTML, kept ? box.contains(kept) : null];
-      });
-    }""", cases)
-    assert result == [[True, True], [True, True], [True, True], [True, None], [True, None]]

@@ -5,7 +5,6 @@
 // and receives only what it shows (a page of rows, the analysis, the counts). Every imported
 // string is shown as text (dom.js).
 import { el } from "./dom.js";
-import { morphChildren } from "./morph.js";
 import * as store from "./mediator-store.js";
 import { barChart, columnChart, figuresTable } from "./mediator-charts.js";
 import { qrSvg } from "./mediator-qr.js";
@@ -730,7 +729,7 @@ const BUBBLES = (n) => "●".repeat(n) + "○".repeat(4 - n);
 function renderAnalysis(campaign, view) {
   const a = view.analysis;
   const body = $("analysis-body");
-  if (!a.participants) return morphChildren(body, [el("p", { class: "meta" }, "L'analyse apparaît dès le premier résultat importé.")]);
+  if (!a.participants) return body.replaceChildren(el("p", { class: "meta" }, "L'analyse apparaît dès le premier résultat importé."));
   const parts = [el("p", {}, `${a.participants} participant(s). Les chiffres sont calculés par le moteur du site, dans ce navigateur.`)];
   if (a.competences.length) {
     const items = a.competences.map((c) => ({ label: `${c.id} ${c.title}`, value: c.mastery }));
@@ -763,8 +762,7 @@ function renderAnalysis(campaign, view) {
     parts.push(el("h4", {}, "Paliers atteints"),
       el("ul", {}, a.stages.map((s) => el("li", {}, `${s.title} : ${s.count} participant(s)`))));
   }
-  // Drawn again in place: the same headings, charts and lists get their new figures.
-  morphChildren(body, parts);
+  body.replaceChildren(...parts);
 }
 
 // ------------------------------------------------------------------ exports and comparison
