@@ -1,7 +1,7 @@
 """The mediator worker's message protocol: JSON in, JSON out, one function, like the engine's.
 
-The page keeps the space (encrypted, in IndexedDB) and sends what a request needs; the worker
-holds only the site's referential. Requests:
+The worker keeps the open space's participations (``static/mediator-vault.js``) and sends what
+a request needs; Python holds only the site's referential. Requests:
 
 - ``{"type": "init", "referential": <bundle>}`` → ``{"ok", "site": {parcours, competences, tubes}}``
 - ``{"type": "new-campaign", "fields": {...}, "random": [u32, …], "created": date}``

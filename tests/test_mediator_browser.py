@@ -308,12 +308,19 @@ def test_a_large_campaign_shows_its_table_in_pages(site, page, built_site):
     def labels() -> list[str]:
         return page.locator("#results-table tbody th").all_text_contents()
 
+    def turned(first: str, rows: int) -> None:
+        """A page turn asks the worker for its rows: wait until they are drawn."""
+        page.wait_for_function(
+            "([first, rows]) => { const th = document.querySelectorAll('#results-table tbody th');"
+            " return th.length === rows && th[0].textContent === first; }", arg=[first, rows])
+
     assert labels() == [f"P{n:03d}" for n in range(1, 51)]
     assert "Participants 1 à 50 sur 120 (page 1 sur 3)" in page.text_content("#results-count")
     assert page.is_disabled("#rows-previous")
     check_axe(page, "tableau en pages")
     page.focus("#rows-next")
     page.keyboard.press("Enter")
+    turned("P051", 50)
     assert labels() == [f"P{n:03d}" for n in range(51, 101)]
     assert "Participants 51 à 100 sur 120" in page.text_content("#results-count")
     # A row of the second page opens its own participant.
@@ -321,6 +328,7 @@ def test_a_large_campaign_shows_its_table_in_pages(site, page, built_site):
     assert page.text_content("#participant-title") == "P060"
     page.focus("#rows-next")
     page.keyboard.press("Enter")
+    turned("P101", 20)
     assert labels() == [f"P{n:03d}" for n in range(101, 121)]
     assert page.is_disabled("#rows-next") and page.is_hidden("#participant")
     # The last page reached, the focus stays on the pager (on « Page précédente »).
@@ -334,6 +342,106 @@ def test_a_large_campaign_shows_its_table_in_pages(site, page, built_site):
     # Printing the report prints every row, then the page comes back.
     page.evaluate("() => { window.print = () => {}; }")
     page.click("#print-report-button")
+    turned("P001", 120)
     assert page.locator("#results-table tbody tr").count() == 120
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert labels()[0] == "P101" and len(labels()) == 20
+
+
+def _new_space(page, url: str) -> None:
+    page.goto(url + PAGE)
+    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
+                           timeout=60_000)
+    page.fill("#new-passphrase", PASSPHRASE)
+    page.fill("#new-passphrase-again", PASSPHRASE)
+    page.press("#new-passphrase-again", "Enter")
+    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=30_000)
+
+
+def _campaign(page, name: str) -> str:
+    before = page.locator("#campaign-list li").count()
+    page.fill("#campaign-name", name)
+    page.click("#campaign-submit")
+    page.wait_for_function("(n) => document.querySelectorAll('#campaign-list li').length === n",
+                           arg=before + 1, timeout=20_000)
+    return page.text_content("#campaign-code")
+
+
+def _codes(page, lines: list[str], imports: int) -> None:
+    page.fill("#import-codes", "\n".join(lines))
+    page.click("#import-codes-button")
+    wait_import(page, imports)
+
+
+def _backup(page, path: Path) -> Path:
+    with page.expect_download() as info:
+        page.click("#backup-button")
+    info.value.save_as(path)
+    return path
+
+
+def test_a_backup_opens_elsewhere_and_merges_into_a_space(site, browser, built_site, tmp_path):
+    """The export and import of the space: a backup opens in another browser with its own
+    passphrase (a wrong one changes nothing), and a second backup merged into it adds its new
+    campaign and its new results, each once, kept after a reload."""
+    site_model = mediator.Site(load_bundle(built_site))
+    first = browser.new_context(locale="fr-FR", accept_downloads=True)
+    second = browser.new_context(locale="fr-FR", accept_downloads=True)
+    try:
+        page = first.new_page()
+        _new_space(page, site["url"])
+        code = _campaign(page, "Atelier")
+        skills = profile_skills(mediator.target_profile(
+            site_model, {"code": code, "goal": "evaluer", "parcours": "essentiel"}))
+        lines = [f"Personne-{n} ; " + rc.encode_skills(
+            code, skills, {s: i % (n + 1) == 0 for i, s in enumerate(skills)}) for n in (1, 2, 3)]
+        _codes(page, lines[:2], 1)
+        one = _backup(page, tmp_path / "un.diagnum")
+        _codes(page, lines[2:], 2)
+        _campaign(page, "Après")
+        two = _backup(page, tmp_path / "deux.diagnum")
+        assert "Personne-" not in one.read_text(encoding="utf-8")   # no "-" in base64
+
+        other = second.new_page()
+        other.goto(site["url"] + PAGE)
+        other.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
+                                timeout=60_000)
+        other.set_input_files("#restore-file", one)
+        other.fill("#restore-passphrase", "pas la bonne phrase")
+        other.click("#restore-button")
+        other.wait_for_selector("#lock-error:not([hidden])")
+        assert "incorrecte" in other.text_content("#lock-error") and other.is_hidden("#space")
+        assert other.is_visible("#create-space-form") and not stored_mediator_space(other)
+        other.fill("#restore-passphrase", PASSPHRASE)
+        other.click("#restore-button")
+        other.wait_for_function("() => document.body.dataset.spaceOpen === 'true'",
+                                timeout=30_000)
+        other.wait_for_function("() => document.body.dataset.rows === '2'", timeout=20_000)
+        assert "2 résultat(s)" in other.text_content("#campaign-list")
+
+        for round_, expected in ((1, "1 campagne(s) et 1 résultat(s) nouveaux"),
+                                 (2, "0 campagne(s) et 0 résultat(s) nouveaux")):
+            other.set_input_files("#merge-file", two)
+            other.fill("#merge-passphrase", PASSPHRASE)
+            other.click("#merge-button")
+            other.wait_for_function(
+                "(text) => document.getElementById('backup-status').textContent.includes(text)",
+                arg=expected, timeout=20_000)
+            other.evaluate("() => { document.getElementById('backup-status').textContent = ''; }")
+            assert round_ == 1 or "Après" in other.text_content("#campaign-list")
+        other.wait_for_function("() => document.body.dataset.rows === '3'", timeout=20_000)
+        assert other.locator("#campaign-list li").count() == 2
+
+        other.reload()
+        other.wait_for_selector("#unlock-form:not([hidden])")
+        other.fill("#passphrase", PASSPHRASE)
+        other.press("#passphrase", "Enter")
+        other.wait_for_function("() => document.body.dataset.spaceOpen === 'true'",
+                                timeout=30_000)
+        other.click(f"#campaign-list button[data-code='{code}']")
+        other.wait_for_function("() => document.body.dataset.rows === '3'", timeout=20_000)
+        labels = other.locator("#results-table tbody th").all_text_contents()
+        assert sorted(labels) == ["Personne-1", "Personne-2", "Personne-3"]
+    finally:
+        first.close()
+        second.close()

@@ -130,6 +130,11 @@ async function transact(mode, action) {
   }
 }
 
+// Whether this browser holds a space, without reading its megabytes.
+export async function hasEnvelope() {
+  return (await transact("readonly", (store) => store.count(KEY))) > 0;
+}
+
 export function loadEnvelope() {
   return transact("readonly", (store) => store.get(KEY));
 }

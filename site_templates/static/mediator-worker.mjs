@@ -1,6 +1,9 @@
 // The mediator's worker: boots Pyodide, unpacks engine/ and campaigns/ (one zip), loads the site's
 // referential, then answers the page by calling campaigns.protocol.handle_json. Every figure the
 // mediator's page shows is computed there, by the project's Python; this file only carries messages.
+// The open space's participations live here too (mediator-vault.js), not in the page: the page
+// receives only what it shows.
+import * as vault from "./mediator-vault.js";
 
 const streaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
@@ -104,9 +107,22 @@ async function certificationRequest(request) {
   return JSON.parse(cert.certify(JSON.stringify(request)));
 }
 
+// Result files are read into bytes here, a batch at a time, and reach Python apart from the JSON
+// request (their text is never copied into one big JSON string).
+async function importBatch(request, files) {
+  const contents = await Promise.all(files.map((file) => (file
+    ? (file.size > 60_000_000 ? new ArrayBuffer(0) : file.arrayBuffer()) : undefined)));
+  const text = importFiles(JSON.stringify(request), contents);
+  // Python has its copy: the batch's megabytes are released now, not at the next collection.
+  for (const buffer of contents) buffer?.transfer?.(0);
+  return JSON.parse(text);
+}
+
+const python = (request) => JSON.parse(handle(JSON.stringify(request)));
+
 self.onmessage = async (event) => {
-  const { id, request, json, files } = event.data;
-  const type = request ? request.type : "mediator";
+  const { id, request, files } = event.data;
+  const type = request.type;
   try {
     if (type === "boot") {
       booting ??= boot(request.config);
@@ -116,26 +132,11 @@ self.onmessage = async (event) => {
     }
     if (!handle) await booting;
     const started = performance.now();
-    const measured = () => ({ workerMs: Math.round(performance.now() - started), heapMb: Math.round(heapBytes() / 1048576) });
-    if (request) {
-      const response = await certificationRequest(request);
-      postMessage({ id, response: { ...response, ...measured() } });
-      return;
-    }
-    // Result files are read into bytes here, a batch at a time, and reach Python apart from the
-    // JSON request (their text is never copied into one big JSON string). Python's answer goes
-    // to the page as the JSON text it is: parsed once, there.
-    let text;
-    if (files) {
-      const contents = await Promise.all(files.map((file) => (file
-        ? (file.size > 60_000_000 ? new ArrayBuffer(0) : file.arrayBuffer()) : undefined)));
-      text = importFiles(json, contents);
-      // Python has its copy: the batch's megabytes are released now, not at the next collection.
-      for (const buffer of contents) buffer?.transfer?.(0);
-    } else {
-      text = handle(json);
-    }
-    postMessage({ id, text, ...measured() });
+    let response;
+    if (String(type).startsWith("certification-")) response = await certificationRequest(request);
+    else if (vault.TYPES.has(type)) response = await vault.request(request, files || [], python, importBatch);
+    else response = python(request);
+    postMessage({ id, response: { ...response, workerMs: Math.round(performance.now() - started) }, heapMb: Math.round(heapBytes() / 1048576) });
   } catch (error) {
     const detail = String((error && error.message) || error);
     postMessage({ id, response: { ok: false, error: { code: type === "boot" ? "boot" : "worker", message: detail } } });

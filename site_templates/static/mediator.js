@@ -1,6 +1,9 @@
 // The « Espace médiateur »: campaigns, imports, results, analysis and exports, with no server.
 // The figures come from the project's Python (campaigns/, engine/) run in a worker; the space is
-// kept encrypted in IndexedDB (mediator-store.js). Every imported string is shown as text (dom.js).
+// kept encrypted in IndexedDB (mediator-store.js). The worker opens and seals it and keeps its
+// participations (mediator-vault.js): the page holds the campaigns and the certification's data,
+// and receives only what it shows (a page of rows, the analysis, the counts). Every imported
+// string is shown as text (dom.js).
 import { el } from "./dom.js";
 import * as store from "./mediator-store.js";
 import { barChart, columnChart, figuresTable } from "./mediator-charts.js";
@@ -12,8 +15,7 @@ const $ = (id) => document.getElementById(id);
 // A drop is validated in batches (fewer calls, each at most this much text) and stored once.
 const BATCH_FILES = 250;
 const BATCH_BYTES = 4_000_000;  // of files
-const PAGE_ROWS = 50;     // rows of the results table shown at once
-const CACHED_REPORTS = 4; // campaigns whose figures stay computed
+const PAGE_ROWS = 50;     // rows of the results table shown at once (mediator-vault.js too)
 const GOALS = { evaluer: "Évaluer sur un profil cible", collecter: "Collecter les profils" };
 const QR_MAX = 2300;
 
@@ -21,14 +23,12 @@ let worker = null;
 let nextId = 0;
 const pending = new Map();
 let site = null;          // what the worker says the site offers (parcours, tubes, competences)
-let lock = null;          // {key, salt, iterations} of the open space
-let space = null;         // {campaigns, participations: {code: [participation]}}
+let space = null;         // the open space but its participations: {campaigns, certification}
+let counts = {};          // {campaign code → participations stored}, as the worker says
 let current = null;       // the open campaign's code
-let lastReport = null;
+let lastView = null;      // what the worker sent of the open campaign's figures (mediator-vault.js)
 let tablePage = 0;        // the results table's page (0-based)
-// Each campaign's figures, computed by the worker once per change of its participations:
-// {code → {count, report}}. Participations are only ever added, so the count says when to redo.
-const reports = new Map();
+let drops = 0;
 let siteIsReady;
 const siteReady = new Promise((resolve) => { siteIsReady = resolve; });
 
@@ -38,24 +38,20 @@ function status(text, busy = false) {
   $("med-status").classList.toggle("busy", busy);
 }
 
-// The mediator's own requests travel as one JSON string, handed to Python as it is (no copy of a
-// thousand participations as objects in the worker); result files travel apart, as File handles
-// the worker reads into bytes. Boot and certification requests travel as objects.
+// Requests are small objects (the participations stay in the worker); result files travel apart,
+// as File handles the worker reads into bytes.
 function rpc(request, files = null) {
   return new Promise((resolve) => {
     const id = ++nextId;
     pending.set(id, resolve);
-    const plain = request.type === "boot" || String(request.type).startsWith("certification-");
-    worker.postMessage(plain ? { id, request } : { id, json: JSON.stringify(request), files });
+    worker.postMessage({ id, request, files });
   });
 }
 
 function startWorker() {
   worker = new Worker(new URL(config.worker, location.href), { type: "module" });
   worker.onmessage = (event) => {
-    const { id, text, workerMs, heapMb } = event.data;
-    // The worker sends Python's JSON as it came (one string, parsed once, here).
-    const response = text === undefined ? event.data.response : { ...JSON.parse(text), workerMs };
+    const { id, response, heapMb } = event.data;
     if (heapMb) document.body.dataset.workerHeapMb = String(heapMb);
     pending.get(id)?.(response);
     pending.delete(id);
@@ -65,24 +61,30 @@ function startWorker() {
 }
 
 // ------------------------------------------------------------------ the space
+// The worker seals the whole space (this part and the participations it keeps) and stores it.
 async function save() {
-  const envelope = await store.seal(lock, space);
-  await store.saveEnvelope(envelope);
+  const response = await rpc({ type: "space-save", rest: space });
+  if (!response.ok) throw new Error(response.error.message);
+}
+
+// A worker's refusal as the error the lock screen shows.
+function spaceError(response) {
+  return response.error.code === "wrong-passphrase" ? new store.WrongPassphrase(response.error.message)
+    : response.error.code === "bad-backup" ? new store.BadBackup(response.error.message) : new Error(response.error.message);
 }
 
 function campaignOf(code) {
   return space.campaigns.find((c) => c.code === code);
 }
 
-function participationsOf(code) {
-  return space.participations[code] || [];
+function countOf(code) {
+  return counts[code] || 0;
 }
 
-async function openSpace(newLock, newSpace) {
+async function openSpace(opened) {
   status("Ouverture de l'espace…", true);
-  await siteReady;
-  lock = newLock;
-  space = newSpace;
+  space = opened.rest;
+  counts = opened.counts;
   $("lock").hidden = true;
   $("space").hidden = false;
   for (const id of ["passphrase", "new-passphrase", "new-passphrase-again", "restore-passphrase"]) $(id).value = "";
@@ -111,10 +113,10 @@ async function showLock() {
     status("Espace indisponible : connexion non sécurisée.");
     return;
   }
-  const envelope = await store.loadEnvelope();
-  $("unlock-form").hidden = !envelope;
-  $("create-space-form").hidden = Boolean(envelope);
-  status(envelope ? "Espace verrouillé." : "Aucun espace dans ce navigateur.");
+  const exists = await store.hasEnvelope();
+  $("unlock-form").hidden = !exists;
+  $("create-space-form").hidden = exists;
+  status(exists ? "Espace verrouillé." : "Aucun espace dans ce navigateur.");
 }
 
 $("create-space-form").addEventListener("submit", async (event) => {
@@ -124,11 +126,11 @@ $("create-space-form").addEventListener("submit", async (event) => {
   if (first !== $("new-passphrase-again").value) return lockError("Les deux phrases ne sont pas identiques.");
   lockError("");
   status("Création de l'espace chiffré…", true);
-  const newLock = await store.newLock(first);
-  lock = newLock;
-  space = store.emptySpace();
-  await save();
-  await openSpace(newLock, space);
+  await siteReady;
+  const { participations: _none, ...rest } = store.emptySpace();
+  const response = await rpc({ type: "space-create", passphrase: first, rest });
+  if (!response.ok) return lockError(response.error.message);
+  await openSpace({ rest, counts: response.counts });
 });
 
 $("unlock-form").addEventListener("submit", async (event) => {
@@ -136,8 +138,10 @@ $("unlock-form").addEventListener("submit", async (event) => {
   lockError("");
   status("Ouverture de l'espace…", true);
   try {
-    const { lock: opened, space: data } = await store.unseal(await store.loadEnvelope(), $("passphrase").value);
-    await openSpace(opened, data);
+    await siteReady;
+    const opened = await rpc({ type: "space-open", passphrase: $("passphrase").value });
+    if (!opened.ok) throw spaceError(opened);
+    await openSpace(opened);
   } catch (error) {
     status("Espace verrouillé.");
     lockError(error instanceof store.WrongPassphrase ? "Phrase secrète incorrecte : l'espace reste fermé." : error.message);
@@ -145,40 +149,36 @@ $("unlock-form").addEventListener("submit", async (event) => {
   }
 });
 
-async function readBackup(fileInput, passInput) {
+// A backup file is read and opened by the worker (its participations never come to the page).
+async function readBackup(type, fileInput, passInput) {
   const file = fileInput.files[0];
   if (!file) throw new store.BadBackup("Choisissez d'abord le fichier de sauvegarde.");
-  let envelope;
-  try {
-    envelope = JSON.parse(await file.text());
-  } catch {
-    throw new store.BadBackup("Ce fichier n'est pas une sauvegarde d'espace médiateur Diagnum.");
-  }
-  return store.unseal(envelope, passInput.value);
+  await siteReady;
+  const response = await rpc({ type, file, passphrase: passInput.value });
+  if (!response.ok) throw spaceError(response);
+  return response;
 }
 
 $("restore-button").addEventListener("click", async () => {
   lockError("");
   try {
-    const existing = await store.loadEnvelope();
+    const existing = await store.hasEnvelope();
     if (existing && !confirm("Un espace existe déjà dans ce navigateur. Le remplacer par la sauvegarde ?")) return;
-    const { lock: opened, space: data } = await readBackup($("restore-file"), $("restore-passphrase"));
-    lock = opened;
-    space = data;
-    await save();
-    await openSpace(opened, data);
+    await openSpace(await readBackup("space-restore", $("restore-file"), $("restore-passphrase")));
   } catch (error) {
     lockError(error instanceof store.WrongPassphrase ? "Phrase secrète incorrecte pour cette sauvegarde : rien n'a été changé." : error.message);
   }
 });
 
 $("lock-button").addEventListener("click", () => {
-  lock = null;
+  rpc({ type: "space-close" });
   space = null;
+  counts = {};
   current = null;
-  lastReport = null;
-  reports.clear();
+  lastView = null;
   $("results-pager").hidden = true;
+  tableHead = "";
+  spareRows.length = 0;
   for (const id of ["campaign-list", "results-table", "analysis-body", "participant", "import-report", "compare-body", "print-sheet"]) $(id).replaceChildren();
   $("campaign").hidden = true;
   certification.closed();
@@ -186,37 +186,31 @@ $("lock-button").addEventListener("click", () => {
 });
 
 $("backup-button").addEventListener("click", async () => {
-  const envelope = await store.seal(lock, space);
-  download(`espace-mediateur-${today()}.diagnum`, JSON.stringify(envelope), "application/json");
+  const response = await rpc({ type: "space-backup", rest: space });
+  if (!response.ok) return status(`Sauvegarde impossible : ${response.error.message}`);
+  download(`espace-mediateur-${today()}.diagnum`, response.backup, "application/json");
   $("backup-status").textContent = "Sauvegarde téléchargée (chiffrée avec votre phrase secrète).";
 });
 
 $("merge-button").addEventListener("click", async () => {
   try {
-    const { space: other } = await readBackup($("merge-file"), $("merge-passphrase"));
+    // The worker adds the backup's participations (each once); its campaigns and sessions join here.
+    const { other, added: results, counts: after } = await readBackup("space-merge", $("merge-file"), $("merge-passphrase"));
     let campaigns = 0;
-    let results = 0;
     for (const campaign of other.campaigns) {
       if (!campaignOf(campaign.code)) {
         space.campaigns.push(campaign);
         campaigns += 1;
       }
-      const mine = space.participations[campaign.code] ||= [];
-      const known = new Set(mine.map((p) => p.id));
-      for (const p of other.participations[campaign.code] || []) {
-        if (!known.has(p.id)) {
-          mine.push(p);
-          results += 1;
-          reports.delete(campaign.code);
-        }
-      }
     }
     const sessions = certification.merge(other);
+    const changed = current && after[current] !== countOf(current);
+    counts = after;
     await save();
     $("merge-passphrase").value = "";
     renderCampaignList();
     renderCompareChoices();
-    if (current && !reports.has(current)) await renderResults();
+    if (changed) await renderResults();
     $("backup-status").textContent = `Sauvegarde ajoutée : ${campaigns} campagne(s) et ${results} résultat(s) nouveaux`
       + (sessions ? `, ${sessions} session(s) de certification blanche.` : ".");
   } catch (error) {
@@ -230,7 +224,7 @@ function renderCampaignList() {
   list.replaceChildren(...space.campaigns.map((c) => el("li", {},
     el("button", { type: "button", class: "link-button", "data-code": c.code, "aria-current": c.code === current ? "true" : false },
       `${c.name} — ${c.code}`),
-    el("span", { class: "meta" }, ` ${GOALS[c.goal]} · ${participationsOf(c.code).length} résultat(s)`))));
+    el("span", { class: "meta" }, ` ${GOALS[c.goal]} · ${countOf(c.code)} résultat(s)`))));
   $("no-campaign").hidden = space.campaigns.length > 0;
   renderDeclared();
 }
@@ -257,7 +251,6 @@ $("declared-list").addEventListener("click", async (event) => {
   const campaign = button && declared.find((c) => c.code === button.dataset.declared);
   if (!campaign || campaignOf(campaign.code)) return;
   space.campaigns.push({ ...campaign, created: new Date().toISOString() });
-  space.participations[campaign.code] ||= [];
   await save();
   renderDeclared();
   renderCompareChoices();
@@ -305,6 +298,11 @@ async function openCampaign(code, focus) {
 
 function fillCampaignForm() {
   $("campaign-parcours").replaceChildren(...site.parcours.map((p) => el("option", { value: p.id }, `${p.title} (${p.skills} acquis)`)));
+}
+
+// The selection of sujets (a list per tube: about 1 500 DOM nodes) is built the first time the
+// mediator chooses it, not for every visit.
+function fillSelection() {
   const groups = site.competences.map((comp) => {
     const tubes = site.tubes.filter((t) => t.competence_id === comp.id);
     if (!tubes.length) return null;
@@ -325,6 +323,7 @@ function syncTargetFields() {
   const selection = document.querySelector("input[name=target]:checked").value === "selection";
   $("target-fieldset").hidden = !evaluate;
   $("campaign-parcours").disabled = selection;
+  if (selection && !$("selection-box").hasChildNodes()) fillSelection();
   $("selection-box").hidden = !selection;
 }
 for (const input of document.querySelectorAll("input[name=goal], input[name=target]")) input.addEventListener("change", syncTargetFields);
@@ -355,7 +354,6 @@ $("campaign-form").addEventListener("submit", async (event) => {
   if (campaignOf(response.campaign.code)) return errors.replaceChildren("Tirage d'un code déjà utilisé : cliquez à nouveau.");
   errors.hidden = true;
   space.campaigns.push(response.campaign);
-  space.participations[response.campaign.code] = [];
   await save();
   $("campaign-form").reset();
   syncTargetFields();
@@ -379,7 +377,7 @@ function printWith(mode) {
   window.print();
 }
 window.addEventListener("afterprint", () => {
-  if (document.body.dataset.print === "report" && lastReport) renderTable(campaignOf(current), lastReport);
+  if (document.body.dataset.print === "report" && lastView) renderTable(campaignOf(current), lastView);
   delete document.body.dataset.print;
 });
 
@@ -400,9 +398,11 @@ $("print-sheet-button").addEventListener("click", () => {
     el("p", { class: "meta" }, "À la fin, le site vous donne un code de résultat (ou un fichier) : c'est vous qui choisissez de le remettre. Rien ne quitte votre appareil sans vous."));
   printWith("sheet");
 });
-$("print-report-button").addEventListener("click", () => {
-  // The printed report has every row, not the page on screen.
-  if (lastReport) renderTable(campaignOf(current), lastReport, true);
+$("print-report-button").addEventListener("click", async () => {
+  // The printed report has every row, not the page on screen (asked of the worker for the print).
+  const campaign = campaignOf(current);
+  const response = lastView && await rpc({ type: "report", campaign, all: true });
+  if (response?.ok && campaign === campaignOf(current)) renderTable(campaign, response.view);
   printWith("report");
 });
 
@@ -444,46 +444,38 @@ async function importItems(items) {
   const begun = performance.now();
   const code = current;
   const campaign = campaignOf(code);
-  const stored = space.participations[code] ||= [];
-  const known = stored.map((p) => p.id);
+  const drop = ++drops;   // the worker keeps the drop's accepted results apart until the end
   const outcomes = [];
-  const fresh = [];
   const timings = { worker: 0, seal: 0 };
   status(`Import de ${items.length} élément(s)…`, true);
   for (let i = 0; i < items.length;) {
     const { read, next } = nextBatch(items, i);
-    const response = await rpc({ type: "import", campaign, known,
+    const response = await rpc({ type: "import", campaign, drop,
       items: read.map((item) => (item.file ? { name: item.name } : item)) }, read.map((item) => item.file || null));
     timings.worker += response.workerMs || 0;
     if (!response.ok) {
       outcomes.push(...read.map((item) => ({ name: item.name, ok: false, message: response.error.message })));
     } else {
-      for (const outcome of response.outcomes) {
-        if (outcome.ok) {
-          fresh.push(outcome.participation);
-          known.push(outcome.participation.id);
-        }
-      }
       outcomes.push(...response.outcomes);
     }
     i = next;
     if (i < items.length) status(`Import : ${i} sur ${items.length}…`, true);
   }
-  if (fresh.length) {
-    stored.push(...fresh);
-    reports.delete(code);
-    const sealing = performance.now();
-    await save();
-    timings.seal += performance.now() - sealing;
-  }
+  // The drop is stored at once (sealed by the worker with the rest of the space), or not at all.
+  const sealing = performance.now();
+  const committed = await rpc({ type: "import-commit", drop, rest: space });
+  const added = committed.ok ? committed.added : 0;
+  if (!committed.ok) status(`Enregistrement impossible : ${committed.error.message}`);
+  else counts = committed.counts;
+  if (added) timings.seal += performance.now() - sealing;
   document.body.dataset.importWorkerMs = String(Math.round(timings.worker));
   document.body.dataset.importSealMs = String(Math.round(timings.seal));
   reportOutcomes(outcomes);
-  if (fresh.length) {
+  if (added) {
     renderCampaignList();
     if (current === code) await renderResults();
   }
-  status(`Import terminé : ${fresh.length} sur ${outcomes.length}.`);
+  if (committed.ok) status(`Import terminé : ${added} sur ${outcomes.length}.`);
   document.body.dataset.importMs = String(Math.round(performance.now() - begun));
   document.body.dataset.imported = String(Number(document.body.dataset.imported || 0) + 1);
   return outcomes;
@@ -560,36 +552,31 @@ function stopScanner() {
 $("scanner-stop").addEventListener("click", stopScanner);
 
 // ------------------------------------------------------------------ results and analysis
-// A campaign's figures (table, analysis): computed by the worker once per change, then kept.
-async function figuresOf(code) {
-  const parts = participationsOf(code);
-  const cached = reports.get(code);
-  if (cached && cached.count === parts.length) return cached.report;
-  const response = await rpc({ type: "report", campaign: campaignOf(code), participations: parts });
+// A campaign's figures (table, analysis): computed by the worker once per change and kept there;
+// the page receives one page of rows, the analysis and the count (mediator-vault.js).
+async function figuresOf(code, page) {
+  const response = await rpc({ type: "report", campaign: campaignOf(code), page });
   if (!response.ok) throw new Error(response.error.message);
-  reports.delete(code);
-  reports.set(code, { count: parts.length, report: response.report });
-  while (reports.size > CACHED_REPORTS) reports.delete(reports.keys().next().value);
-  return response.report;
+  return response.view;
 }
 
-async function renderResults() {
+async function renderResults(analysis = true) {
   const campaign = campaignOf(current);
   const started = performance.now();
-  let report;
+  let view;
   try {
-    report = await figuresOf(current);
+    view = await figuresOf(current, tablePage);
   } catch (error) {
     status(`Calcul impossible : ${error.message}`);
     return;
   }
   if (campaign !== campaignOf(current)) return;   // another campaign was opened meanwhile
-  lastReport = report;
-  tablePage = Math.min(tablePage, Math.max(0, Math.ceil(report.rows.length / PAGE_ROWS) - 1));
-  renderTable(campaign, report);
-  renderAnalysis(campaign, report);
+  lastView = view;
+  tablePage = view.page;
+  renderTable(campaign, view);
+  if (analysis) renderAnalysis(campaign, view);
   document.body.dataset.reportMs = String(Math.round(performance.now() - started));
-  document.body.dataset.rows = String(report.rows.length);
+  document.body.dataset.rows = String(view.total);
 }
 
 function rowLabel(row) {
@@ -607,43 +594,97 @@ function renderPager(total, first, shown) {
   $("rows-next").disabled = tablePage >= pages - 1;
 }
 
-// The table shows one page of rows (all of them when printing), in the report's order.
-function renderTable(campaign, report, all = false) {
+// A row's cells as text (the last one, « Détail », is a button).
+function rowTexts(row, collect) {
+  return [rowLabel(row), row.date, row.source === "code" ? "code" : "fichier",
+    ...(collect ? [String(row.pix), row.certifiable ? "oui" : "non"] : [`${row.progress} %`, `${row.mastery} %`]),
+    ...row.competences.map((c) => (collect ? (c.level === null ? "—" : `niv. ${c.level}`)
+      : `${c.mastery} % · niv. ${c.level}${c.level_estimated ? "*" : ""}`)),
+    ...(collect ? [] : [row.badges.filter((b) => b.obtained).map((b) => b.title).join(", ") || "—",
+      row.stage ? `${row.stage.index}/${row.stage.count} ${row.stage.title}` : "—"])];
+}
+
+function rowElement(texts, index) {
+  return el("tr", {}, el("th", { scope: "row" }, texts[0]), texts.slice(1).map((text) => el("td", {}, text)),
+    el("td", {}, el("button", { type: "button", class: "link-button", "data-row": String(index) }, `Voir ${texts[0]}`)));
+}
+
+// A row drawn again with other figures: only its texts change (no node is rebuilt); a row of
+// another shape is made anew.
+function patchRow(tr, texts, index) {
+  const cells = tr.children;
+  if (cells.length !== texts.length + 1) return rowElement(texts, index);
+  texts.forEach((text, k) => { cells[k].firstChild.data = text; });
+  const button = cells[texts.length].firstChild;
+  button.dataset.row = String(index);
+  button.firstChild.data = `Voir ${texts[0]}`;
+  return tr;
+}
+
+// Rows taken off the table (an empty campaign, a shorter page), kept to be drawn again.
+const spareRows = [];
+function takeRows(body, keep) {
+  while (body && body.rows.length > keep) {
+    const tr = body.lastElementChild;
+    tr.remove();
+    if (spareRows.length < PAGE_ROWS) spareRows.push(tr);
+  }
+}
+
+// The table shows the rows the worker sent (a page, or all of them when printing), in the
+// report's order. Turning a page, an import or another campaign with the same columns changes
+// the texts of the rows already drawn: a table drawn again from nothing left thousands of DOM
+// nodes to Blink's collector each time.
+let tableHead = "";
+function renderTable(campaign, view) {
   const table = $("results-table");
-  $("results-empty").hidden = report.rows.length > 0;
-  $("results-scroll").hidden = report.rows.length === 0;
-  const first = all ? 0 : tablePage * PAGE_ROWS;
-  const rows = all ? report.rows : report.rows.slice(first, first + PAGE_ROWS);
-  renderPager(report.rows.length, first, rows.length);
-  if (!report.rows.length) return table.replaceChildren();
+  $("results-empty").hidden = view.total > 0;
+  $("results-scroll").hidden = view.total === 0;
+  const { first, rows } = view;
+  renderPager(view.total, first, rows.length);
+  if (!rows.length) {
+    takeRows(table.tBodies[0], 0);
+    tableHead = "";
+    return table.replaceChildren();
+  }
   const collect = campaign.goal !== "evaluer";
-  const comps = report.rows[0].competences;
+  const comps = rows[0].competences;
   const head = [campaign.external_id_label || "Participant", "Date", "Source",
     ...(collect ? ["Pix", "Certifiable"] : ["Progression", "Maîtrise"]),
     ...comps.map((c) => c.id), ...(collect ? [] : ["Badges", "Palier"]), "Détail"];
-  table.replaceChildren(
-    el("caption", { class: "visually-hidden" }, `Résultats de la campagne ${campaign.name}, un participant par ligne`),
-    el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows.map((row, offset) => el("tr", {},
-      el("th", { scope: "row" }, rowLabel(row)),
-      el("td", {}, row.date),
-      el("td", {}, row.source === "code" ? "code" : "fichier"),
-      collect ? [el("td", {}, String(row.pix)), el("td", {}, row.certifiable ? "oui" : "non")]
-        : [el("td", {}, `${row.progress} %`), el("td", {}, `${row.mastery} %`)],
-      row.competences.map((c) => el("td", {}, collect ? (c.level === null ? "—" : `niv. ${c.level}`)
-        : `${c.mastery} % · niv. ${c.level}${c.level_estimated ? "*" : ""}`)),
-      collect ? [] : [el("td", {}, row.badges.filter((b) => b.obtained).map((b) => b.title).join(", ") || "—"),
-        el("td", {}, row.stage ? `${row.stage.index}/${row.stage.count} ${row.stage.title}` : "—")],
-      el("td", {}, el("button", { type: "button", class: "link-button", "data-row": String(first + offset) }, `Voir ${rowLabel(row)}`))))));
-  if (!collect && report.rows.some((r) => r.competences.some((c) => c.level_estimated))) {
+  const caption = `Résultats de la campagne ${campaign.name}, un participant par ligne`;
+  const signature = JSON.stringify(head);
+  if (signature !== tableHead) {
+    tableHead = signature;
+    takeRows(table.tBodies[0], 0);
+    table.replaceChildren(el("caption", { class: "visually-hidden" }, caption),
+      el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))), el("tbody"));
+  } else if (table.caption.textContent !== caption) {
+    table.caption.textContent = caption;
+  }
+  const body = table.tBodies[0];
+  takeRows(body, rows.length);
+  rows.forEach((row, offset) => {
+    const texts = rowTexts(row, collect);
+    const drawn = body.rows[offset];
+    if (drawn) {
+      const next = patchRow(drawn, texts, first + offset);
+      if (next !== drawn) drawn.replaceWith(next);
+    } else {
+      const spare = spareRows.pop();
+      body.append(spare ? patchRow(spare, texts, first + offset) : rowElement(texts, first + offset));
+    }
+  });
+  table.tFoot?.remove();
+  if (!collect && view.estimated) {
     table.append(el("tfoot", {}, el("tr", {}, el("td", { colspan: String(head.length), class: "meta" },
       "* niveau estimé d'après les acquis validés (un code de résultat ne contient pas le niveau)."))));
   }
 }
 
-function turnPage(step) {
-  tablePage += step;
-  renderTable(campaignOf(current), lastReport);
+async function turnPage(step) {
+  tablePage = lastView.page + step;   // the worker sends the page's rows (a few milliseconds)
+  await renderResults(false);
   $("participant").hidden = true;
   // A button that just became disabled would drop the focus: hand it to the other one.
   const pressed = $(step > 0 ? "rows-next" : "rows-previous");
@@ -654,7 +695,7 @@ $("rows-next").addEventListener("click", () => turnPage(1));
 
 $("results-table").addEventListener("click", (event) => {
   const button = event.target.closest("button[data-row]");
-  if (button) showParticipant(lastReport.rows[Number(button.dataset.row)], button);
+  if (button) showParticipant(lastView.rows[Number(button.dataset.row) - lastView.first], button);
 });
 
 function tutorialLinks(tutorials) {
@@ -670,13 +711,13 @@ function showParticipant(row, opener) {
     el("h4", { id: "participant-title" }, rowLabel(row)),
     el("p", {}, collect ? `${row.pix} pix au total, résultat du ${row.date}.`
       : `Maîtrise : ${row.mastery} % des acquis du profil cible (${row.validated} sur ${row.skills}) ; progression ${row.progress} % ; résultat du ${row.date}.`),
-    el("ul", {}, row.competences.map((c) => el("li", {}, `${c.id} ${lastReport.competence_titles[c.id]} : `,
+    el("ul", {}, row.competences.map((c) => el("li", {}, `${c.id} ${lastView.competence_titles[c.id]} : `,
       collect ? (c.level === null ? "non testée" : `niveau ${c.level}, ${c.pix} pix`)
         : `${c.mastery} % (${c.validated} acquis sur ${c.skills}), niveau ${c.level}${c.level_estimated ? " (estimé)" : ""}`))),
     collect ? "" : el("p", {}, row.stage ? `Palier : ${row.stage.title} (${row.stage.index} sur ${row.stage.count}).` : "Aucun palier."),
     collect || !row.badges.length ? "" : el("p", {}, "Badges : ", row.badges.map((b) => `${b.title} — ${b.obtained ? "obtenu" : `progression ${b.progress} %`}`).join(" ; ")),
     el("h5", {}, "Tutoriels à proposer"),
-    row.tutorials.length ? tutorialLinks(row.tutorials.map((id) => lastReport.tutorials[id])) : el("p", { class: "meta" }, collect ? "Une collecte de profils ne propose pas de tutoriels." : "Aucun acquis échoué : pas de tutoriel à proposer."),
+    row.tutorials.length ? tutorialLinks(row.tutorials.map((id) => lastView.tutorials[id])) : el("p", { class: "meta" }, collect ? "Une collecte de profils ne propose pas de tutoriels." : "Aucun acquis échoué : pas de tutoriel à proposer."),
     el("button", { type: "button", class: "button", id: "participant-close" }, "Fermer"));
   panel.hidden = false;
   panel.focus();
@@ -685,8 +726,8 @@ function showParticipant(row, opener) {
 
 const BUBBLES = (n) => "●".repeat(n) + "○".repeat(4 - n);
 
-function renderAnalysis(campaign, report) {
-  const a = report.analysis;
+function renderAnalysis(campaign, view) {
+  const a = view.analysis;
   const body = $("analysis-body");
   if (!a.participants) return body.replaceChildren(el("p", { class: "meta" }, "L'analyse apparaît dès le premier résultat importé."));
   const parts = [el("p", {}, `${a.participants} participant(s). Les chiffres sont calculés par le moteur du site, dans ce navigateur.`)];
@@ -729,8 +770,9 @@ function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+// `data`: a text, or a Blob the worker made (a backup: its megabytes never become a string here).
+function download(name, data, type) {
+  const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type }));
   const link = el("a", { href: url, download: name, hidden: true });
   document.body.append(link);
   link.click();
@@ -739,9 +781,9 @@ function download(name, text, type) {
 }
 
 $("csv-button").addEventListener("click", async () => {
-  const response = await rpc({ type: "report", campaign: campaignOf(current), participations: participationsOf(current), csv: true });
+  const response = await rpc({ type: "report", campaign: campaignOf(current), csv: true });
   if (!response.ok) return status(`Export impossible : ${response.error.message}`);
-  download(`campagne-${current}-${today()}.csv`, response.report.csv, "text/csv;charset=utf-8");
+  download(`campagne-${current}-${today()}.csv`, response.csv, "text/csv;charset=utf-8");
 });
 
 function renderCompareChoices() {
@@ -753,7 +795,7 @@ $("compare-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const codes = [...$("compare-choices").querySelectorAll("input:checked")].map((i) => i.value);
   if (codes.length < 2) return $("compare-body").replaceChildren(el("p", { class: "alert alert-error", role: "alert" }, "Cochez au moins deux campagnes."));
-  const response = await rpc({ type: "compare", items: codes.map((code) => ({ campaign: campaignOf(code), participations: participationsOf(code) })) });
+  const response = await rpc({ type: "compare", campaigns: codes.map(campaignOf) });
   if (!response.ok) return $("compare-body").replaceChildren(el("p", { class: "alert alert-error" }, response.error.message));
   const cmp = response.compare;
   const cell = (v) => (v === null || v === undefined ? "—" : `${v} %`);
