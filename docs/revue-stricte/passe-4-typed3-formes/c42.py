@@ -23,7 +23,7 @@ CASES = {
 'droits-donnees-4a': dict(
   ok=['1','un','1 mois','un mois','dans un délai d\'un mois',"d'un mois",'un seul mois','sous un mois','sous 1 mois','en un mois','1 mois maximum','un mois maximum','au maximum 1 mois','au plus un mois','1 mois max','dans le mois','il doit répondre dans un délai d\'un mois','un mois, prolongeable de deux mois'],
   ko=['2','3','6','12','deux','3 mois','30','2 mois','au moins 1 mois','plus d\'un mois','1 ou 2']),
-'publicite-ciblee-1c': dict(
+'publicite-ciblee-1d': dict(
   ok=['ciblée','ciblee','personnalisée','comportementale','une publicité ciblée','publicité ciblée','ciblé','ciblées','ciblé(e)','pub ciblée','publicité personnalisée','pub personnalisée','ciblée.','CIBLÉE','personnalisé','publicité ciblé','une pub ciblée'],
   ko=['gratuite','sponsorisée','mensongère','payante','aléatoire','non ciblée','sponsorisé','intrusive','générale','publicitaire']),
 'publicite-ciblee-3b': {

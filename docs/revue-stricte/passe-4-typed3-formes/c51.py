@@ -24,7 +24,7 @@ CASES = {
 'imprimante-depannage-5c': dict(
   ok=['pilote','driver','un pilote','pilotes','le pilote de l\'imprimante',"pilote d'impression",'drivers','pilot','pillote','un driver','logiciel pilote','pilote imprimante','le pilote','Pilote.','pilote (driver)','driver (pilote)',"c'est le pilote","le pilote d'imprimante",'PILOTE','un pilote d\'imprimante'],
   ko=['navigateur','antivirus','tableur','serveur','logiciel d\'impression','firmware','spouleur','application']),
-'site-ou-formulaire-bloque-1b': dict(
+'site-ou-formulaire-bloque-1d': dict(
   ok=['actualiser','recharger','rafraîchir','rafraichir','réactualiser','actualise','actualiser la page','rafraîchir la page','raffraichir','raffraîchir','recharger la page','Actualiser.','actualisé','rafraichir la page','actualiser (F5)','actualiser ou recharger','recharger ou actualiser','on actualise la page','il faut actualiser','refresh','rafraîchissement','réactualiser la page','recharge','recharger (actualiser)'],
   ko=['télécharger','retourner','fermer','enregistrer','imprimer','revenir','précédent','redémarrer','charger']),
 'site-ou-formulaire-bloque-2a': dict(
