@@ -20,9 +20,9 @@ CASES = {
 'enfants-ecrans-3c': dict(
   ok=['achats intégrés','achat intégré','achats intégré','achats intégrées','des achats intégrés','achats in-app','achats in app','in-app','achats dans l\'appli','achats dans l\'application','achats dans le jeu','microtransactions','micro-transactions','achats en jeu','achats in-game','achats intégrés.','Achats intégrés','les achats intégrés','achats intègres','achat in-app','des achats dans le jeu','achats intégrés (in-app)','achats in-app (intégrés)'],
   ko=['micro-achats','microachats','achats en ligne','abonnement','publicité','achats groupés','achats virtuels','paiement en ligne','achats','pierres précieuses','achats compulsifs']),
-'numerique-responsable-2b': dict(
-  ok=['144p','144','144 p','144P','la 144p','en 144p','la plus basse','la qualité la plus basse','la moins bonne','la plus mauvaise','basse qualité','qualité basse','la qualité minimale','la plus faible qualité','144p (image très floue)','144p image très floue','la qualité 144p',"c'est 144p",'il choisit 144p','144p.','la plus faible','la plus petite','la dernière','144 pixels','la 144','qualité 144','la plus petite qualité','la qualité la plus faible','qualité minimum','la moins bonne qualité'],
-  ko=['360p','480p','720p','1080p','Auto','la plus haute','1080','360','HD','la meilleure','automatique']),
+'numerique-responsable-2d': dict(
+  ok=['144p','144','144 p','144P','la 144p','en 144p','la plus basse','la qualité la plus basse','la moins bonne','la plus mauvaise','basse qualité','qualité basse','la qualité minimale','la plus faible qualité','la qualité 144p',"c'est 144p",'il choisit 144p','144p.','la plus faible','la plus petite','la dernière','144 pixels','la 144','qualité 144','la plus petite qualité','la qualité la plus faible','qualité minimum','la moins bonne qualité'],
+  ko=['240p','240','360p','480p','720p','1080p','Auto','la plus haute','1080','360','HD','la meilleure','automatique']),
 'numerique-responsable-5b': dict(
   ok=['effet rebond',"l'effet rebond",'effet rebond.','effets rebond','effet-rebond','effet rebonds','efet rebond','paradoxe de Jevons','rebond','le rebond',"c'est l'effet rebond",'effet de rebond','Effet rebond','effet rebond énergétique','un effet rebond','effet rebon'],
   ko=['obsolescence programmée','effet de serre','effet papillon','effet domino','effet boomerang','surconsommation','gaspillage','effet de mode']),
