@@ -17,7 +17,7 @@ CASES = {
 'enfants-ecrans-2a': dict(
   ok=['7','7 ans','PEGI 7','7 ans et plus','à partir de 7 ans','7+','dès 7 ans','pegi7','+7','+ de 7 ans','7 ans et +','plus de 7 ans','à partir de 7','dès 7','7 ans minimum','sept ans',"c'est 7 ans",'7 ans.','PEGI 7 : à partir de 7 ans','7 ans (PEGI 7)','au moins 7 ans','7 et +'],
   ko=['3','12','16','18','17 ans','PEGI 12','PEGI 3','49,99','10 ans','6 ans']),
-'enfants-ecrans-3c': dict(
+'enfants-ecrans-3d': dict(
   ok=['achats intégrés','achat intégré','achats intégré','achats intégrées','des achats intégrés','achats in-app','achats in app','in-app','achats dans l\'appli','achats dans l\'application','achats dans le jeu','microtransactions','micro-transactions','achats en jeu','achats in-game','achats intégrés.','Achats intégrés','les achats intégrés','achats intègres','achat in-app','des achats dans le jeu','achats intégrés (in-app)','achats in-app (intégrés)'],
   ko=['micro-achats','microachats','achats en ligne','abonnement','publicité','achats groupés','achats virtuels','paiement en ligne','achats','pierres précieuses','achats compulsifs']),
 'numerique-responsable-2d': dict(
