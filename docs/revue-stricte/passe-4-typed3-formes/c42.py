@@ -10,7 +10,7 @@ CASES = {
   ko=['personnelles','privées','confidentielles','secrètes','médicales','insensibles','non sensibles','intimes','protégées','données personnelles']),
 'droits-donnees-2c': dict(
   ok=['RGPD','rgpd','le RGPD','R.G.P.D.','R.G.P.D','GDPR',"c'est le RGPD",'RGDP','RGPD.','la RGPD','RGP','règlement général sur la protection des données','R G P D'],
-  ko=['CNIL','RGAA','DPO','RPGD','LCEN','loi informatique et libertés']),
+  ko=['CNIL','RGAA','DPO','LCEN','loi informatique et libertés']),
 'droits-donnees-3a': {
   'adresse': dict(ok=['donnees@salle-atlas.fr','données@salle-atlas.fr','Donnees@Salle-Atlas.fr','donnees @ salle-atlas.fr','à donnees@salle-atlas.fr','donnees@salle-atlas.fr.',"c'est donnees@salle-atlas.fr",'par courriel à donnees@salle-atlas.fr','**donnees@salle-atlas.fr**','« donnees@salle-atlas.fr »','mail : donnees@salle-atlas.fr'],
                   ko=['accueil@salle-atlas.fr','cnil','salle-atlas.fr','donnees@salle-atlas.com','donnees@atlas.fr']),
