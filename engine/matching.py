@@ -1,10 +1,12 @@
 """Matching typed answers, with the tolerances French users know from Pix.
 
-T1 forgives spaces, case and accents; T2 punctuation; T3 a small edit distance (at most a quarter
-of the accepted answer's length). Unlike Pix's T2, letters outside ASCII (œ, ß…) are kept: only
-punctuation and symbols are removed, so "cœur" still differs from "cur". A field in « nombre »
-format compares numbers as people type them ("1 250,50", "16 €") or write them in French words
-("une", "une seule", "vingt-deux", "mille deux cents"): a learner who writes « une » for 1 is right.
+T1 forgives spaces, case and accents; T2 punctuation; T3 typos, word by word (engine/words.py: none
+in a word of one to three letters or with a digit, one in four to seven letters, two beyond, a
+quarter of the letters in all — « mode édition » is not a typo of « mode révision »). Unlike Pix's
+T2, letters outside ASCII (œ, ß…) are kept: only punctuation and symbols are removed, so "cœur"
+still differs from "cur". A field in « nombre » format compares numbers as people type them
+("1 250,50", "16 €") or write them in French words ("une", "une seule", "vingt-deux", "mille deux
+cents"): a learner who writes « une » for 1 is right.
 
 With T1, a leading article the learner adds (« le mode avion », « la SIM », « l'imprimante »)
 is forgiven against an accepted answer written without one. The article is dropped from the typed
@@ -13,13 +15,22 @@ own: where an editor wrote « un compte », « des comptes » is still not « co
 The same goes for a leading « sur », « à », « dans », « chez » or « auprès de » (« sur Envoyer »,
 « dans Papiers », « auprès de la CAF »), never
 « en » (« en ligne » is not « ligne »), and for a leading « c'est » (« c'est le bouton Envoyer »).
+Beyond these leading words, with T1, an accepted answer inside a short sentence of filler words
+(« je clique sur le bouton Déplacer », « c'est du harcèlement moral ») is accepted; no negation,
+« ou », « et », number or word of content is read past (engine/sentence.py). Where an accepted
+answer is a key combination, the same keys however named and joined (« touches ctrl et f »,
+« Ctrl + F ») are that combination (engine/keys.py).
 
 A time is a time however it is written: where an accepted answer is a time (« 10 h », « 8:15 »),
 « 10h00 », « 10:00 », « 10 heures » and « à 10 h » are the same time. In a number field, the noun
 the question uses before the number (« la case 6 », « page 3 », « touche 2 ») is read past,
-« 10h00 » is the number 10, « 60 € 50 » is 60.50, and a short sentence holding one number and no
-word that changes it (« il apparaît 9 fois », « je tape 2 »; not « au moins 3 », « 2 ou 3 ») is
-that number.
+« 10h00 » is the number 10, « 60 € 50 », « 60 euros et 50 centimes », « soixante virgule
+cinquante » are 60.50 (one digit of cents only with « centimes »), and a short sentence holding
+one number and no word that changes it (« il apparaît 9 fois », « je tape 2 »; not « au moins
+3 », « 2 ou 3 ») is that number.
+
+With T1, « 1er », « premier » and « 01 » before a month are « 1 » (engine/dates.py); with T1 and
+T2 a date in digits is the same date in words (« 01/01/2051 », « 1er janvier 2051 »).
 """
 
 from __future__ import annotations
@@ -29,9 +40,13 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from .dates import parse_date, same_day_forms
+from .keys import same_combination
+from .sentence import in_sentence, taken_words, value_in_sentence
+from .words import pretreat, within_typos, words
+
 TOLERANCES = ("T1", "T2", "T3")
 FORMATS = ("texte", "nombre")
-_LEVENSHTEIN_MAX_RATE = 0.25
 _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"(?:(?:le|la|les|un|une|des)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
 # « en » is left out on purpose: « en ligne » is not « ligne ».
@@ -40,10 +55,6 @@ _PREPOSITION = re.compile(
 _TIME = re.compile(
     r"(?:(?:à|a)\s*)?(\d{1,2})\s*(?:h|heures?|:)\s*(?:(\d{2})\s*(?:min(?:utes?)?)?)?\s*\.?",
     re.IGNORECASE)
-
-
-def pretreat(text: Any) -> str:
-    return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def t1(text: str) -> str:
@@ -138,25 +149,59 @@ def _bare_forms(answer: Any, accepted: tuple[str, ...]) -> list[tuple[str, list[
     return forms
 
 
-def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]) -> bool:
+def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str],
+                 wrong: Iterable[str] = ()) -> bool:
+    """``answer`` against the accepted answers of a text field. ``wrong`` are the field's
+    refused answers and the other fields' accepted ones: their words are never read past as
+    fillers of a sentence (engine/sentence.py)."""
     tolerances = tuple(tolerances)
     accepted = tuple(accepted)
     given = normalise(answer, tolerances)
-    if not given:
+    if not given or _hides_a_sign(answer, accepted, wrong, tolerances):
         return False
-    time = parse_time(answer)
-    if time is not None and any(parse_time(a) == time for a in accepted):
+    if "T1" in tolerances:              # « 1er janvier », « premier janvier » → « 1 janvier »
+        answer, accepted = same_day_forms(answer), tuple(map(same_day_forms, accepted))
+    times = {t for a in accepted if (t := parse_time(a)) is not None}
+    if times and (parse_time(answer) in times or value_in_sentence(
+            answer, lambda text: parse_time(text) in times, tolerances, wrong)):
         return True
-    pairs = [(given, [normalise(a, tolerances) for a in accepted])]
+    # With T2 too, a date in digits is the same date in words (« 01/01/2051 »); without T2 the
+    # form may be the point (a form field that wants JJ/MM/AAAA).
+    dates = {d for a in accepted if any(ch.isdigit() for ch in a)
+             for form in (a, *(f for f, _ in _bare_forms(a, ())))
+             if (d := parse_date(form)) is not None} if {"T1", "T2"} <= set(tolerances) else set()
+    if dates and (parse_date(answer) in dates or value_in_sentence(
+            answer, lambda text: parse_date(text) in dates, tolerances, wrong)):
+        return True
+    pairs = [(answer, accepted)]
     if "T1" in tolerances:
-        pairs += [(normalise(form, tolerances), [normalise(a, tolerances) for a in candidates])
-                  for form, candidates in _bare_forms(answer, accepted)]
-    if any(form in candidates for form, candidates in pairs):
+        # A leading word that is by itself a refused answer (« à » for the « À » zone of a
+        # message) is not dropped: « à objet » is not « objet » there.
+        taken, typed = taken_words(wrong, tolerances), words(answer, tolerances)
+        pairs += [(form, tuple(candidates)) for form, candidates in _bare_forms(answer, accepted)
+                  if not taken.intersection(typed[:len(typed) - len(words(form, tolerances))])]
+    if any(normalise(form, tolerances) in {normalise(a, tolerances) for a in candidates}
+           for form, candidates in pairs):
+        return True
+    if "T1" in tolerances and (same_combination(answer, accepted)
+                               or in_sentence(answer, accepted, tolerances, wrong)):
         return True
     if "T3" not in tolerances:
         return False
-    return any(c and levenshtein(form, c) / len(c) <= _LEVENSHTEIN_MAX_RATE
+    return any(within_typos(words(form, tolerances), words(c, tolerances))
                for form, candidates in pairs for c in candidates)
+
+
+def _hides_a_sign(answer: Any, accepted: tuple[str, ...], wrong: Iterable[str],
+                  tolerances: tuple[str, ...]) -> bool:
+    """Whether the answer holds a refused answer made of signs only (« & », « + »), which T2
+    would erase, and that no accepted answer holds: « & à » is not « à » where « & » is
+    refused."""
+    if "T2" not in tolerances:
+        return False
+    text = pretreat(answer)
+    return any((sign := pretreat(w).strip()) and sign in text and not words(w, tolerances)
+               and not any(sign in a for a in accepted) for w in wrong)
 
 
 # Words that change the number they stand by (« plus de 16 », « pas 16 », « environ 16 », « 16
@@ -201,8 +246,39 @@ def _plain_tokens(text: Any) -> list[str]:
 
 _NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(?:[^\d.,+-][^\d]*)?")
 # Euros and cents written around the sign, as on French price tags: « 60 € 50 », « 60€50 »,
-# « 12 euros 50 ».
-_EUROS_CENTS = re.compile(r"(\d+)(?:€|euros?)(\d{2})(?:€|euros?|centimes?|cts?)?", re.IGNORECASE)
+# « 12 euros 50 », « 60 euros et 50 centimes », « 60 € et 5 centimes » (one digit: only with
+# « centimes », « 60 € 5 » says nothing sure).
+_EUROS_CENTS = re.compile(r"(\d+)(?:€|euros?)(?:et)?(?:(\d{2})(?:€|euros?|centimes?|cts?)?"
+                          r"|(\d)(?:centimes?|cts?))", re.IGNORECASE)
+# The same in words (« soixante euros et cinquante centimes »), and « soixante virgule cinquante »,
+# « 4 virgule 3 »: each part in digits or in words.
+_MONEY_WORDS = re.compile(r"(.+?)\s*(?:€|euros?)\s*(?:et\s+)?(.+?)\s*(centimes?|cts?)?")
+_DECIMAL_WORDS = re.compile(r"(.+?)\s+virgule\s+(.+)")
+
+
+def _whole(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) <= 9 else parse_number_words(text)
+
+
+def _money_or_decimal(text: str) -> float | None:
+    """« soixante euros et cinquante centimes » → 60.5, « quatre virgule trois » → 4.3."""
+    value = pretreat(text).strip().lower()
+    if len(value) > 80:                 # a price is short; bounds the regular expressions' work
+        return None
+    if match := _MONEY_WORDS.fullmatch(value):
+        euros, cents = _whole(match.group(1)), _whole(match.group(2))
+        raw = match.group(2).strip()
+        # « 60 € 5 », « soixante euros cinq »: 5 or 50 cents? Said only with « centimes ».
+        said = bool(match.group(3)) or (len(raw) == 2 if raw.isdigit() else (cents or 0) >= 10)
+        if euros is not None and cents is not None and cents < 100 and said:
+            return euros + cents / 100
+    if match := _DECIMAL_WORDS.fullmatch(value):
+        units, decimals = _whole(match.group(1)), match.group(2).strip()
+        digits = decimals if decimals.isdigit() else str(_whole(decimals) or "")
+        if units is not None and digits.isdigit() and len(digits) <= 6:
+            return units + int(digits) / 10 ** len(digits)
+    return None
 
 
 def parse_number(text: Any) -> float | None:
@@ -211,12 +287,16 @@ def parse_number(text: Any) -> float | None:
     if _changed(_plain_tokens(text)):
         return None                         # « 16 maximum », « une dizaine »: not 16, not 1
     cleaned = _SPACES.sub("", pretreat(text)).replace(",", ".")
-    cleaned = _EUROS_CENTS.sub(r"\1.\2", cleaned) if _EUROS_CENTS.fullmatch(cleaned) else cleaned
+    if euros_cents := _EUROS_CENTS.fullmatch(cleaned):
+        cents = euros_cents.group(2) or "0" + euros_cents.group(3)
+        return float(f"{euros_cents.group(1)}.{cents}")
     match = _NUMBER.fullmatch(cleaned)
     if match:
         return float(match.group(1))
-    words = parse_number_words(text)
-    return None if words is None else float(words)
+    if (amount := _money_or_decimal(text)) is not None:
+        return amount
+    in_words = parse_number_words(text)
+    return None if in_words is None else float(in_words)
 
 
 _UNITS = {"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
@@ -365,14 +445,14 @@ def number_in_sentence(text: Any) -> float | None:
 
 
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
-                  tolerances: Iterable[str]) -> bool:
+                  tolerances: Iterable[str], wrong: Iterable[str] = ()) -> bool:
     """One typed field against its accepted answers, in its format and with its tolerances.
 
     A number field compares numbers; the forms in words its editor listed beside them (« 3 sur
     5 ») are compared as text, without T3 (one typo away from a number is another number)."""
     accepted, tolerances = tuple(accepted), tuple(tolerances)
     if fmt != "nombre":
-        return text_matches(answer, accepted, tolerances)
+        return text_matches(answer, accepted, tolerances, wrong)
     given = parse_number(answer)
     if given is None and (lead := without_lead_in(answer)) is not None:
         given = parse_number(lead)          # « c'est 16 », « il y en a 2 »
@@ -387,5 +467,5 @@ def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
     numbers = [n for a in accepted if (n := parse_number(a)) is not None]
     if given is not None and any(abs(given - n) < 1e-9 for n in numbers):
         return True
-    words = [a for a in accepted if parse_number(a) is None]
-    return bool(words) and text_matches(answer, words, [t for t in tolerances if t != "T3"])
+    forms = [a for a in accepted if parse_number(a) is None]
+    return bool(forms) and text_matches(answer, forms, [t for t in tolerances if t != "T3"], wrong)

@@ -28,17 +28,18 @@ class ShortAnswer(ChallengeType):
 
     def record(self, payload, render):
         return {"answers": list(payload["answers"]), "label": str(payload["label"]),
-                **typed.common_record(payload)}
+                **typed.refused_record(payload["refused"]), **typed.common_record(payload)}
 
     def parse(self, record):
         field = typed.Field(KEY, str(record.get("label", "Votre réponse")),
-                            tuple(record["answers"]))
+                            tuple(record["answers"]), refused=tuple(record.get("refused", ())))
         return typed.parse_typed(record, (field,))
 
     def is_correct(self, data, response):
         if isinstance(response, dict):
             response = next(iter(response.values()), "")
-        return typed.matches(response, data.fields[0].answers, data.format, data.tolerances)
+        field = data.fields[0]
+        return typed.matches(response, field.answers, data.format, data.tolerances, field.refused)
 
     def view(self, data):
         return typed.fields_view(data)

@@ -43,7 +43,7 @@ class AnyOrderFields(ChallengeType):
 
     def record(self, payload, render):
         return {"fields": payload["fields"], "groups": payload["groups"],
-                **typed.common_record(payload)}
+                **typed.refused_record(payload["refused"]), **typed.common_record(payload)}
 
     def parse(self, record):
         return typed.parse_typed(record, typed.parse_fields(record))
@@ -55,7 +55,8 @@ class AnyOrderFields(ChallengeType):
         for f in data.fields:
             value = response.get(f.key, "")
             match = next((g for g in unused
-                          if typed.matches(value, g, data.format, data.tolerances)), None)
+                          if typed.matches(value, g, data.format, data.tolerances,
+                                           _wrong(data, g))), None)
             if match is None:
                 return False
             unused.remove(match)
@@ -88,6 +89,11 @@ class AnyOrderFields(ChallengeType):
     def sample_responses(self, data):
         good = {f.key: data.groups[i][0] for i, f in enumerate(data.fields)}
         return good, {f.key: "?" for f in data.fields}
+
+
+def _wrong(data: typed.Typed, group: tuple[str, ...]) -> tuple[str, ...]:
+    """The refused answers and the other groups' accepted ones."""
+    return data.refused + tuple(a for g in data.groups if g is not group for a in g)
 
 
 TYPE = AnyOrderFields()

@@ -31,7 +31,8 @@ class IndependentFields(ChallengeType):
     def record(self, payload, render):
         return {"fields": [{"key": f["key"], "label": f["label"], "answers": f["answers"],
                             **({"tolerances": f["tolerances"]}
-                               if f["tolerances"] is not None else {})}
+                               if f["tolerances"] is not None else {}),
+                            **typed.refused_record(f["refused"])}
                            for f in payload["fields"]],
                 **typed.common_record(payload)}
 
@@ -42,7 +43,8 @@ class IndependentFields(ChallengeType):
         if not isinstance(response, dict):
             return False
         return all(typed.matches(response.get(f.key, ""), f.answers, data.format,
-                                 data.tolerances if f.tolerances is None else f.tolerances)
+                                 data.tolerances if f.tolerances is None else f.tolerances,
+                                 _wrong(data, f))
                    for f in data.fields)
 
     def view(self, data):
@@ -70,6 +72,11 @@ class IndependentFields(ChallengeType):
     def sample_responses(self, data):
         good = {f.key: f.answers[0] for f in data.fields}
         return good, {f.key: "?" for f in data.fields}
+
+
+def _wrong(data: typed.Typed, field: typed.Field) -> tuple[str, ...]:
+    """A field's refused answers and the other fields' accepted ones."""
+    return field.refused + tuple(a for f in data.fields if f is not field for a in f.answers)
 
 
 TYPE = IndependentFields()

@@ -34,23 +34,26 @@ class Field:
     label: str
     answers: tuple[str, ...] = ()
     tolerances: tuple[str, ...] | None = None
+    refused: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Typed:
     """A typed-answer challenge: its inputs, format and tolerances; ``groups`` are the accepted
-    answers of fields whose order does not matter."""
+    answers of fields whose order does not matter, ``refused`` their refused answers."""
 
     fields: tuple[Field, ...]
     format: str = "texte"
     tolerances: tuple[str, ...] = TOLERANCES
     groups: tuple[tuple[str, ...], ...] = ()
+    refused: tuple[str, ...] = ()
 
 
 def parse_typed(record: dict[str, Any], fields: tuple[Field, ...]) -> Typed:
     return Typed(fields, record.get("format", "texte"),
                  tuple(record.get("tolerances", TOLERANCES)),
-                 tuple(tuple(g) for g in record.get("groups", ())))
+                 tuple(tuple(g) for g in record.get("groups", ())),
+                 tuple(record.get("refused", ())))
 
 
 def common_record(payload: dict[str, Any]) -> dict[str, Any]:
@@ -81,12 +84,21 @@ def load_fields(values: dict[str, Any], report, kind: str) -> list[dict[str, Any
 
 def parse_fields(record: dict[str, Any]) -> tuple[Field, ...]:
     return tuple(Field(f["key"], str(f.get("label", "")), tuple(f.get("answers", ())),
-                       tuple(f["tolerances"]) if f.get("tolerances") is not None else None)
+                       tuple(f["tolerances"]) if f.get("tolerances") is not None else None,
+                       tuple(f.get("refused", ())))
                  for f in record.get("fields", ()))
 
 
-def matches(value: Any, accepted: Any, fmt: str, tolerances: Any) -> bool:
-    return isinstance(value, (str, int, float)) and field_matches(value, accepted, fmt, tolerances)
+def refused_record(refused: list[str]) -> dict[str, Any]:
+    """The refused answers as the engine reads them: their words are never fillers of a
+    sentence around a right answer (engine/sentence.py)."""
+    return {"refused": list(refused)} if refused else {}
+
+
+def matches(value: Any, accepted: Any, fmt: str, tolerances: Any, wrong: Any = ()) -> bool:
+    """``wrong``: the answers whose words are no fillers here (refused ones, other fields')."""
+    return isinstance(value, (str, int, float)) and field_matches(value, accepted, fmt, tolerances,
+                                                                 wrong)
 
 
 def fields_view(data: Typed) -> dict[str, Any]:

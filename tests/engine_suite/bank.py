@@ -69,5 +69,6 @@ def challenge(kind: str, **record: Any):
     return challenge_from_record({"id": "c", "skill_id": "s", "type": kind, **record})
 
 
-def qroc(answers, tolerances=("T1", "T2", "T3"), fmt="texte"):
-    return challenge("QROC", answers=list(answers), tolerances=list(tolerances), format=fmt)
+def qroc(answers, tolerances=("T1", "T2", "T3"), fmt="texte", refused=()):
+    return challenge("QROC", answers=list(answers), tolerances=list(tolerances), format=fmt,
+                     **({"refused": list(refused)} if refused else {}))

@@ -1,0 +1,101 @@
+"""Typed answers as words, and typos counted word by word.
+
+A typo is a slip of the finger inside one word: « médiatèque » for « médiathèque ». Counting
+the edits over the whole answer (a quarter of its length) let a different word pass in a long
+answer: « mode édition » is three edits from « mode révision », under a quarter of 13. So each
+word has its own allowance, by its length: none for a word of one to three letters or with a
+digit (« A2 » is not « A3 », « 11 » is not « 12 »), one for four to seven letters, two beyond;
+and the whole answer stays within a quarter of its length. A swap of two neighbouring letters
+counts as one typo (« mdoe »).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+MAX_WORDS = 40          # words read of a typed answer: bounds every loop over them
+_RATE = 0.25
+# « l'onglet », « j'appuie », « qu'on »: the elided word is a word of its own.
+_ELISION = re.compile(r"(?<![^\W\d_])(qu|[cdjlmnst])\s*['’]\s*", re.IGNORECASE)
+_ELIDED = re.compile(r"(?:qu|[cdjlmnst])'", re.IGNORECASE)
+
+
+def pretreat(text: Any) -> str:
+    return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def plain(text: str) -> str:
+    """Lower case, without accents (« Écoles » → « ecoles »), ligatures kept (« œil »)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def words(text: Any, tolerances: tuple[str, ...] | list[str] | set[str]) -> list[str]:
+    """The words of a typed answer under a field's tolerances: with T1 in lower case and without
+    accents, elisions apart (« l'onglet » → « l' », « onglet »); with T2 punctuation separates
+    words (« Ctrl+F » → « ctrl », « f »), without T2 it stays part of them."""
+    return list(_words(str(text), "T1" in tolerances, "T2" in tolerances))
+
+
+@lru_cache(maxsize=4096)        # the accepted answers are read again at each answer
+def _words(text: str, t1: bool, t2: bool) -> tuple[str, ...]:
+    tolerances = ("T1",) * t1 + ("T2",) * t2
+    value = pretreat(text)[:2000]
+    if "T1" in tolerances:
+        value = plain(value)
+    tokens = _ELISION.sub(r"\1' ", value).split()
+    if "T2" in tolerances:
+        tokens = [part for token in tokens
+                  for part in ([token] if _ELIDED.fullmatch(token) else "".join(
+                      " " if unicodedata.category(ch)[0] in "PS" else ch for ch in token).split())]
+    return tuple(tokens[:MAX_WORDS])
+
+
+def word_allowance(word: str) -> int:
+    """How many typos a word of this length forgives: none up to three letters or with a
+    digit, one up to seven letters, two beyond."""
+    if len(word) <= 3 or any(ch.isdigit() for ch in word):
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+def typo_distance(a: str, b: str, limit: int) -> int:
+    """Edits from ``a`` to ``b`` (a letter added, removed, replaced, or two neighbours swapped),
+    or ``limit + 1`` as soon as it is known to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def within_typos(typed: list[str], accepted: list[str]) -> bool:
+    """Whether ``typed`` is ``accepted`` with typos: word for word, each word within its own
+    allowance, the whole within a quarter of the answer's letters."""
+    if len(typed) != len(accepted) or not accepted:
+        return False
+    budget = _RATE * sum(len(w) for w in accepted)
+    total = 0
+    for t, a in zip(typed, accepted, strict=True):
+        if t == a:
+            continue
+        allowance = word_allowance(a)
+        distance = typo_distance(t, a, allowance) if allowance else 1
+        if distance > allowance:
+            return False
+        total += distance
+    return total <= budget
