@@ -107,6 +107,8 @@ def _check_number_fields(ch: Challenge, data: Typed, problems: Problems) -> None
     statement = _plain(ch.instruction)
     groups = [(f.label, f.answers) for f in data.fields if f.answers]
     groups += [(", ".join(f.label for f in data.fields), g) for g in data.groups]
+    for label, answers in groups:
+        _check_one_value(ch, label, answers, problems)
     if _SAYS_DIGITS.search(statement):
         return
     for label, answers in groups:
@@ -123,6 +125,28 @@ def _check_number_fields(ch: Challenge, data: Typed, problems: Problems) -> None
                        "ni la consigne ne disent de l'écrire en chiffres : ajoutez « (en "
                        "chiffres) » à l'étiquette (champ ou libelle), ou « Écrivez la réponse en "
                        "chiffres. » à la consigne")
+
+
+def _check_one_value(ch: Challenge, label: str, answers: tuple[str, ...],
+                     problems: Problems) -> None:
+    """A number field compares numbers: an accepted « 2 semaines » is the number 2, so a field
+    asking for days would accept « 2 ». Accepted numbers may differ by a rounding (4,85 and
+    4,9), not more, nor in anything but their sign (a debit written −622,13 or 622,13)."""
+    numbers = sorted({abs(n) for a in answers if (n := parse_number(a)) is not None})
+    if len(numbers) > 1 and numbers[-1] - numbers[0] > 0.1 * max(abs(numbers[-1]), 1):
+        forms = [next(a for a in answers if abs(parse_number(a) or 0) == n)
+                 for n in (numbers[0], numbers[-1])]
+        problems.error(ch.path, ch.line_at("reponses"),
+                       f"épreuve {ch.id} : le champ « {label} » compare des nombres, et ses "
+                       f"réponses se lisent comme des nombres différents ({_number_text(numbers[0])}"
+                       f" et {_number_text(numbers[-1])} : « {forms[0]} », « {forms[-1]} ») ; "
+                       "une réponse avec une autre unité (« 2 semaines » pour des jours) est lue "
+                       "comme son seul nombre : gardez la valeur dans l'unité demandée, ou passez "
+                       "le champ en « format: texte » avec toutes les formes acceptées")
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 # ---------------------------------------------------------------- T3 and opposites

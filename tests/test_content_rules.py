@@ -67,6 +67,26 @@ def test_a_whole_number_needs_no_warning_since_words_are_accepted(content_copy):
     assert not about(problems(content_copy), "nombre à virgule")
 
 
+def test_a_number_field_whose_answers_are_different_numbers_is_an_error(content_copy):
+    # « 2 semaines » is read as the number 2: a field asking for days would accept « 2 ».
+    edit(content_copy, TUBE, TYPED_1B, """        champ: Nombre de jours
+        format: nombre
+        reponses: ["14", "2 semaines"]
+        pourquoi: Le nombre attendu.""")
+    line = line_of(content_copy, TUBE, '        reponses: ["14", "2 semaines"]')
+    found = problems(content_copy)
+    assert reported(found, TUBE, line, "le champ « Nombre de jours » compare des nombres, et ses "
+                                       "réponses se lisent comme des nombres différents (2 et 14")
+
+
+def test_a_rounding_or_a_sign_is_the_same_number(content_copy):
+    edit(content_copy, TUBE, TYPED_1B, """        champ: Total en euros (en chiffres)
+        format: nombre
+        reponses: ["4,85", "4,9", "-4,85"]
+        pourquoi: Le nombre attendu.""")
+    assert not about(problems(content_copy), "nombres différents")
+
+
 # --- T3 and opposites ---------------------------------------------------------------------
 
 def test_t3_accepting_an_opposite_is_an_error(content_copy):
