@@ -84,6 +84,10 @@ class ReferenceProfileSelector(_Unkind, ProfileSelector):
               cache: dict[Any, Prediction]) -> Prediction:
         return self.key_value(run, self.estimator.curve_key(level, challenge), cache)
 
+    def question_key(self, ref: Referential, skill: Skill, challenge: Challenge) -> Any:
+        """Its own curve's key (the truth), not its valued level."""
+        return self.estimator.curve_key(skill.level, challenge)
+
     def key_value(self, run: CompetenceRun, key: tuple[Any, ...],
                   cache: dict[Any, Prediction]) -> Prediction:
         found = cache.get(key)

@@ -254,6 +254,24 @@ def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: in
     return p_right, max(0.0, gain), info
 
 
+def likely_gain(groups: list[float], curve: tuple[float, ...], max_level: int,
+                mass: list[float], best: float, floor: float
+                ) -> tuple[float, tuple[float, float] | None]:
+    """(P(success), then, unless it is below ``floor``, (P(success), within-one gain) as
+    ``within_one_gain`` computes them without information, to the last bit) of one challenge,
+    with one product of the posterior and the curve: a joint profile's selector tries the
+    questions of a level from the lowest guessing floor up and values the first likely enough
+    (``best``: the best neighbourhood of the level probabilities ``mass``)."""
+    products = list(map(operator.mul, groups, curve))
+    p = sum(products)
+    if p < floor:
+        return p, None
+    right = list(map(sum, map(products.__getitem__, _coarse_slice_objects(max_level))))
+    wrong = list(map(operator.sub, mass, right))
+    gain = _best_neighbourhood(right) + _best_neighbourhood(wrong) - best
+    return p, (sum(right), max(0.0, gain))
+
+
 def level_summary(posterior: list[float], max_level: int, with_entropy: bool = True,
                   mass: list[float] | None = None
                   ) -> tuple[list[float], list[float], tuple[float, float]]:

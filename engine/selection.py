@@ -256,6 +256,10 @@ class ProfileSelector(InformationSelector):
         """The skills this competence may ask next (after its first question)."""
         return self.cover_tubes(run, self.gentle(run, candidates))
 
+    def question_key(self, ref: Referential, skill: Skill, challenge: Challenge) -> Any:
+        """What a question's value depends on: its valued level and guessing floor (``value``)."""
+        return valued_level(challenge, skill.level), self.guess(ref, challenge)
+
     def ranked(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
                cache: dict[tuple[int, float], Prediction] | None = None) -> list[list[Option]]:
         """The kind options of these skills, grouped by skill, best first (``cache``: the
@@ -263,20 +267,23 @@ class ProfileSelector(InformationSelector):
         cache = {} if cache is None else cache
         found = run.memo.get("questions")
         if found is None or found[0] is not skills:
-            # Each question with its (level, guessing floor), kept until the run's next answer.
+            # Each skill's questions with their keys, kept until the run's next answer.
             found = run.memo["questions"] = (skills, [
-                (skill, challenge, (skill.level, self.guess(ref, challenge)))
-                for skill in skills for challenge in unseen_challenges(ref, run, skill)])
-        key_value = self.key_value
-        options = [(skill, challenge, *key_value(run, key, cache))
-                   for skill, challenge, key in found[1]]
-        if not options:
+                (skill, pairs) for skill in skills
+                if (pairs := [(challenge, self.question_key(ref, skill, challenge))
+                              for challenge in unseen_challenges(ref, run, skill)])])
+        if not found[1]:
             return []
-        by_skill: dict[str, list[Option]] = {}
-        for option in self.kind(run, options):
-            by_skill.setdefault(option[0].id, []).append(option)
+        # Values and kindness depend on a question's key alone: judged once per key.
+        key_value = self.key_value
+        keys = {key: key_value(run, key, cache) for _, pairs in found[1] for _, key in pairs}
+        kept = {o[1] for o in self.kind(run, [(None, key, *value)
+                                              for key, value in keys.items()])}
+        by_skill = [opts for skill, pairs in found[1]
+                    if (opts := [(skill, challenge, *keys[key]) for challenge, key in pairs
+                                 if key in kept])]
         penalty = self.config.tube_penalty
-        return sorted(by_skill.values(),
+        return sorted(by_skill,
                       key=lambda opts: (-max(o[3] for o in opts)
                                         * penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
                                         opts[0][0].level, opts[0][0].id))
@@ -319,23 +326,38 @@ class ProfileSelector(InformationSelector):
         values = {} if values is None else values
         floor = self.config.min_success[min(run.fails_in_row, 2)]
         by_level = self.levels(ref, run, skills)
-
-        # P(success) alone is cheap; the gain is computed for one key per level at most.
-        groups = self.summary(run)[0]
+        groups, mass, (best, _) = self.summary(run)
         curve_of = self.coarse_curve
-
-        def success(level: int, guess: float) -> float:
-            return sum(map(operator.mul, groups, curve_of((level, guess))))
-
         kind = []
-        for level, guesses in by_level:
-            for guess in guesses:
-                if success(level, guess) >= floor:
-                    kind.append(self.key_value(run, (level, guess), values)[1])
-                    break
+        every = []
+        if self.config.information_weight > 0:
+            def success(level: int, guess: float) -> float:
+                return sum(map(operator.mul, groups, curve_of((level, guess))))
+
+            # P(success) alone is cheap; the gain is computed for one key per level at most.
+            for level, guesses in by_level:
+                for guess in guesses:
+                    p = success(level, guess)
+                    every.append((level, guess, p))
+                    if p >= floor:
+                        kind.append(self.key_value(run, (level, guess), values)[1])
+                        break
+        else:
+            # The same, each question's products computed once for its P(success) and its gain.
+            likely_gain, max_level = model.likely_gain, run.max_level
+            for level, guesses in by_level:
+                for guess in guesses:
+                    p, valued = likely_gain(groups, curve_of((level, guess)), max_level, mass,
+                                            best, floor)
+                    every.append((level, guess, p))
+                    if valued is not None:
+                        # ``key_value``'s value of this key (no information term).
+                        p, gain = valued
+                        values[level, guess] = found = (p, gain + TIE * p * (1.0 - p))
+                        kind.append(found[1])
+                        break
         if kind:
             return max(kind)
-        every = [(level, g, success(level, g)) for level, guesses in by_level for g in guesses]
         if not every:
             return -1.0
         likeliest = max(p for _, _, p in every)
