@@ -230,7 +230,7 @@ class Assessment:
         messages = [initializer.message(run.own_moments()) if run.answers else None
                     for run in runs]
         for run, mixture in zip(runs, initializer.priors(messages), strict=True):
-            run.couple(initializer.weights(mixture, model.GRID))
+            run.couple(initializer.weight_stream(mixture, model.GRID))
         self._coupled = True
 
     def _apply(self, run: CompetenceRun, record: AnswerRecord) -> None:

@@ -155,7 +155,9 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
         return True
     if "T3" not in tolerances:
         return False
-    return any(c and levenshtein(form, c) / len(c) <= _LEVENSHTEIN_MAX_RATE
+    # The distance is at least the difference of the lengths: most candidates need no table.
+    return any(c and abs(len(form) - len(c)) / len(c) <= _LEVENSHTEIN_MAX_RATE
+               and levenshtein(form, c) / len(c) <= _LEVENSHTEIN_MAX_RATE
                for form, candidates in pairs for c in candidates)
 
 

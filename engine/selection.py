@@ -221,6 +221,10 @@ class ProfileSelector(InformationSelector):
         return self.key_value(run, (valued_level(challenge, level), self.guess(ref, challenge)),
                               cache)
 
+    def key_success(self, run: CompetenceRun, key: Any) -> float:
+        """P(success) of any question of this key, alone (cheaper than its value)."""
+        return sum(map(operator.mul, self.summary(run)[0], self.coarse_curve(key)))
+
     def key_value(self, run: CompetenceRun, key: tuple[int, float],
                   cache: dict[tuple[int, float], Prediction]) -> Prediction:
         """``value`` of any question of this (level, guessing floor), computed once per step."""
@@ -229,8 +233,13 @@ class ProfileSelector(InformationSelector):
             groups, mass, before = self.summary(run)
             curve = self.coarse_curve(key)
             weight = self.config.information_weight
-            p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
-                                                  weight > 0)
+            if weight > 0:
+                p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before)
+            else:
+                # The same arithmetic as ``best_value``'s (a value must not depend on the path).
+                p, gain = model.likely_gain(groups, curve, run.max_level, self.windows(run),
+                                            before[0], -1.0)
+                info = 0.0
             # Ties (no single answer would change the announcement): the less certain answer.
             found = cache[key] = (p, gain + weight * info + TIE * p * (1.0 - p))
         return found
@@ -242,6 +251,14 @@ class ProfileSelector(InformationSelector):
             found = self._summaries[run.competence_id] = (run.posterior, model.level_summary(
                 run.posterior, run.max_level, self.config.information_weight > 0,
                 run.level_probabilities()))
+        return found[1]
+
+    def windows(self, run: CompetenceRun) -> list[float]:
+        """The masses of the neighbourhoods of the competence's levels (once per step)."""
+        found = run.memo.get("windows")
+        if found is None or found[0] is not run.posterior:
+            found = run.memo["windows"] = (run.posterior, model.neighbourhoods(
+                self.summary(run)[1]))
         return found[1]
 
     def bound(self, run: CompetenceRun) -> float:
@@ -274,14 +291,20 @@ class ProfileSelector(InformationSelector):
                               for challenge in unseen_challenges(ref, run, skill)])])
         if not found[1]:
             return []
-        # Values and kindness depend on a question's key alone: judged once per key.
+        # Kindness and values depend on a question's key alone: judged once per key, and only
+        # the kind keys valued (kindness reads P(success) alone).
+        success = {}
+        for _, pairs in found[1]:
+            for _, key in pairs:
+                if key not in success:
+                    known = cache.get(key)
+                    success[key] = known[0] if known is not None else self.key_success(run, key)
         key_value = self.key_value
-        keys = {key: key_value(run, key, cache) for _, pairs in found[1] for _, key in pairs}
-        kept = {o[1] for o in self.kind(run, [(None, key, *value)
-                                              for key, value in keys.items()])}
+        keys = {o[1]: key_value(run, o[1], cache)
+                for o in self.kind(run, [(None, key, p, 0.0) for key, p in success.items()])}
         by_skill = [opts for skill, pairs in found[1]
                     if (opts := [(skill, challenge, *keys[key]) for challenge, key in pairs
-                                 if key in kept])]
+                                 if key in keys])]
         penalty = self.config.tube_penalty
         return sorted(by_skill,
                       key=lambda opts: (-max(o[3] for o in opts)
@@ -326,7 +349,8 @@ class ProfileSelector(InformationSelector):
         values = {} if values is None else values
         floor = self.config.min_success[min(run.fails_in_row, 2)]
         by_level = self.levels(ref, run, skills)
-        groups, mass, (best, _) = self.summary(run)
+        groups, _, (best, _) = self.summary(run)
+        windows = self.windows(run)
         curve_of = self.coarse_curve
         kind = []
         every = []
@@ -347,12 +371,11 @@ class ProfileSelector(InformationSelector):
             likely_gain, max_level = model.likely_gain, run.max_level
             for level, guesses in by_level:
                 for guess in guesses:
-                    p, valued = likely_gain(groups, curve_of((level, guess)), max_level, mass,
-                                            best, floor)
+                    p, gain = likely_gain(groups, curve_of((level, guess)), max_level,
+                                          windows, best, floor)
                     every.append((level, guess, p))
-                    if valued is not None:
+                    if gain is not None:
                         # ``key_value``'s value of this key (no information term).
-                        p, gain = valued
                         values[level, guess] = found = (p, gain + TIE * p * (1.0 - p))
                         kind.append(found[1])
                         break
