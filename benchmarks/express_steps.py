@@ -10,8 +10,10 @@ inflates:
     python -m benchmarks.express_steps dist --walks 2 --valgrind
 
 prints the questions of each walk (to check that a change of the engine asks the same ones) and,
-with ``--valgrind``, the instructions per answer step: the whole run minus a run that only loads
-the referential and starts the walks, divided by the answers.
+with ``--valgrind``, the instructions per answer step spent in the worker's entry point: the whole
+run minus a run that loads the referential, starts the walks and does the client's side of every
+step alone (parsing the engine's recorded answers, writing the next requests), divided by the
+answers.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -72,11 +75,16 @@ def _js_string(value: Any) -> str:
     return str(value)
 
 
-def call(request: dict[str, Any]) -> dict[str, Any]:
-    return json.loads(protocol.handle_json(json.dumps(request)))
+def call(request: dict[str, Any], transcript: list[str] | None = None) -> dict[str, Any]:
+    """One request through the worker's entry point (``transcript``: its answer kept)."""
+    answer = protocol.handle_json(json.dumps(request))
+    if transcript is not None:
+        transcript.append(answer)
+    return json.loads(answer)
 
 
-def walk(referential: dict[str, Any], run: int, answers: bool = True) -> list[str]:
+def walk(referential: dict[str, Any], run: int, answers: bool = True,
+         transcript: list[str] | None = None) -> list[str]:
     """One express walk (seed 1000 + run), the challenge ids in the order asked; ``answers``
     False: its start alone."""
     answer = answerer(referential, LEVEL)
@@ -87,16 +95,49 @@ def walk(referential: dict[str, Any], run: int, answers: bool = True) -> list[st
         challenge = response["challenge"]
         asked.append(challenge["id"])
         response = call({"type": "answer", "state": response["state"],
-                         "challenge": challenge["id"], "response": answer(challenge, random)})
+                         "challenge": challenge["id"], "response": answer(challenge, random)},
+                        transcript)
         if not response.get("ok"):
             raise RuntimeError(json.dumps(response.get("error")))
     return asked
 
 
-def walks(dist: Path, count: int, answers: bool = True) -> list[list[str]]:
+def client_side(referential: dict[str, Any], run: int, answers: list[str]) -> None:
+    """What the walk does around the engine, on the answers it got (the baseline that is
+    subtracted): the start, then each answer parsed and the next request written."""
+    answer = answerer(referential, LEVEL)
+    random = Lcg(1000 + run)
+    response = call({"type": "start", "profile": PROFILE, "seed": 1000 + run})
+    for text in answers:
+        challenge = response["challenge"]
+        json.dumps({"type": "answer", "state": response["state"], "challenge": challenge["id"],
+                    "response": answer(challenge, random)})
+        response = json.loads(text)
+
+
+def walks(dist: Path, count: int, answers: bool = True, transcript: Path | None = None,
+          client: bool = False) -> list[list[str]]:
+    """The walks (``transcript``: the file of the engine's answers, written, or with
+    ``client``, read to do only the client's side of each step)."""
     referential = json.loads((dist / "data" / "referential.json").read_text(encoding="utf-8"))
     call({"type": "init", "referential": referential})
-    return [walk(referential, run, answers) for run in range(count)]
+    kept = (transcript.read_text(encoding="utf-8").split("\n\n")
+            if transcript is not None and transcript.exists() else None)
+    if client:
+        if kept is None:
+            raise SystemExit("--client needs the transcript of a full run")
+        starts = [i for i, text in enumerate(kept) if text == ""] + [len(kept)]
+        for run in range(count):
+            client_side(referential, run, kept[starts[run] + 1:starts[run + 1]])
+        return []
+    done = []
+    written: list[str] = []
+    for run in range(count):
+        written.append("")
+        done.append(walk(referential, run, answers, written))
+    if transcript is not None and kept is None:
+        transcript.write_text("\n\n".join(written), encoding="utf-8")
+    return done
 
 
 def instructions(argv: list[str]) -> int:
@@ -117,20 +158,25 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__)
     parser.add_argument("dist", nargs="?", default="dist")
     parser.add_argument("--walks", type=int, default=2)
-    parser.add_argument("--starts-only", action="store_true",
-                        help="load and start the walks, answer nothing (the baseline)")
+    parser.add_argument("--transcript", type=Path,
+                        help="the engine's answers: written by a first run, read by the others")
+    parser.add_argument("--client", action="store_true",
+                        help="only the client's side of each step, from --transcript (baseline)")
     parser.add_argument("--valgrind", action="store_true",
                         help="count the instructions per answer step (runs valgrind twice)")
     args = parser.parse_args(argv)
     if args.valgrind:
-        base = [args.dist, "--walks", str(args.walks)]
-        full = instructions(base)
-        starts = instructions([*base, "--starts-only"])
-        steps = sum(len(w) for w in walks(Path(args.dist), args.walks))
-        print(f"{steps} answer steps; {full:,} instructions in all, {starts:,} without the "
-              f"answers: {(full - starts) / steps / 1e6:.2f} million per step")
+        with tempfile.TemporaryDirectory() as folder:
+            transcript = Path(folder) / "transcript.txt"
+            steps = sum(len(w) for w in walks(Path(args.dist), args.walks, True, transcript))
+            base = [args.dist, "--walks", str(args.walks), "--transcript", str(transcript)]
+            full = instructions(base)
+            client = instructions([*base, "--client"])
+        print(f"{steps} answer steps; {full:,} instructions in all, {client:,} for the start, "
+              f"the referential and the client's side alone: {(full - client) / steps / 1e6:.2f} "
+              "million per step in the engine's worker entry point")
         return 0
-    done = walks(Path(args.dist), args.walks, not args.starts_only)
+    done = walks(Path(args.dist), args.walks, True, args.transcript, args.client)
     for index, asked in enumerate(done):
         digest = hashlib.sha256(" ".join(asked).encode()).hexdigest()[:12]
         print(f"walk {index}: {len(asked)} questions, {digest}")
