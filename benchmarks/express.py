@@ -11,6 +11,11 @@ person takes the whole parcours ``profil-express`` through the public API
 the engine's CPU time (a loaded machine does not inflate it as it does wall time).
 
     python -m benchmarks.express [--people 200] [--write docs/benchmark-engine.md]
+
+``--reference`` takes the same people through two references as well: the engine told every
+challenge's true difficulty and discrimination, and the non-benevolent reference that knows them
+(``benchmarks.reference``: the most informative question, no kindness), in the same 80
+questions; with ``--write`` their table goes into its own block.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from .worlds import HARSH, REALISTIC, Item, Population, Simulee, Truth, World, b
 
 PROFILE = "profil-express"
 MARK_START, MARK_END = "<!-- express:start -->", "<!-- express:end -->"
+REFERENCE_START, REFERENCE_END = "<!-- express-reference:start -->", "<!-- express-reference:end -->"
 TARGET_QUESTIONS, TARGET_MEAN, TARGET_WORST = 80, 0.95, 0.92
 
 
@@ -319,10 +325,12 @@ def main(argv: list[str] | None = None) -> int:
 
         path = Path(args.write)
         text = path.read_text(encoding="utf-8")
-        if MARK_START not in text:
+        # The references' rows have their own block (fewer people: the reference is slow).
+        marks = (REFERENCE_START, REFERENCE_END) if args.reference else (MARK_START, MARK_END)
+        if marks[0] not in text:
             text += ("\n## The « profil express »: 16 competences in at most 80 questions\n\n"
-                     f"{MARK_START}\n{MARK_END}\n")
-        start, end = text.index(MARK_START) + len(MARK_START), text.index(MARK_END)
+                     f"{marks[0]}\n{marks[1]}\n")
+        start, end = text.index(marks[0]) + len(marks[0]), text.index(marks[1])
         path.write_text(text[:start] + "\n" + block + text[end:], encoding="utf-8")
     return 0
 
