@@ -125,10 +125,18 @@ class JointStart(EasyStart):
                 loglik = -0.5 * (a4 + math.log(grow) + a3 - vg * a2 * a2 / grow)
                 out[index].append((log_prior + loglik, self.mean + a2 / precision,
                                    math.sqrt(1.0 / precision + vd)))
+        exp = math.exp
         for mixture in out:
-            top = max(w for w, _, _ in mixture)
-            total = sum(math.exp(w - top) for w, _, _ in mixture)
-            mixture[:] = [(w - top - math.log(total), m, s) for w, m, s in mixture]
+            # The same sums as max() and sum() over generators, without their cost at each step.
+            top = mixture[0][0]
+            for w, _, _ in mixture:
+                if w > top:
+                    top = w
+            total = 0.0
+            for w, _, _ in mixture:
+                total += exp(w - top)
+            log_total = math.log(total)
+            mixture[:] = [(w - top - log_total, m, s) for w, m, s in mixture]
         return out
 
     def weights(self, mixture: Sequence[tuple[float, float, float]],

@@ -284,10 +284,15 @@ class ProfileSelector(InformationSelector):
         cache = {} if cache is None else cache
         found = run.memo.get("questions")
         if found is None or found[0] is not skills:
-            # Each skill's questions with their keys, kept until the run's next answer.
+            # Each skill's questions with their keys, kept until the run's next answer; a
+            # question's key, with the referential (per selector: the reference's differ).
+            known = referential_cache(ref, f"question-keys:{self.name}", self.estimator.params)
+            key_of = self.question_key
             found = run.memo["questions"] = (skills, [
                 (skill, pairs) for skill in skills
-                if (pairs := [(challenge, self.question_key(ref, skill, challenge))
+                if (pairs := [(challenge, known.get(challenge.id)
+                               or known.setdefault(challenge.id,
+                                                   key_of(ref, skill, challenge)))
                               for challenge in unseen_challenges(ref, run, skill)])])
         if not found[1]:
             return []

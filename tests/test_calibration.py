@@ -523,3 +523,9 @@ def test_the_express_reference_ranks_questions_on_their_true_curves():
     options = [o for opts in selector.ranked(ref, run, [skill]) for o in opts if o[1] is top]
     assert options and options[0][2:] == selector.key_value(run, truth, {})
     assert options[0][2:] != selector.key_value(run, (6, selector.guess(ref, top)), {})
+    # The engine ranking the same referential keeps its own keys (the caches are per selector).
+    own = EngineConfig.for_mode("express").parts.selector
+    valued = (3, own.guess(ref, top))
+    run.memo.clear()
+    options = [o for opts in own.ranked(ref, run, [skill]) for o in opts if o[1] is top]
+    assert options and options[0][2:] == own.key_value(run, valued, {})
