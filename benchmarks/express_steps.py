@@ -2,10 +2,10 @@
 
 ``benchmarks/pyodide_steps.mjs`` times the « profil express » step in Pyodide; on a shared
 machine its times say little. This is the same walk (its level-3 person: the referential's own
-solution to QCU and QROC challenges up to level 3, 85 times in 100, its random numbers from the
-same generator, so the same answers) through the same entry point, ``engine.protocol.
-handle_json``, in CPython, so that valgrind can count the instructions of a step, which no load
-inflates:
+solution to single-choice and one-field typed challenges up to level 3, 85 times in 100, its
+random numbers from the same generator, so the same answers) through the same entry point,
+``engine.protocol.handle_json``, in CPython, so that valgrind can count the instructions of a
+step, which no load inflates:
 
     python -m benchmarks.express_steps dist --walks 2 --valgrind
 
@@ -48,17 +48,19 @@ class Lcg:
 
 
 def answerer(referential: dict[str, Any], level: int) -> Callable[[dict[str, Any], Lcg], Any]:
-    """``levelled(level)`` of pyodide_steps.mjs: the right answer to QCU and QROC challenges up
-    to ``level``, 85 times in 100; otherwise at random."""
+    """``levelled(level)`` of pyodide_steps.mjs: the right answer to single-choice and one-field
+    typed challenges up to ``level``, 85 times in 100; otherwise at random. (Told apart by their
+    records' shape, as type names belong to engine/types: a single solution, or a list of
+    accepted answers.)"""
     by_id = {c["id"]: c for c in referential["challenges"]}
     skill_level = {s["id"]: s["level"] for s in referential["skills"]}
 
     def answer(challenge: dict[str, Any], random: Lcg) -> Any:
         full = by_id.get(challenge["id"])
         if full and skill_level[full["skill_id"]] <= level and random() < 0.85:
-            if full["type"] == "QCU":
+            if isinstance(full.get("solution"), int):
                 return _js_string(full["solution"])
-            if full["type"] == "QROC":
+            if isinstance(full.get("answers"), list) and full["answers"]:
                 return full["answers"][0]
         proposals = challenge.get("proposals")
         if proposals:
