@@ -53,6 +53,8 @@ bench: build
 	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.profile --people 2000 --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.express --people 400 --jobs 4 --write docs/benchmark-engine.md
+	$(BIN)/python -m benchmarks.express --people 100 --worlds E1,E4-harsh --reference --jobs 2 \
+	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.calibration --parcours profil-express --evaluation 400 --workers 2 \
 	  --write docs/benchmark-calibration.md
 	$(BIN)/python -m benchmarks.calibration --competences 1.1,2.1,3.1,4.1 --evaluation 300 \

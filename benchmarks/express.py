@@ -11,11 +11,17 @@ person takes the whole parcours ``profil-express`` through the public API
 the engine's CPU time (a loaded machine does not inflate it as it does wall time).
 
     python -m benchmarks.express [--people 200] [--write docs/benchmark-engine.md]
+
+``--reference`` takes the same people through two references as well: the engine told every
+challenge's true difficulty and discrimination, and the non-benevolent reference that knows them
+(``benchmarks.reference``: the most informative question, no kindness), in the same 80
+questions; with ``--write`` their table goes into its own block.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import time
@@ -25,12 +31,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import engine
+from engine.referential import Calibration
 
 from . import command_line
-from .worlds import HARSH, REALISTIC, Population, Simulee, Truth, World, build_bank
+from .reference import reference_config
+from .worlds import HARSH, REALISTIC, Item, Population, Simulee, Truth, World, build_bank
 
 PROFILE = "profil-express"
 MARK_START, MARK_END = "<!-- express:start -->", "<!-- express:end -->"
+REFERENCE_START, REFERENCE_END = "<!-- express-reference:start -->", "<!-- express-reference:end -->"
 TARGET_QUESTIONS, TARGET_MEAN, TARGET_WORST = 80, 0.95, 0.92
 
 
@@ -119,17 +128,39 @@ def take(ref: engine.Referential, sims: dict[str, Simulee], seed: int,
     return result, len(steps) - 1, steps
 
 
+def told_the_truth(ref: engine.Referential, bank: dict[str, Item], truth: Truth
+                   ) -> engine.Referential:
+    """The referential with every challenge's true difficulty and discrimination as its
+    calibration (uncertainty 0), on the engine's level scale: the world's ability scale puts
+    level L at ``truth.anchor(L)``, so a difficulty b is the level 1 + (b − 1) / spacing and a
+    slope a is a · spacing per level (the engine reads a level as floor(θ), as the truth does)."""
+    spacing = truth.spacing
+    challenges = {
+        cid: dataclasses.replace(ch, calibration=Calibration(
+            1.0 + (bank[cid].difficulty - 1.0) / spacing, bank[cid].slope * spacing, 0.0))
+        if cid in bank else ch for cid, ch in ref.challenges.items()}
+    return engine.Referential(ref.domains, ref.competences, ref.tubes, ref.skills, challenges,
+                              ref.tutorials, ref.profiles, ref.version)
+
+
 def run_world(ref: engine.Referential, world: ProfileWorld, people: int, split: str = "eval",
-              config: engine.EngineConfig | None = None) -> Tally:
+              config: engine.EngineConfig | None = None, told: str = "") -> Tally:
+    """The world's people through the express parcours. ``told``: "truth", the engine as it
+    is told every challenge's true difficulty and discrimination (the benevolent reference);
+    "reference", told the truth and asking the most informative question with no kindness, in
+    the same 80 questions. The same people give the same answers."""
     competences = [c.id for c in ref.competences]
     tally = Tally()
     per_bank = max(1, people // BANKS)
     seed = split_seed(world, split)
-    cap = (config or engine.EngineConfig.for_mode(ref.profiles[PROFILE].get("engine"))
-           ).max_questions
+    mode = config or engine.EngineConfig.for_mode(ref.profiles[PROFILE].get("engine"))
+    cap = mode.max_questions
+    if told == REFERENCE:
+        config = reference_config(mode)
     for bank_index in range(BANKS):
         bank = build_bank(ref, competences, world.truth,
                           random.Random(f"{seed}:bank:{bank_index}"))
+        asked_on = told_the_truth(ref, bank, world.truth) if told else ref
         as_world = World(world.name, "express", world.truth, Population(3.0, 2.0), "profile", "")
         for i in range(per_bank):
             rng = random.Random(f"{seed}:person:{bank_index}:{i}")
@@ -137,7 +168,7 @@ def run_world(ref: engine.Referential, world: ProfileWorld, people: int, split: 
             sims = {cid: Simulee(ref, cid, as_world, bank, rng, theta=min(
                 9.0, max(-1.0, general + rng.gauss(0.0, world.specific_sd))))
                 for cid in competences}
-            result, asked, steps = take(ref, sims, rng.getrandbits(31), config)
+            result, asked, steps = take(asked_on, sims, rng.getrandbits(31), config)
             tally.tests += 1
             tally.questions.append(asked)
             tally.step_seconds.extend(steps)
@@ -182,11 +213,19 @@ def per_competence(tally: Tally) -> list[str]:
 
 
 def _world_row(job: tuple[str | engine.Referential, ProfileWorld, int, str,
-                           dict[str, Any] | None]) -> tuple[dict[str, float], list[str]]:
-    source, world, people, split, overrides = job
+                           dict[str, Any] | None, str]) -> tuple[dict[str, float], list[str]]:
+    source, world, people, split, overrides, told = job
     ref = _referential(source) if isinstance(source, str) else source
-    tally = run_world(ref, world, people, split, express_config(ref, overrides))
+    tally = run_world(ref, world, people, split, express_config(ref, overrides), told)
     return summary(tally), per_competence(tally)
+
+
+# What the references are told and do (rows « <world> truth » and « <world> reference »).
+TRUTH, REFERENCE = "truth", "reference"
+TOLD_ABOUT = {
+    TRUTH: "the engine as it is, told every challenge's true difficulty and discrimination",
+    REFERENCE: "the reference: told the truth too, the most informative question, no kindness "
+               "(no floor, no gentle start, no tube rule), same 80 questions"}
 
 
 _REFERENTIALS: dict[str, engine.Referential] = {}
@@ -209,31 +248,41 @@ def express_config(ref: engine.Referential, overrides: dict[str, Any] | None
 
 def run(ref: str | engine.Referential, people: int,
         worlds: Sequence[ProfileWorld] = EXPRESS_WORLDS, split: str = "eval",
-        overrides: dict[str, Any] | None = None, jobs: int = 1
+        overrides: dict[str, Any] | None = None, jobs: int = 1, reference: bool = False
         ) -> tuple[str, dict[str, dict[str, float]], dict[str, list[str]]]:
     """The table of the worlds, the summaries and the per-competence details; ``ref``: the
-    referential or its path (a path lets ``jobs`` processes run worlds at once)."""
-    tasks = [(ref, w, people, split, overrides) for w in worlds]
+    referential or its path (a path lets ``jobs`` processes run worlds at once); ``reference``:
+    each world's people through both references too (rows « <world> truth » and « <world>
+    reference »: the engine told the truth, and the non-benevolent reference)."""
+    kinds = ("", TRUTH, REFERENCE) if reference else ("",)
+    # The slow reference first, so that parallel jobs end together.
+    runs = [(w, told) for told in sorted(kinds, key=lambda k: k != REFERENCE) for w in worlds]
+    tasks = [(ref, w, people, split, overrides, told) for w, told in runs]
     if jobs > 1 and isinstance(ref, str):
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             done = list(pool.map(_world_row, tasks))
     else:
         done = [_world_row(t) for t in tasks]
-    rows = {w.name: row for w, (row, _) in zip(worlds, done, strict=True)}
-    details = {w.name: lines for w, (_, lines) in zip(worlds, done, strict=True)}
+    names = [f"{w.name} {told}" if told else w.name for w, told in runs]
+    rows = {name: row for name, (row, _) in zip(names, done, strict=True)}
+    details = {name: lines for name, (_, lines) in zip(names, done, strict=True)}
     lines = ["| world | correlation | people | questions mean | max | exact | within one "
              "| worst competence (within one) | engine's own expected within one | targets "
              "| CPU ms per step (CPython): mean / 95th percentile / max |",
              "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|"]
     for w in worlds:
-        r = rows[w.name]
-        ok = (r["q_max"] <= TARGET_QUESTIONS and r["within"] >= TARGET_MEAN
-              and r["worst"] >= TARGET_WORST)
-        lines.append(f"| {w.name}: {w.about} | {w.correlation:.2f} | {r['people']} | "
-                     f"{r['q_mean']:.1f} | {r['q_max']} | {r['exact']:.3f} | {r['within']:.3f} | "
-                     f"{r['worst']:.3f} ({r['worst_competence']}) | {r['predicted']:.3f} | "
-                     f"{'met' if ok else '**not met**'} | {r['ms_per_step']:.1f} / "
-                     f"{r['ms_p95']:.1f} / {r['ms_max']:.1f} |")
+        for name, about in ((w.name, f"{w.name}: {w.about}"),
+                            *((f"{w.name} {k}", f"{w.name}, {TOLD_ABOUT[k]}") for k in kinds[1:])):
+            if name not in rows:
+                continue
+            r = rows[name]
+            ok = (r["q_max"] <= TARGET_QUESTIONS and r["within"] >= TARGET_MEAN
+                  and r["worst"] >= TARGET_WORST)
+            lines.append(f"| {about} | {w.correlation:.2f} | {r['people']} | "
+                         f"{r['q_mean']:.1f} | {r['q_max']} | {r['exact']:.3f} | "
+                         f"{r['within']:.3f} | {r['worst']:.3f} ({r['worst_competence']}) | "
+                         f"{r['predicted']:.3f} | {'met' if ok else '**not met**'} | "
+                         f"{r['ms_per_step']:.1f} / {r['ms_p95']:.1f} / {r['ms_max']:.1f} |")
     return "\n".join(lines), rows, details
 
 
@@ -247,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", help="JSON fields changed in the express mode (tuning)")
     parser.add_argument("--jobs", type=int, default=1, help="worlds run at once")
     parser.add_argument("--details", action="store_true", help="print each competence's line")
+    parser.add_argument("--reference", action="store_true",
+                        help="the same people through the engine told the truth, and through "
+                             "the non-benevolent reference that knows it, too")
     parser.add_argument("--write", help="replace the express block of this Markdown file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -257,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write and (args.split != "eval" or overrides):
         parser.error("--write reports the evaluation split of the express mode as it is")
     table, _, details = run(args.referential, args.people, worlds, args.split, overrides,
-                            args.jobs)
+                            args.jobs, args.reference)
     command = command_line("benchmarks.express", argv)
     block = (f"Command: `{command.strip()}` · referential `{ref.version}` · {args.people} people "
              f"per world ({BANKS} item banks each), {args.split} split, on a shared, loaded "
@@ -273,10 +325,12 @@ def main(argv: list[str] | None = None) -> int:
 
         path = Path(args.write)
         text = path.read_text(encoding="utf-8")
-        if MARK_START not in text:
+        # The references' rows have their own block (fewer people: the reference is slow).
+        marks = (REFERENCE_START, REFERENCE_END) if args.reference else (MARK_START, MARK_END)
+        if marks[0] not in text:
             text += ("\n## The « profil express »: 16 competences in at most 80 questions\n\n"
-                     f"{MARK_START}\n{MARK_END}\n")
-        start, end = text.index(MARK_START) + len(MARK_START), text.index(MARK_END)
+                     f"{marks[0]}\n{marks[1]}\n")
+        start, end = text.index(marks[0]) + len(marks[0]), text.index(marks[1])
         path.write_text(text[:start] + "\n" + block + text[end:], encoding="utf-8")
     return 0
 

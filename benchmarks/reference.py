@@ -19,6 +19,7 @@ Its parts are registered in the engine's registries under names no parcours uses
 from __future__ import annotations
 
 import dataclasses
+import operator
 import random
 from collections.abc import Sequence
 from functools import lru_cache
@@ -83,6 +84,13 @@ class ReferenceProfileSelector(_Unkind, ProfileSelector):
     def value(self, ref: Referential, run: CompetenceRun, level: int, challenge: Challenge,
               cache: dict[Any, Prediction]) -> Prediction:
         return self.key_value(run, self.estimator.curve_key(level, challenge), cache)
+
+    def question_key(self, ref: Referential, skill: Skill, challenge: Challenge) -> Any:
+        """Its own curve's key (the truth), not its valued level."""
+        return self.estimator.curve_key(skill.level, challenge)
+
+    def key_success(self, run: CompetenceRun, key: Any) -> float:
+        return sum(map(operator.mul, self.summary(run)[0], _coarse(self.estimator.curve_of(key))))
 
     def key_value(self, run: CompetenceRun, key: tuple[Any, ...],
                   cache: dict[Any, Prediction]) -> Prediction:

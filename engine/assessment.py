@@ -56,6 +56,11 @@ class Assessment:
         self.seed = int(seed)
         self.config = config or EngineConfig()
         self.target_skills = sorted(skills) if skills is not None else None
+        # A parcours's state names the parcours, not its hundreds of skills (the worker parses
+        # and writes the state at every step): they are its skills, read again on resume.
+        self._skills_of_profile = (
+            skills is not None and profile in ref.profiles
+            and self.target_skills == sorted(profile_skills(ref.profiles[profile])))
         target = set(skills) if skills is not None else None
         self.competences: list[str] = []
         self._targets: dict[str, list[Skill]] = {}
@@ -101,7 +106,8 @@ class Assessment:
         return cls(ref, list(competences), seed, config, skills, profile)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The state (``skills`` left out when they are the parcours's own)."""
+        state = {
             "format": STATE_FORMAT,
             "referential": self.ref.version,
             "seed": self.seed,
@@ -113,6 +119,9 @@ class Assessment:
             "closed": list(self.closed),
             "pending": self.pending,
         }
+        if self._skills_of_profile:
+            del state["skills"]
+        return state
 
     @classmethod
     def from_dict(cls, ref: Referential, data: dict[str, Any]) -> Assessment:
@@ -122,8 +131,15 @@ class Assessment:
                 raise ValueError(f"format {data.get('format')!r}")
             config = EngineConfig.from_dict(data.get("config"))
             assessment = cls.__new__(cls)
+            profile = data.get("profile")
+            if "skills" in data:
+                skills = data["skills"]
+            elif profile in ref.profiles:
+                skills = profile_skills(ref.profiles[profile])
+            else:
+                raise ValueError(f"parcours inconnu {profile!r}")
             assessment._setup(ref, list(data["competences"]), int(data["seed"]), config,
-                              data.get("skills"), data.get("profile"))
+                              skills, profile)
             for raw in data.get("answers", ()):
                 cid = str(raw["challenge"])
                 if cid not in ref.challenges:
@@ -214,7 +230,7 @@ class Assessment:
         messages = [initializer.message(run.own_moments()) if run.answers else None
                     for run in runs]
         for run, mixture in zip(runs, initializer.priors(messages), strict=True):
-            run.couple(initializer.weights(mixture, model.GRID))
+            run.couple(initializer.weight_stream(mixture, model.GRID))
         self._coupled = True
 
     def _apply(self, run: CompetenceRun, record: AnswerRecord) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import operator
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
 from typing import TYPE_CHECKING
 
@@ -125,10 +125,18 @@ class JointStart(EasyStart):
                 loglik = -0.5 * (a4 + math.log(grow) + a3 - vg * a2 * a2 / grow)
                 out[index].append((log_prior + loglik, self.mean + a2 / precision,
                                    math.sqrt(1.0 / precision + vd)))
+        exp = math.exp
         for mixture in out:
-            top = max(w for w, _, _ in mixture)
-            total = sum(math.exp(w - top) for w, _, _ in mixture)
-            mixture[:] = [(w - top - math.log(total), m, s) for w, m, s in mixture]
+            # The same sums as max() and sum() over generators, without their cost at each step.
+            top = mixture[0][0]
+            for w, _, _ in mixture:
+                if w > top:
+                    top = w
+            total = 0.0
+            for w, _, _ in mixture:
+                total += exp(w - top)
+            log_total = math.log(total)
+            mixture[:] = [(w - top - log_total, m, s) for w, m, s in mixture]
         return out
 
     def weights(self, mixture: Sequence[tuple[float, float, float]],
@@ -137,28 +145,30 @@ class JointStart(EasyStart):
         constant factor). The mixture over ρ is read as one normal of the same mean and
         variance (a step must stay fast in the browser), whose log ratio to the population
         prior is a quadratic in θ."""
-        weights = [math.exp(w) for w, _, _ in mixture]
-        mean = sum(p * m for p, (_, m, _) in zip(weights, mixture, strict=True))
-        var = sum(p * (s * s + m * m) for p, (_, m, s) in zip(weights, mixture, strict=True))
+        return list(self.weight_stream(mixture, grid))
+
+    def weight_stream(self, mixture: Sequence[tuple[float, float, float]],
+                      grid: Sequence[float]) -> Iterator[float]:
+        """``weights`` one grid point after the other, not kept in a list (a joint profile
+        reweights every competence at every step and reads each weight once)."""
+        mean = var = 0.0
+        for w, m, s in mixture:
+            p = math.exp(w)
+            mean += p * m
+            var += p * (s * s + m * m)
         var = max(var - mean * mean, 1e-6)
         a = 0.5 / (self.sd * self.sd) - 0.5 / var
         b = mean / var - self.mean / (self.sd * self.sd)
-        return _sum_of_exp_quadratics([(a, b, -0.5 * mean * mean / var)], grid)
+        return _exp_quadratic(a, b, -0.5 * mean * mean / var, grid)
 
 
-def _sum_of_exp_quadratics(quadratics: Sequence[tuple[float, float, float]],
-                           grid: Sequence[float]) -> list[float]:
-    """Σ exp(a·t² + b·t + c) on an evenly spaced grid, by products alone: between neighbours
-    the term is multiplied by a ratio that is itself multiplied by exp(2·a·h²) at each step."""
-    step, n = grid[1] - grid[0], len(grid)
-    out: list[float] | None = None
-    for a, b, c in quadratics:
-        t = grid[0]
-        ratios = accumulate(repeat(math.exp(2 * a * step * step), n - 2), operator.mul,
-                            initial=math.exp(a * (2 * t + step) * step + b * step))
-        values = list(accumulate(ratios, operator.mul, initial=math.exp((a * t + b) * t + c)))
-        out = values if out is None else list(map(operator.add, out, values))
-    return out or [1.0] * n
+def _exp_quadratic(a: float, b: float, c: float, grid: Sequence[float]) -> Iterator[float]:
+    """exp(a·t² + b·t + c) on an evenly spaced grid, by products alone: between neighbours the
+    term is multiplied by a ratio that is itself multiplied by exp(2·a·h²) at each step."""
+    step, n, t = grid[1] - grid[0], len(grid), grid[0]
+    ratios = accumulate(repeat(math.exp(2 * a * step * step), n - 2), operator.mul,
+                        initial=math.exp(a * (2 * t + step) * step + b * step))
+    return accumulate(ratios, operator.mul, initial=math.exp((a * t + b) * t + c))
 
 
 INITIALIZERS: dict[str, type[EasyStart]] = {EasyStart.name: EasyStart,

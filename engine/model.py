@@ -254,6 +254,43 @@ def within_one_gain(groups: list[float], curve: tuple[float, ...], max_level: in
     return p_right, max(0.0, gain), info
 
 
+@lru_cache(maxsize=16)
+def _window_slices(max_level: int) -> tuple[slice, ...]:
+    """For each neighbourhood (levels L−1, L, L+1), the slice of coarse groups it spans (all
+    of them when there are fewer than three levels, as ``_best_neighbourhood`` reads it)."""
+    bounds = coarse_slices(max_level)
+    if len(bounds) < 3:
+        return (slice(bounds[0][0], bounds[-1][1]),)
+    return tuple(slice(bounds[i][0], bounds[i + 2][1]) for i in range(len(bounds) - 2))
+
+
+def neighbourhoods(mass: list[float]) -> list[float]:
+    """The mass of every neighbourhood (three adjacent levels; all of them when fewer), in the
+    order of ``_window_slices``: the best of them is ``_best_neighbourhood(mass)``."""
+    if len(mass) < 3:
+        return [sum(mass)]
+    add = operator.add
+    return list(map(add, map(add, mass, mass[1:]), mass[2:]))
+
+
+def likely_gain(groups: list[float], curve: tuple[float, ...], max_level: int,
+                windows: list[float], best: float, floor: float) -> tuple[float, float | None]:
+    """(P(success), the within-one gain of ``within_one_gain`` without information, or None
+    when P(success) is below ``floor``) of one challenge, from one product of the posterior and
+    the curve: a joint profile's selector tries the questions of a level from the lowest
+    guessing floor up and values the first likely enough. Each neighbourhood's mass after a
+    right answer is summed on the coarse groups it spans (``windows``: the ``neighbourhoods``
+    of the level probabilities, ``best`` the largest): the same gain as ``within_one_gain``'s
+    but for rounding, in fewer steps."""
+    products = list(map(operator.mul, groups, curve))
+    p = sum(products)
+    if p < floor:
+        return p, None
+    right = list(map(sum, map(products.__getitem__, _window_slices(max_level))))
+    gain = max(right) + max(map(operator.sub, windows, right)) - best
+    return p, max(0.0, gain)
+
+
 def level_summary(posterior: list[float], max_level: int, with_entropy: bool = True,
                   mass: list[float] | None = None
                   ) -> tuple[list[float], list[float], tuple[float, float]]:

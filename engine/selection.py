@@ -221,6 +221,10 @@ class ProfileSelector(InformationSelector):
         return self.key_value(run, (valued_level(challenge, level), self.guess(ref, challenge)),
                               cache)
 
+    def key_success(self, run: CompetenceRun, key: Any) -> float:
+        """P(success) of any question of this key, alone (cheaper than its value)."""
+        return sum(map(operator.mul, self.summary(run)[0], self.coarse_curve(key)))
+
     def key_value(self, run: CompetenceRun, key: tuple[int, float],
                   cache: dict[tuple[int, float], Prediction]) -> Prediction:
         """``value`` of any question of this (level, guessing floor), computed once per step."""
@@ -229,8 +233,13 @@ class ProfileSelector(InformationSelector):
             groups, mass, before = self.summary(run)
             curve = self.coarse_curve(key)
             weight = self.config.information_weight
-            p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before,
-                                                  weight > 0)
+            if weight > 0:
+                p, gain, info = model.within_one_gain(groups, curve, run.max_level, mass, before)
+            else:
+                # The same arithmetic as ``best_value``'s (a value must not depend on the path).
+                p, gain = model.likely_gain(groups, curve, run.max_level, self.windows(run),
+                                            before[0], -1.0)
+                info = 0.0
             # Ties (no single answer would change the announcement): the less certain answer.
             found = cache[key] = (p, gain + weight * info + TIE * p * (1.0 - p))
         return found
@@ -242,6 +251,14 @@ class ProfileSelector(InformationSelector):
             found = self._summaries[run.competence_id] = (run.posterior, model.level_summary(
                 run.posterior, run.max_level, self.config.information_weight > 0,
                 run.level_probabilities()))
+        return found[1]
+
+    def windows(self, run: CompetenceRun) -> list[float]:
+        """The masses of the neighbourhoods of the competence's levels (once per step)."""
+        found = run.memo.get("windows")
+        if found is None or found[0] is not run.posterior:
+            found = run.memo["windows"] = (run.posterior, model.neighbourhoods(
+                self.summary(run)[1]))
         return found[1]
 
     def bound(self, run: CompetenceRun) -> float:
@@ -256,6 +273,10 @@ class ProfileSelector(InformationSelector):
         """The skills this competence may ask next (after its first question)."""
         return self.cover_tubes(run, self.gentle(run, candidates))
 
+    def question_key(self, ref: Referential, skill: Skill, challenge: Challenge) -> Any:
+        """What a question's value depends on: its valued level and guessing floor (``value``)."""
+        return valued_level(challenge, skill.level), self.guess(ref, challenge)
+
     def ranked(self, ref: Referential, run: CompetenceRun, skills: list[Skill],
                cache: dict[tuple[int, float], Prediction] | None = None) -> list[list[Option]]:
         """The kind options of these skills, grouped by skill, best first (``cache``: the
@@ -263,20 +284,34 @@ class ProfileSelector(InformationSelector):
         cache = {} if cache is None else cache
         found = run.memo.get("questions")
         if found is None or found[0] is not skills:
-            # Each question with its (level, guessing floor), kept until the run's next answer.
+            # Each skill's questions with their keys, kept until the run's next answer; a
+            # question's key, with the referential (per selector: the reference's differ).
+            known = referential_cache(ref, f"question-keys:{self.name}", self.estimator.params)
+            key_of = self.question_key
             found = run.memo["questions"] = (skills, [
-                (skill, challenge, (skill.level, self.guess(ref, challenge)))
-                for skill in skills for challenge in unseen_challenges(ref, run, skill)])
-        key_value = self.key_value
-        options = [(skill, challenge, *key_value(run, key, cache))
-                   for skill, challenge, key in found[1]]
-        if not options:
+                (skill, pairs) for skill in skills
+                if (pairs := [(challenge, known.get(challenge.id)
+                               or known.setdefault(challenge.id,
+                                                   key_of(ref, skill, challenge)))
+                              for challenge in unseen_challenges(ref, run, skill)])])
+        if not found[1]:
             return []
-        by_skill: dict[str, list[Option]] = {}
-        for option in self.kind(run, options):
-            by_skill.setdefault(option[0].id, []).append(option)
+        # Kindness and values depend on a question's key alone: judged once per key, and only
+        # the kind keys valued (kindness reads P(success) alone).
+        success = {}
+        for _, pairs in found[1]:
+            for _, key in pairs:
+                if key not in success:
+                    known = cache.get(key)
+                    success[key] = known[0] if known is not None else self.key_success(run, key)
+        key_value = self.key_value
+        keys = {o[1]: key_value(run, o[1], cache)
+                for o in self.kind(run, [(None, key, p, 0.0) for key, p in success.items()])}
+        by_skill = [opts for skill, pairs in found[1]
+                    if (opts := [(skill, challenge, *keys[key]) for challenge, key in pairs
+                                 if key in keys])]
         penalty = self.config.tube_penalty
-        return sorted(by_skill.values(),
+        return sorted(by_skill,
                       key=lambda opts: (-max(o[3] for o in opts)
                                         * penalty ** run.tube_counts.get(opts[0][0].tube_id, 0),
                                         opts[0][0].level, opts[0][0].id))
@@ -319,23 +354,38 @@ class ProfileSelector(InformationSelector):
         values = {} if values is None else values
         floor = self.config.min_success[min(run.fails_in_row, 2)]
         by_level = self.levels(ref, run, skills)
-
-        # P(success) alone is cheap; the gain is computed for one key per level at most.
-        groups = self.summary(run)[0]
+        groups, _, (best, _) = self.summary(run)
+        windows = self.windows(run)
         curve_of = self.coarse_curve
-
-        def success(level: int, guess: float) -> float:
-            return sum(map(operator.mul, groups, curve_of((level, guess))))
-
         kind = []
-        for level, guesses in by_level:
-            for guess in guesses:
-                if success(level, guess) >= floor:
-                    kind.append(self.key_value(run, (level, guess), values)[1])
-                    break
+        every = []
+        if self.config.information_weight > 0:
+            def success(level: int, guess: float) -> float:
+                return sum(map(operator.mul, groups, curve_of((level, guess))))
+
+            # P(success) alone is cheap; the gain is computed for one key per level at most.
+            for level, guesses in by_level:
+                for guess in guesses:
+                    p = success(level, guess)
+                    every.append((level, guess, p))
+                    if p >= floor:
+                        kind.append(self.key_value(run, (level, guess), values)[1])
+                        break
+        else:
+            # The same, each question's products computed once for its P(success) and its gain.
+            likely_gain, max_level = model.likely_gain, run.max_level
+            for level, guesses in by_level:
+                for guess in guesses:
+                    p, gain = likely_gain(groups, curve_of((level, guess)), max_level,
+                                          windows, best, floor)
+                    every.append((level, guess, p))
+                    if gain is not None:
+                        # ``key_value``'s value of this key (no information term).
+                        values[level, guess] = found = (p, gain + TIE * p * (1.0 - p))
+                        kind.append(found[1])
+                        break
         if kind:
             return max(kind)
-        every = [(level, g, success(level, g)) for level, guesses in by_level for g in guesses]
         if not every:
             return -1.0
         likeliest = max(p for _, _, p in every)

@@ -7,6 +7,7 @@ The parts of the engine (initialisation, selection, estimation, stopping) read t
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
@@ -82,8 +83,9 @@ class CompetenceRun:
             self.cached_eap = self.estimator.eap(self.posterior)
         return self.cached_eap
 
-    def couple(self, weights: list[float] | None) -> None:
-        """Reweight the competence's own posterior point by point (None: back to it alone)."""
+    def couple(self, weights: Iterable[float] | None) -> None:
+        """Reweight the competence's own posterior point by point (None: back to it alone;
+        ``weights``: one per grid point, a list or a stream)."""
         if weights is None:
             self.posterior = self.own
         else:

@@ -87,3 +87,27 @@ def make_express_bank():
     from .engine_suite.test_express import express_bank
 
     return express_bank()
+
+
+def test_express_references_are_told_the_truth_on_the_level_scale():
+    import random
+
+    from benchmarks import express
+    from benchmarks.worlds import HARSH, build_bank
+
+    ref = load_referential(make_express_bank())
+    competences = [c.id for c in ref.competences]
+    bank = build_bank(ref, competences, HARSH, random.Random(1))
+    told = express.told_the_truth(ref, bank, HARSH)
+    for cid, item in bank.items():
+        cal = told.challenges[cid].calibration
+        # The harsh world puts level L at 1 + 0.8 (L − 1) on its ability scale.
+        assert abs(1 + 0.8 * (cal.difficulty - 1) - item.difficulty) < 1e-9
+        assert abs(cal.discrimination - 0.8 * item.slope) < 1e-9 and cal.sd == 0
+    assert all(c.calibration is None for c in ref.challenges.values())  # the original is intact
+    table, rows, _ = express.run(ref, 2, express.EXPRESS_WORLDS[:1], reference=True)
+    assert set(rows) == {"E1", "E1 truth", "E1 reference"}
+    assert "E1, the reference: told the truth too" in table
+    # The same people: as many competence tests, within the same 80 questions.
+    assert {r["people"] for r in rows.values()} == {2}
+    assert all(r["q_max"] <= 80 for r in rows.values())

@@ -471,6 +471,10 @@ def test_the_express_selector_values_a_calibrated_question_at_its_calibrated_lev
     assert selector.value(easy_top, run, 6, top, {}) == selector.key_value(run, (3, guess), {})
     assert selector.value(easy_top, run, 6, top, {}) != selector.key_value(run, (6, guess), {})
     assert (3, guess) in selector.keys(easy_top, easy_top.skills[top.skill_id])
+    # Within the competence chosen, its skills are ranked on the same values.
+    options = [o for opts in selector.ranked(easy_top, run, [easy_top.skills[top.skill_id]])
+               for o in opts if o[1] is top]
+    assert options and options[0][2:] == selector.key_value(run, (3, guess), {})
 
 
 def test_the_non_benevolent_reference_is_the_engine_without_kindness():
@@ -499,3 +503,29 @@ def test_the_non_benevolent_reference_is_the_engine_without_kindness():
         assert firsts["kind after a failure"] in (None, *range(firsts["kind"] + 1)), firsts
         assert (firsts["reference"] > firsts["kind"]
                 or firsts["reference after a failure"] > firsts["reference"]), firsts
+
+
+def test_the_express_reference_ranks_questions_on_their_true_curves():
+    """Within the competence it chose, the reference ranks each question on its own calibrated
+    curve (the truth it is told), as it chose the competence, not on its skill's level."""
+    from benchmarks.reference import reference_config
+
+    ref = calibrated_bank(lambda level: -3.0 if level >= 4 else 0.0)
+    config = reference_config(EngineConfig.for_mode("express"))
+    assessment = Assessment.start(ref, competences=["1.1", "1.2"], seed=0, config=config)
+    assessment.next_challenge()
+    selector = config.parts.selector
+    top = next(c for c in ref.challenges.values() if ref.skills[c.skill_id].level == 6)
+    skill = ref.skills[top.skill_id]
+    run = assessment._run(skill.competence_id)
+    truth = selector.estimator.curve_key(6, top)
+    assert selector.question_key(ref, skill, top) == truth and truth[0] == 3.0
+    options = [o for opts in selector.ranked(ref, run, [skill]) for o in opts if o[1] is top]
+    assert options and options[0][2:] == selector.key_value(run, truth, {})
+    assert options[0][2:] != selector.key_value(run, (6, selector.guess(ref, top)), {})
+    # The engine ranking the same referential keeps its own keys (the caches are per selector).
+    own = EngineConfig.for_mode("express").parts.selector
+    valued = (3, own.guess(ref, top))
+    run.memo.clear()
+    options = [o for opts in own.ranked(ref, run, [skill]) for o in opts if o[1] is top]
+    assert options and options[0][2:] == own.key_value(run, valued, {})

@@ -152,3 +152,37 @@ class ExpressTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class StateTests(unittest.TestCase):
+    """A parcours's state names the parcours, not its skills (the worker parses and writes the
+    state at every step); states that list the skills still resume."""
+
+    def test_a_parcours_state_leaves_its_skills_out_and_resumes_with_them(self):
+        from engine.errors import EngineError
+        from engine.profiles import profile_skills
+
+        assessment = take(3, stop_after=20)
+        stored = json.loads(json.dumps(assessment.to_dict()))
+        self.assertNotIn("skills", stored)
+        resumed = Assessment.from_dict(REF, stored)
+        skills = sorted(profile_skills(REF.profiles["profil-express"]))
+        self.assertEqual(resumed.target_skills, skills)
+        self.assertEqual(resumed.next_challenge(), assessment.next_challenge())
+        # A state written before lists them: the same test.
+        older = Assessment.from_dict(REF, {**stored, "skills": skills})
+        self.assertEqual(older.next_challenge(), assessment.next_challenge())
+        self.assertEqual(older.to_dict(), resumed.to_dict())
+        # Other skills than the parcours's stay in the state (they are not the parcours's).
+        fewer = Assessment.from_dict(REF, {**stored, "skills": skills[:-1]})
+        self.assertEqual(fewer.to_dict()["skills"], skills[:-1])
+        # Without its skills, a state must name a parcours the referential knows.
+        with self.assertRaises(EngineError) as caught:
+            Assessment.from_dict(REF, {**stored, "profile": "disparu"})
+        self.assertEqual(caught.exception.code, "state-invalid")
+
+    def test_a_test_without_a_parcours_keeps_its_skills(self):
+        skills = [s.id for s in REF.skills_by_competence["1.1"]][:4]
+        assessment = Assessment.start(REF, competences=["1.1"], skills=skills, seed=1)
+        self.assertEqual(assessment.to_dict()["skills"], sorted(skills))
+        self.assertIsNone(Assessment.start(REF, competences=["1.1"], seed=1).to_dict()["skills"])

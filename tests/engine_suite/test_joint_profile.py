@@ -170,3 +170,49 @@ class ProfileStoppingTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class FastValuationTests(unittest.TestCase):
+    """The shortcuts a step takes compute what the plain functions compute."""
+
+    def test_likely_gain_is_the_within_one_gain_from_one_product(self):
+        import random
+
+        rng = random.Random(5)
+        params = EngineConfig.for_mode("express").model
+        for max_level in (1, 2, 5, 8):
+            for _ in range(40):
+                posterior = model.normal_prior(rng.uniform(-1, 8), rng.uniform(0.3, 3))
+                for lvl in range(1, 7):
+                    if rng.random() < 0.5:
+                        posterior = model.update(posterior, model.success_curve(lvl, 0.25, params),
+                                                 rng.random() < 0.5)
+                groups, mass, before = model.level_summary(posterior, max_level, False)
+                windows = model.neighbourhoods(mass)
+                self.assertEqual(max(windows), before[0])
+                curve = model.coarse_curve(rng.randint(0, 8), rng.choice((0.02, 0.25)), params)
+                p, gain, _ = model.within_one_gain(groups, curve, max_level, mass, before, False)
+                quick, quick_gain = model.likely_gain(groups, curve, max_level, windows,
+                                                      before[0], -1.0)
+                self.assertAlmostEqual(quick, p, places=12)
+                self.assertAlmostEqual(quick_gain, gain, places=12)
+                # Below the floor, no gain is computed.
+                self.assertIsNone(model.likely_gain(groups, curve, max_level, windows,
+                                                    before[0], quick + 1e-9)[1])
+
+    def test_the_weights_are_the_joint_prior_over_the_population_prior(self):
+        import math
+
+        start = EngineConfig.for_mode("express").parts.initializer
+        for mixture in start.priors([(6.0, 0.3), None, (1.0, 2.0)]):
+            weights = list(start.weight_stream(mixture, model.GRID))
+            self.assertEqual(weights, start.weights(mixture, model.GRID))
+            p = [math.exp(w) for w, _, _ in mixture]
+            mean = sum(q * m for q, (_, m, _) in zip(p, mixture, strict=True))
+            var = sum(q * (s * s + m * m) for q, (_, m, s) in zip(p, mixture, strict=True)) - mean * mean
+            ratios = [w * math.exp(-0.5 * (t - start.mean) ** 2 / start.sd ** 2)
+                      / math.exp(-0.5 * (t - mean) ** 2 / var)
+                      for w, t in zip(weights, model.GRID, strict=True)]
+            self.assertEqual(len(ratios), len(model.GRID))
+            for r in ratios:
+                self.assertAlmostEqual(r / ratios[0], 1.0, places=9)
