@@ -488,8 +488,11 @@ def probe(ch: Challenge, refusees: dict[str | None, list[str]]) -> list[Finding]
                          else set())
             if key is None or key == "#0" or not key.startswith("#"):
                 reachable |= set(SHOULD_REFUSE.get(hand_key, []))
+            # An opposite matters where the checker would take it for a typo of a right answer
+            # (T3 counts typos per word: « désactiver » is no typo of « activer »).
             finding.undeclared = sorted(o for o in reachable - set(NOT_NATURAL.get(ch.id, []))
-                                        if _plain(o) not in declared | listed)
+                                        if _plain(o) not in declared | listed
+                                        and _accepts(ch, key, o))
         findings.append(finding)
     return findings
 

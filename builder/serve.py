@@ -39,6 +39,8 @@ RELOAD_PREFIX = "/.diagnum/"
 RELOAD_SCRIPT = Path(__file__).parent / "js" / "livereload.js"
 LONG_POLL_SECONDS = 20  # how long a page's request waits for the next build
 IDLE_SECONDS = 2        # no change for this long: the editor is reading, collect garbage
+QUIET_SECONDS = 0.15    # after a rebuild, the deferred steps wait for the page's reload to end…
+QUIET_LIMIT_SECONDS = 2  # …but no longer than this
 
 
 @dataclass
@@ -70,6 +72,39 @@ class BuildState:
 @functools.cache
 def _reload_script_version() -> str:
     return hashlib.sha256(RELOAD_SCRIPT.read_bytes()).hexdigest()[:10]
+
+
+class Activity:
+    """What the server is doing for pages: the steps no page waits for start once it is quiet,
+    so that they never hold Python's lock while the reloaded page asks for its files."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.last = time.monotonic()
+
+    def begin(self) -> None:
+        with self.lock:
+            self.in_flight += 1
+            self.last = time.monotonic()
+
+    def end(self) -> None:
+        with self.lock:
+            self.in_flight -= 1
+            self.last = time.monotonic()
+
+    def wait_quiet(self, quiet: float = QUIET_SECONDS, limit: float = QUIET_LIMIT_SECONDS) -> None:
+        """Return once no request has been served for ``quiet`` seconds, counted from now: the
+        page told of a new build asks for itself a few milliseconds later (or after ``limit``)."""
+        with self.lock:
+            self.last = max(self.last, time.monotonic())
+        deadline = time.monotonic() + limit
+        while (now := time.monotonic()) < deadline:
+            with self.lock:
+                idle = self.in_flight == 0 and now - self.last >= quiet
+            if idle:
+                return
+            time.sleep(0.02)
 
 
 def _inject(html: str, good: int) -> bytes:
@@ -121,6 +156,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     # Keep-alive: a reload's dozen requests share a few connections instead of one each.
     protocol_version = "HTTP/1.1"
     state: BuildState
+    activity: Activity
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", _cache_control(self.path))
@@ -130,7 +166,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         if url.path.startswith(RELOAD_PREFIX):
-            return self._reload_endpoint(url)
+            return self._reload_endpoint(url)  # a long-poll waits: it is no work in progress
+        self.activity.begin()
+        try:
+            self._get(url)
+        finally:
+            self.activity.end()
+
+    def _get(self, url: urllib.parse.SplitResult) -> None:
         if url.path == "/sw.js":
             return self._send(200, "text/javascript; charset=utf-8", SELF_REMOVING_WORKER)
         local = Path(self.translate_path(url.path))
@@ -196,7 +239,9 @@ class DevServer:
         self.content, self.output, self.root = content, output, root
         self.log = log or functools.partial(print, flush=True)
         self.state = BuildState()
-        handler_cls = type("Handler", (SiteHandler,), {"state": self.state})
+        self.activity = Activity()
+        handler_cls = type("Handler", (SiteHandler,),
+                           {"state": self.state, "activity": self.activity})
         handler = functools.partial(handler_cls, directory=str(output.resolve()))
         self.server = _Server((host, port), handler)  # raises OSError (port in use) before building
         self._threads: list[threading.Thread] = []
@@ -221,6 +266,8 @@ class DevServer:
         try:
             failure = self._build(later)
             self.state.record(failure)
+            if later:
+                self.activity.wait_quiet()
             for job in later:
                 try:
                     job()
