@@ -499,3 +499,22 @@ def test_the_non_benevolent_reference_is_the_engine_without_kindness():
         assert firsts["kind after a failure"] in (None, *range(firsts["kind"] + 1)), firsts
         assert (firsts["reference"] > firsts["kind"]
                 or firsts["reference after a failure"] > firsts["reference"]), firsts
+
+
+def test_the_calibration_benchmark_replaces_only_its_own_block(tmp_path):
+    """``--write`` with ``--block``: a second run of the same design gets a block of its own and
+    leaves the others as they are."""
+    from benchmarks.calibration import write_block
+
+    doc = tmp_path / "bench.md"
+    doc.write_text("# Titre\n\ntexte\n", encoding="utf-8")
+    write_block(doc, "express 400\n", "profil-express")
+    write_block(doc, "express 800\n", "profil-express-1000")
+    write_block(doc, "competences\n")
+    write_block(doc, "express 400 again\n", "profil-express")
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Titre\n\ntexte\n")
+    assert text.count("express 400 again") == 1 and "express 400\n" not in text
+    assert ("<!-- calibration-profil-express-1000:start -->\nexpress 800\n"
+            "<!-- calibration-profil-express-1000:end -->") in text
+    assert "<!-- calibration:start -->\ncompetences\n<!-- calibration:end -->" in text
