@@ -364,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1,
                         help="processes that take the tests (the calibration runs in one)")
     parser.add_argument("--write", help="replace the calibration block of this Markdown file")
+    parser.add_argument("--block", default=None,
+                        help="the name of the block --write replaces (default: the parcours', "
+                             "or the competences' block): another run of the same design")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.synthetic:
@@ -384,18 +387,23 @@ def main(argv: list[str] | None = None) -> int:
              f"challenge · {time.perf_counter() - started:.0f} s in one process\n\n{text}\n")
     print(block)
     if args.write:
-        # One generated block per design: competences, or each parcours.
-        mark_start, mark_end = MARK_START, MARK_END
-        if args.parcours:
-            mark_start = MARK_START.replace("calibration:", f"calibration-{args.parcours}:")
-            mark_end = MARK_END.replace("calibration:", f"calibration-{args.parcours}:")
-        path = Path(args.write)
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-        if mark_start not in old:
-            old += f"\n{mark_start}\n{mark_end}\n"
-        start, end = old.index(mark_start) + len(mark_start), old.index(mark_end)
-        path.write_text(old[:start] + "\n" + block + old[end:], encoding="utf-8")
+        write_block(Path(args.write), block, args.block or args.parcours)
     return 0
+
+
+def write_block(path: Path, block: str, name: str | None = None) -> None:
+    """Replace, only it, the generated block ``name`` of a Markdown file (None: the block of
+    the competences design), adding it at the end when the file has none: one block per design
+    (competences, each parcours) or per named run (``--block``)."""
+    mark_start, mark_end = MARK_START, MARK_END
+    if name:
+        mark_start = MARK_START.replace("calibration:", f"calibration-{name}:")
+        mark_end = MARK_END.replace("calibration:", f"calibration-{name}:")
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if mark_start not in old:
+        old += f"\n{mark_start}\n{mark_end}\n"
+    start, end = old.index(mark_start) + len(mark_start), old.index(mark_end)
+    path.write_text(old[:start] + "\n" + block + old[end:], encoding="utf-8")
 
 
 if __name__ == "__main__":

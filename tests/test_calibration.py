@@ -529,3 +529,22 @@ def test_the_express_reference_ranks_questions_on_their_true_curves():
     run.memo.clear()
     options = [o for opts in own.ranked(ref, run, [skill]) for o in opts if o[1] is top]
     assert options and options[0][2:] == own.key_value(run, valued, {})
+
+
+def test_the_calibration_benchmark_replaces_only_its_own_block(tmp_path):
+    """``--write`` with ``--block``: a second run of the same design gets a block of its own and
+    leaves the others as they are."""
+    from benchmarks.calibration import write_block
+
+    doc = tmp_path / "bench.md"
+    doc.write_text("# Titre\n\ntexte\n", encoding="utf-8")
+    write_block(doc, "express 400\n", "profil-express")
+    write_block(doc, "express 800\n", "profil-express-1000")
+    write_block(doc, "competences\n")
+    write_block(doc, "express 400 again\n", "profil-express")
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Titre\n\ntexte\n")
+    assert text.count("express 400 again") == 1 and "express 400\n" not in text
+    assert ("<!-- calibration-profil-express-1000:start -->\nexpress 800\n"
+            "<!-- calibration-profil-express-1000:end -->") in text
+    assert "<!-- calibration:start -->\ncompetences\n<!-- calibration:end -->" in text
