@@ -430,6 +430,10 @@ Ce que fait une reconstruction à chaud de `diagnum serve`, dans l'ordre où la 
   inchangé sont des liens vers la version précédente). La page se recharge à ce moment-là.
 - **Après la page** (étapes différées, sur le site déjà servi) : les premières questions
   précalculées des compétences et parcours dont le contenu a changé, puis le manifeste hors ligne.
+  Elles attendent que le serveur n'ait plus servi de fichier depuis 0,15 s (2 s au plus) : sinon
+  elles gardent le verrou de Python pendant que la page rechargée demande ses fichiers. D'où la
+  durée des lignes « reconstruction et étapes différées », attente comprise (comparez le temps
+  processeur).
   La page n'en a pas besoin pour s'afficher : un test qui démarre avant qu'elles soient écrites
   attend simplement le moteur. Une fois faites, le site est celui d'une construction complète
   (`tests/test_build_cache.py`).
