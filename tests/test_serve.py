@@ -69,3 +69,25 @@ def test_serve_builds_serves_and_rebuilds(content_copy, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_deferred_steps_wait_for_the_served_requests_to_end():
+    """The steps no page waits for start only once the page's reload has been served."""
+    import threading
+
+    from builder.serve import Activity
+
+    activity = Activity()
+    activity.begin()  # the reloaded page is being served
+    ended = []
+    thread = threading.Thread(target=lambda: (time.sleep(0.3), ended.append(time.monotonic()),
+                                              activity.end()))
+    thread.start()
+    activity.wait_quiet(quiet=0.1, limit=10)
+    returned = time.monotonic()
+    thread.join()
+    assert ended and returned >= ended[0] + 0.1
+    # Nothing in flight: it waits the quiet period from now, no more than the limit.
+    started = time.monotonic()
+    activity.wait_quiet(quiet=0.05, limit=10)
+    assert 0.05 <= time.monotonic() - started < 5
