@@ -25,7 +25,7 @@ from campaigns import mediator as mediator_model
 from engine.profiles import profile_skills
 from engine.resultfile import parse_result_file
 
-from .support.browser import answer_with_keyboard, fixed_dice, question_number, wait_next
+from .support.browser import answer_with_keyboard, fixed_dice, new_mediator_space, question_number, wait_next
 from .support.participants import load_bundle, referential
 from .support.server import PREFIX, serve_site
 
@@ -71,13 +71,6 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"campagne-{name}.png"), full_page=True)
 
 
-def open_space(page, url: str) -> None:
-    page.goto(url + "mediateur/index.html")
-    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'", timeout=90_000)
-    page.fill("#new-passphrase", PASSPHRASE)
-    page.fill("#new-passphrase-again", PASSPHRASE)
-    page.press("#new-passphrase-again", "Enter")
-    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=60_000)
 
 
 def create_campaign(page, name: str, before: str = "") -> str:
@@ -147,7 +140,7 @@ def test_the_home_page_reads_codes_exactly_as_python_does(server, browser):
 def test_a_campaign_on_a_parcours_from_code_to_csv(server, browser, built_site):
     url = server["url"]
     mediator = context_page(browser)
-    open_space(mediator, url)
+    new_mediator_space(mediator, url)
     code = create_campaign(mediator, "Atelier du mardi")
     assert codes.decode(code).slot == codes.parcours_slot("essentiel")
 
@@ -251,7 +244,7 @@ def test_a_campaign_by_link_with_a_selection_and_an_external_id(server, browser,
                                                               tmp_path):
     url = server["url"]
     mediator = context_page(browser)
-    open_space(mediator, url)
+    new_mediator_space(mediator, url)
     mediator.check("input[name=target][value=selection]")
     mediator.select_option("#cap-mots-de-passe", "2")
     mediator.fill("#campaign-label", "Numéro de dossier")

@@ -29,7 +29,7 @@ from certification import centres
 from engine import load_referential
 
 from .conftest import ROOT
-from .support.browser import answer_with_keyboard, stored_mediator_space
+from .support.browser import answer_with_keyboard, new_mediator_space, stored_mediator_space
 from .support.candidates import candidate_file
 from .support.server import PREFIX, serve_site
 from .test_certification_candidate_browser import eligible_record, proctor, wait_title
@@ -79,14 +79,6 @@ def check_axe(page, state: str) -> None:
     assert result.violations_count == 0, f"{state}\n{result.generate_report()}"
 
 
-def open_space(page, url: str) -> None:
-    page.goto(url + "mediateur/index.html")
-    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
-                           timeout=120_000)
-    page.fill("#new-passphrase", PASSPHRASE)
-    page.fill("#new-passphrase-again", PASSPHRASE)
-    page.press("#new-passphrase-again", "Enter")
-    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=30_000)
 
 
 def open_session(page, date: str) -> dict:
@@ -183,7 +175,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
     today = datetime.now(UTC).date()
     errors: list[str] = []
     page = new_page(browser, errors)
-    open_space(page, url)
+    new_mediator_space(page, url)
     page.click("a[href='#certification']")
     assert page.is_visible("#key-none") and page.is_hidden("#cert-session")
     check_axe(page, "certification : pas encore de clé")
@@ -347,7 +339,7 @@ def test_a_session_signed_by_the_centre_and_verified_by_a_third_party(real_site,
 
     # Another centre: a new key made in its browser; the site does not list it.
     other = new_page(browser, errors)
-    open_space(other, url)
+    new_mediator_space(other, url)
     other.fill("#centre-id", "autre-centre")
     other.fill("#centre-name", "Autre centre")
     other.press("#centre-name", "Enter")

@@ -23,7 +23,7 @@ from campaigns import codes, links, mediator
 from campaigns import results as rc
 from engine.profiles import profile_skills
 
-from .support.browser import stored_mediator_space
+from .support.browser import new_mediator_space, stored_mediator_space
 from .support.participants import load_bundle, referential, result_file
 from .support.server import PREFIX, serve_site
 
@@ -274,13 +274,7 @@ def test_a_large_campaign_shows_its_table_in_pages(site, page, built_site):
     """120 participants: pages of 50 rows with a count, turned with the keyboard, in the same
     order throughout; a refused import leaves the page where it was."""
     site_model = mediator.Site(load_bundle(built_site))
-    page.goto(site["url"] + PAGE)
-    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
-                           timeout=60_000)
-    page.fill("#new-passphrase", PASSPHRASE)
-    page.fill("#new-passphrase-again", PASSPHRASE)
-    page.press("#new-passphrase-again", "Enter")
-    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=30_000)
+    new_mediator_space(page, site["url"], PASSPHRASE)
     page.fill("#campaign-name", "Grand groupe")
     page.click("#campaign-submit")
     page.wait_for_function("() => document.getElementById('campaign-code').textContent.length"
@@ -348,14 +342,6 @@ def test_a_large_campaign_shows_its_table_in_pages(site, page, built_site):
     assert labels()[0] == "P101" and len(labels()) == 20
 
 
-def _new_space(page, url: str) -> None:
-    page.goto(url + PAGE)
-    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
-                           timeout=60_000)
-    page.fill("#new-passphrase", PASSPHRASE)
-    page.fill("#new-passphrase-again", PASSPHRASE)
-    page.press("#new-passphrase-again", "Enter")
-    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=30_000)
 
 
 def _campaign(page, name: str) -> str:
@@ -389,7 +375,7 @@ def test_a_backup_opens_elsewhere_and_merges_into_a_space(site, browser, built_s
     second = browser.new_context(locale="fr-FR", accept_downloads=True)
     try:
         page = first.new_page()
-        _new_space(page, site["url"])
+        new_mediator_space(page, site["url"])
         code = _campaign(page, "Atelier")
         skills = profile_skills(mediator.target_profile(
             site_model, {"code": code, "goal": "evaluer", "parcours": "essentiel"}))

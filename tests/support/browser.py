@@ -34,6 +34,20 @@ def stored(page) -> dict:
     return json.loads(page.evaluate("localStorage.getItem('diagnum')"))
 
 
+MEDIATOR_PASSPHRASE = "le jardin du centre social"
+
+
+def new_mediator_space(page, url: str, passphrase: str = MEDIATOR_PASSPHRASE) -> None:
+    """Open the mediator's page of the site at ``url`` and create its encrypted space."""
+    page.goto(url + "mediateur/index.html")
+    page.wait_for_function("() => document.body.dataset.mediatorReady === 'true'",
+                           timeout=120_000)
+    page.fill("#new-passphrase", passphrase)
+    page.fill("#new-passphrase-again", passphrase)
+    page.press("#new-passphrase-again", "Enter")
+    page.wait_for_function("() => document.body.dataset.spaceOpen === 'true'", timeout=60_000)
+
+
 def stored_mediator_space(page) -> str:
     """The mediator's space as IndexedDB holds it (to check that nothing readable is there)."""
     return page.evaluate("""() => new Promise((resolve) => {
