@@ -106,6 +106,23 @@ def _largest_sujet(content: Path) -> Path:
                 if p.name != "competence.yaml"), key=lambda p: p.stat().st_size)
 
 
+def _add_sentence(tutorial: Path, number: int) -> str:
+    """An editor's edit of a tutorial: a sentence added at the end; the sentence is returned."""
+    marker = f"Modification numéro {number}."
+    with tutorial.open("a", encoding="utf-8") as f:
+        f.write(f"\n{marker}\n")
+    return marker
+
+
+def _retitle(sujet: Path, number: int) -> str:
+    """An editor's edit of a sujet: its title changed (every page naming it changes too)."""
+    marker = f"version {number}"
+    lines = sujet.read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].split(" — ")[0] + f" — {marker}"
+    sujet.write_text("\n".join(lines), encoding="utf-8")
+    return marker
+
+
 def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
     """Save a file, then poll the served page until it shows the change (what an editor sees)."""
     import builder.build
@@ -144,16 +161,11 @@ def diagnum_serve(tmp: Path, runs: int) -> dict[str, Times]:
     counter = iter(range(10_000))
 
     def edit_tutorial() -> tuple[Path, str, str]:
-        marker = f"Modification numéro {next(counter)}."
-        with tutorial.open("a", encoding="utf-8") as f:
-            f.write(f"\n{marker}\n")
+        marker = _add_sentence(tutorial, next(counter))
         return tutorial, f"tutoriels/{tutorial.stem}/index.html", marker
 
     def edit_sujet() -> tuple[Path, str, str]:
-        marker = f"version {next(counter)}"
-        lines = sujet.read_text(encoding="utf-8").split("\n")
-        lines[0] = lines[0].split(" — ")[0] + f" — {marker}"
-        sujet.write_text("\n".join(lines), encoding="utf-8")
+        marker = _retitle(sujet, next(counter))
         return sujet, f"competences/{competence}/index.html", marker
 
     def measure(edit) -> tuple[Times, Times, Times]:
@@ -243,17 +255,10 @@ def diagnum_browser(tmp: Path, runs: int) -> dict[str, Times] | None:
         counter = iter(range(10_000))
 
         def edit_tutorial() -> str:
-            marker = f"Modification numéro {next(counter)}."
-            with tutorial.open("a", encoding="utf-8") as f:
-                f.write(f"\n{marker}\n")
-            return marker
+            return _add_sentence(tutorial, next(counter))
 
         def edit_sujet() -> str:
-            marker = f"version {next(counter)}"
-            text = sujet.read_text(encoding="utf-8").split("\n")
-            text[0] = text[0].split(" — ")[0] + f" — {marker}"
-            sujet.write_text("\n".join(text), encoding="utf-8")
-            return marker
+            return _retitle(sujet, next(counter))
 
         times: dict[str, Times] = {}
         with sync_playwright() as playwright:

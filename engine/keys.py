@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from .sentence import GENERIC, GRAMMAR, word_set
-from .words import plain, pretreat
+from .words import ELISION, plain, pretreat
 
 _NAMES = {
     "ctrl": "ctrl", "control": "ctrl", "controle": "ctrl",
@@ -29,10 +29,9 @@ _NAMES = {
     **{f"f{n}": f"f{n}" for n in range(1, 13)},
 }
 MODIFIERS = frozenset(("ctrl", "alt", "altgr", "maj", "cmd", "fn", "win"))
+# Not « plus »: it is also the name of the « + » key (« Ctrl plus » zooms in).
 _FILLERS = GRAMMAR | GENERIC | word_set(
     "et avec lettre lettres en meme temps simultanement ensemble raccourci clavier combinaison")
-# Not « plus »: it is also the name of the « + » key (« Ctrl plus » zooms in).
-_ELIDED = re.compile(r"(?<![^\W\d_])(?:qu|[cdjlmnst])\s*['’]\s*", re.IGNORECASE)
 _ALT_GR = re.compile(r"\balt\W*gr(?:aph)?\b")                # « Alt Gr », « alt-graph »
 _GLUED = re.compile(r"(ctrl|alt|maj|cmd|shift)([a-z0-9])")    # « ctrlf », « ctrl0 »
 
@@ -40,7 +39,7 @@ _GLUED = re.compile(r"(ctrl|alt|maj|cmd|shift)([a-z0-9])")    # « ctrlf », « 
 def combination(text: str) -> tuple[str, ...] | None:
     """The keys of a combination, sorted, or None when the text is not one (a word that is no
     key nor filler, fewer than two keys, no modifier)."""
-    value = _ALT_GR.sub("altgr", _ELIDED.sub(" ", plain(pretreat(text)[:200])))
+    value = _ALT_GR.sub("altgr", ELISION.sub(" ", plain(pretreat(text)[:200])))
     tokens = re.sub(r"[^a-z0-9]+", " ", value).split()
     keys = []
     for token in tokens[:20]:

@@ -43,7 +43,7 @@ from typing import Any
 from .dates import parse_date, same_day_forms
 from .keys import same_combination
 from .sentence import in_sentence, taken_words, value_in_sentence
-from .words import pretreat, within_typos, words
+from .words import plain, pretreat, within_typos, words
 
 TOLERANCES = ("T1", "T2", "T3")
 FORMATS = ("texte", "nombre")
@@ -58,9 +58,7 @@ _TIME = re.compile(
 
 
 def t1(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.strip().lower())
-    no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub("", unicodedata.normalize("NFC", no_accents))
+    return _SPACES.sub("", plain(text.strip()))
 
 
 def t2(text: str) -> str:

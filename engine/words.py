@@ -19,7 +19,7 @@ from typing import Any
 MAX_WORDS = 40          # words read of a typed answer: bounds every loop over them
 _RATE = 0.25
 # « l'onglet », « j'appuie », « qu'on »: the elided word is a word of its own.
-_ELISION = re.compile(r"(?<![^\W\d_])(qu|[cdjlmnst])\s*['’]\s*", re.IGNORECASE)
+ELISION = re.compile(r"(?<![^\W\d_])(qu|[cdjlmnst])\s*['’]\s*", re.IGNORECASE)
 _ELIDED = re.compile(r"(?:qu|[cdjlmnst])'", re.IGNORECASE)
 
 
@@ -47,7 +47,7 @@ def _words(text: str, t1: bool, t2: bool) -> tuple[str, ...]:
     value = pretreat(text)[:2000]
     if "T1" in tolerances:
         value = plain(value)
-    tokens = _ELISION.sub(r"\1' ", value).split()
+    tokens = ELISION.sub(r"\1' ", value).split()
     if "T2" in tolerances:
         tokens = [part for token in tokens
                   for part in ([token] if _ELIDED.fullmatch(token) else "".join(
