@@ -24,6 +24,7 @@ from engine.resultfile import (
     DATE,
     END,
     ID,
+    JSON_SCHEMA_DIALECT,
     RECORD,
     RESPONSE,
     Array,
@@ -88,7 +89,7 @@ def validate(data: Any) -> list[str]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the candidate's file, as published in docs/."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+    return {"$schema": JSON_SCHEMA_DIALECT, "$id": SCHEMA_ID,
             "title": "Diagnum — certification blanche, fichier du candidat",
             **CANDIDATE_FILE.schema()}
 

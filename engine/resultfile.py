@@ -399,9 +399,14 @@ def validate_record(record: Any, path: str = "record") -> list[str]:
     return problems
 
 
+# The dialect's identifier that JSON Schema requires in « $schema »: validators compare it as a
+# string; nothing ever fetches it (the schemas are published files of docs/, not of the site).
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the result file, as published in docs/."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+    return {"$schema": JSON_SCHEMA_DIALECT, "$id": SCHEMA_ID,
             "title": "Diagnum — fichier de résultats", **RESULT_FILE.schema()}
 
 
