@@ -30,20 +30,24 @@ one number and no word that changes it (« il apparaît 9 fois », « je tape 2 
 3 », « 2 ou 3 ») is that number.
 
 With T1, « 1er », « premier » and « 01 » before a month are « 1 » (engine/dates.py); with T1 and
-T2 a date in digits is the same date in words (« 01/01/2051 », « 1er janvier 2051 »).
+T2 a date in digits is the same date in words (« 01/01/2051 », « 1er janvier 2051 »). With T1, a
+number in one word is its digits (« neuf points » is « 9 points »), a common abbreviation its
+word (« Dr » is « docteur »), and a right answer followed by its reason (« jeudi, il y a 4 oui »)
+is right when the reason names no other answer (engine/reasons.py).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from .dates import parse_date, same_day_forms
 from .keys import same_combination
+from .reasons import with_reason
 from .sentence import in_sentence, taken_words, value_in_sentence
-from .words import plain, pretreat, within_typos, words
+from .words import WITHOUT_SIGNS, plain, pretreat, unaccented, within_typos, words
 
 TOLERANCES = ("T1", "T2", "T3")
 FORMATS = ("texte", "nombre")
@@ -62,7 +66,7 @@ def t1(text: str) -> str:
 
 
 def t2(text: str) -> str:
-    kept = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PS")
+    kept = text.translate(WITHOUT_SIGNS)
     return _SPACES.sub(" ", kept).strip()
 
 
@@ -79,14 +83,29 @@ def levenshtein(a: str, b: str) -> int:
 
 
 def normalise(text: Any, tolerances: Iterable[str]) -> str:
-    value = pretreat(text)
     active = set(tolerances)
-    if "T1" in active:
+    return _normalise(str(text), "T1" in active, "T2" in active)
+
+
+# The accepted answers are normalised again at each answer, with their article and preposition
+# forms: in Pyodide that was most of a typed answer's step. Pure functions of short strings.
+_CACHE = 8192
+
+
+@lru_cache(maxsize=_CACHE)
+def _normalise(text: str, with_t1: bool, with_t2: bool) -> str:
+    value = pretreat(text)
+    if with_t1:
         value = t1(value)
-    if "T2" in active:
+    if with_t2:
         # An answer made only of punctuation ("-", "+") is not erased: it is the answer.
         value = t2(value) or value
-    return value if active & {"T1", "T2"} else value.strip()
+    return value if with_t1 or with_t2 else value.strip()
+
+
+@lru_cache(maxsize=1024)
+def _normalised(accepted: tuple[str, ...], tolerances: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise(a, tolerances) for a in accepted)
 
 
 def without_article(text: Any) -> str | None:
@@ -109,6 +128,11 @@ def without_preposition(text: Any) -> str | None:
 def parse_time(text: Any) -> tuple[int, int] | None:
     """A time of day as people write it: « 10 h », « 10h00 », « 10:00 », « 10 heures 30 »,
     « à 8h15 »; None without an hour mark (« 10 » alone is a number, not a time)."""
+    return _parse_time(str(text))
+
+
+@lru_cache(maxsize=_CACHE)
+def _parse_time(text: str) -> tuple[int, int] | None:
     match = _TIME.fullmatch(pretreat(text).strip())
     if not match:
         return None
@@ -158,16 +182,14 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
     if not given or _hides_a_sign(answer, accepted, wrong, tolerances):
         return False
     if "T1" in tolerances:              # « 1er janvier », « premier janvier » → « 1 janvier »
-        answer, accepted = same_day_forms(answer), tuple(map(same_day_forms, accepted))
-    times = {t for a in accepted if (t := parse_time(a)) is not None}
+        answer, accepted = same_day_forms(answer), _same_day(accepted)
+    times = _times(accepted)
     if times and (parse_time(answer) in times or value_in_sentence(
             answer, lambda text: parse_time(text) in times, tolerances, wrong)):
         return True
     # With T2 too, a date in digits is the same date in words (« 01/01/2051 »); without T2 the
     # form may be the point (a form field that wants JJ/MM/AAAA).
-    dates = {d for a in accepted if any(ch.isdigit() for ch in a)
-             for form in (a, *(f for f, _ in _bare_forms(a, ())))
-             if (d := parse_date(form)) is not None} if {"T1", "T2"} <= set(tolerances) else set()
+    dates = _dates(accepted) if {"T1", "T2"} <= set(tolerances) else frozenset()
     if dates and (parse_date(answer) in dates or value_in_sentence(
             answer, lambda text: parse_date(text) in dates, tolerances, wrong)):
         return True
@@ -178,16 +200,81 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
         taken, typed = taken_words(wrong, tolerances), words(answer, tolerances)
         pairs += [(form, tuple(candidates)) for form, candidates in _bare_forms(answer, accepted)
                   if not taken.intersection(typed[:len(typed) - len(words(form, tolerances))])]
-    if any(normalise(form, tolerances) in {normalise(a, tolerances) for a in candidates}
+    if any(normalise(form, tolerances) in _normalised(tuple(candidates), tolerances)
            for form, candidates in pairs):
         return True
     if "T1" in tolerances and (same_combination(answer, accepted)
                                or in_sentence(answer, accepted, tolerances, wrong)):
         return True
-    if "T3" not in tolerances:
+    if "T3" in tolerances and any(within_typos(words(form, tolerances), words(c, tolerances))
+                                  for form, candidates in pairs for c in candidates):
+        return True
+    if "T1" not in tolerances:
         return False
-    return any(within_typos(words(form, tolerances), words(c, tolerances))
-               for form, candidates in pairs for c in candidates)
+    # « 9 points » and « neuf points », « Dr Haddad » and « docteur Haddad » are the same
+    # answer: compared once more, in their spelled-out forms.
+    spelled, accepted_spelled = spelled_out(answer), _spelled_out(accepted)
+    return ((spelled != answer or accepted_spelled != accepted)
+            and text_matches(spelled, accepted_spelled, tolerances, wrong))
+
+
+# Only words that may be a number or an abbreviation are looked at (a Python call per word of
+# every accepted answer would weigh on each typed answer's check).
+_NUMBER_WORD = re.compile(
+    r"(?<![^\W\d_])(?:z[ée]ro|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize"
+    r"|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)[^\W\d_]*"
+    r"(?:-[^\W\d_]+)*|(?<![^\W\d_])(?:dr|mme|mlle|m|rdv|st|ste|bd|av)(?![^\W\d_])\.?",
+    re.IGNORECASE)
+# Abbreviations everyone writes, read as their word (with T1: the case does not matter).
+ABBREVIATIONS = {"dr": "docteur", "mme": "madame", "mlle": "mademoiselle", "m.": "monsieur",
+                 "rdv": "rendez-vous", "st": "saint", "ste": "sainte", "bd": "boulevard",
+                 "av": "avenue"}
+
+
+def spelled_out(text: str) -> str:
+    """The text with each number written in one word (« neuf », « vingt-trois ») in digits (not
+    « un » and « une », which are articles too) and the common abbreviations spelled out
+    (« Dr » → « docteur »)."""
+    return _spelled(str(text))
+
+
+@lru_cache(maxsize=_CACHE)
+def _spelled(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        found = ABBREVIATIONS.get(lower) or ABBREVIATIONS.get(lower.rstrip("."))
+        if found:
+            return found
+        bare = word.rstrip(".")
+        if lower in ("un", "une") or not _is_number(unaccented(bare).split("-")[0]):
+            return word
+        value = parse_number_words(bare.replace("-", " "))
+        return word if value is None else str(value) + word[len(bare):]
+
+    return _NUMBER_WORD.sub(one, pretreat(text))
+
+
+@lru_cache(maxsize=1024)
+def _spelled_out(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(spelled_out, accepted))
+
+
+@lru_cache(maxsize=1024)
+def _times(accepted: tuple[str, ...]) -> frozenset[tuple[int, int]]:
+    return frozenset(t for a in accepted if (t := parse_time(a)) is not None)
+
+
+@lru_cache(maxsize=1024)
+def _dates(accepted: tuple[str, ...]) -> frozenset[tuple[int, int, int | None]]:
+    return frozenset(d for a in accepted if any(ch.isdigit() for ch in a)
+                     for form in (a, *(f for f, _ in _bare_forms(a, ())))
+                     if (d := parse_date(form)) is not None)
+
+
+@lru_cache(maxsize=1024)
+def _same_day(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(same_day_forms, accepted))
 
 
 def _hides_a_sign(answer: Any, accepted: tuple[str, ...], wrong: Iterable[str],
@@ -238,8 +325,7 @@ _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")   # « 1 400 € »: one num
 
 def _plain_tokens(text: Any) -> list[str]:
     """Numbers and words of a text, lower case and without accents."""
-    plain = unicodedata.normalize("NFD", _THOUSANDS.sub("", pretreat(text).lower()))
-    return _TOKEN.findall("".join(ch for ch in plain if not unicodedata.combining(ch)))
+    return _TOKEN.findall(unaccented(_THOUSANDS.sub("", pretreat(text))))
 
 
 _NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(?:[^\d.,+-][^\d]*)?")
@@ -313,8 +399,7 @@ def parse_number_words(text: Any) -> int | None:
     forms of one (« un seul », « une seule ») and nought (« aucun »); words after the number are
     its unit (« trois personnes »). None when the text does not start with a number in words,
     or when the words do not make a number (« deux trois »)."""
-    plain = unicodedata.normalize("NFD", pretreat(text).lower())
-    tokens = _WORD.findall("".join(ch for ch in plain if not unicodedata.combining(ch)))
+    tokens = _WORD.findall(unaccented(pretreat(text)))
     if len(tokens) == 1 and tokens[0] in _ALONE:
         return 0
     total, group, used, i = 0, 0, False, 0
@@ -444,11 +529,21 @@ def number_in_sentence(text: Any) -> float | None:
 
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
                   tolerances: Iterable[str], wrong: Iterable[str] = ()) -> bool:
-    """One typed field against its accepted answers, in its format and with its tolerances.
+    """One typed field against its accepted answers, in its format and with its tolerances;
+    with T1, a right answer followed by its reason too (engine/reasons.py).
 
     A number field compares numbers; the forms in words its editor listed beside them (« 3 sur
     5 ») are compared as text, without T3 (one typo away from a number is another number)."""
-    accepted, tolerances = tuple(accepted), tuple(tolerances)
+    accepted, tolerances, wrong = tuple(accepted), tuple(tolerances), tuple(wrong)
+    if _field_matches(answer, accepted, fmt, tolerances, wrong):
+        return True
+    return isinstance(answer, str) and with_reason(
+        answer, lambda head: _field_matches(head, accepted, fmt, tolerances, wrong),
+        tolerances, wrong)
+
+
+def _field_matches(answer: Any, accepted: tuple[str, ...], fmt: str,
+                   tolerances: tuple[str, ...], wrong: tuple[str, ...]) -> bool:
     if fmt != "nombre":
         return text_matches(answer, accepted, tolerances, wrong)
     given = parse_number(answer)

@@ -27,6 +27,7 @@ complements they expect (« espace personnel ») as accepted answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from .words import MAX_WORDS, pretreat, within_typos, words
 
@@ -89,6 +90,11 @@ def _fillers(wrong: Iterable[str], tolerances: tuple[str, ...]) -> frozenset[str
     """The fillers of a field: none is a wrong answer by itself. A wrong answer made of filler
     words only (« sélectionner », « le bouton », « à ») takes its verbs and names out, with
     their other forms, or, when it has none, its grammar words."""
+    return _fillers_of(tuple(wrong), tuple(tolerances))
+
+
+@lru_cache(maxsize=1024)        # the same field's wrong answers, at each of its answers
+def _fillers_of(wrong: tuple[str, ...], tolerances: tuple[str, ...]) -> frozenset[str]:
     taken: set[str] = set()
     for text in wrong:
         found = words(text, tolerances)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -27,11 +28,41 @@ def pretreat(text: Any) -> str:
     return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").replace("\u202f", " ")
 
 
+class CharTable(dict):
+    """A ``str.translate`` table that works each character out once, when first met: done in a
+    Python loop per character, stripping accents and signs from every accepted answer was most
+    of a typed answer's check in Pyodide. Kept to a few thousand characters."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str:
+        value = self.rule(chr(code))
+        if len(self) < 4096:
+            self[code] = value
+        return value
+
+
+def _is_sign(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+_UNACCENTED = CharTable(lambda ch: "".join(
+    c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
+WITHOUT_SIGNS = CharTable(lambda ch: "" if _is_sign(ch) else ch)
+_SIGNS_AS_SPACES = CharTable(lambda ch: " " if _is_sign(ch) else ch)
+
+
+def unaccented(text: str) -> str:
+    """Lower case, decomposed, without the accents (the marks are dropped, nothing is
+    recomposed)."""
+    return text.lower().translate(_UNACCENTED)
+
+
 def plain(text: str) -> str:
     """Lower case, without accents (« Écoles » → « ecoles »), ligatures kept (« œil »)."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return unicodedata.normalize("NFC", unaccented(text))
 
 
 def words(text: Any, tolerances: tuple[str, ...] | list[str] | set[str]) -> list[str]:
@@ -50,8 +81,8 @@ def _words(text: str, t1: bool, t2: bool) -> tuple[str, ...]:
     tokens = ELISION.sub(r"\1' ", value).split()
     if "T2" in tolerances:
         tokens = [part for token in tokens
-                  for part in ([token] if _ELIDED.fullmatch(token) else "".join(
-                      " " if unicodedata.category(ch)[0] in "PS" else ch for ch in token).split())]
+                  for part in ([token] if _ELIDED.fullmatch(token)
+                               else token.translate(_SIGNS_AS_SPACES).split())]
     return tuple(tokens[:MAX_WORDS])
 
 

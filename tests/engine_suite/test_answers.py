@@ -182,6 +182,77 @@ class MultiFieldTests(unittest.TestCase):
         self.assertFalse(is_correct(ch, {"a": "firefox", "b": "opera"}))
 
 
+class ReasonTests(unittest.TestCase):
+    """A right answer followed by its reason (engine/reasons.py; blind review 6, agenda-partage-3a
+    and appels-telephoniques-3a)."""
+
+    def test_a_right_answer_with_its_reason_is_right(self):
+        day = qroc(["jeudi"], ["T1", "T2"], refused=["lundi", "mardi", "vendredi"])
+        for typed in ("jeudi car 4 personnes peuvent venir", "Jeudi, car il y a 4 oui",
+                      "jeudi, il y a 4 oui", "jeudi parce que 4 oui", "jeudi, quatre personnes",
+                      "le jeudi : 4 disponibles", "jeudi (4 oui)", "c'est jeudi, 4 personnes",
+                      "jeudi – le plus de oui", "jeudi puisqu'il y a 4 oui"):
+            self.assertTrue(is_correct(day, typed), typed)
+
+    def test_a_second_answer_is_no_reason(self):
+        day = qroc(["jeudi"], ["T1", "T2"], refused=["lundi", "mardi", "vendredi"])
+        for typed in ("jeudi, lundi", "jeudi, samedi", "jeudi ou lundi", "jeudi, mais lundi aussi",
+                      "jeudi, pas lundi", "jeudi, peut-être lundi", "jeudi, et samedi aussi",
+                      "jeudi car lundi est plein", "jeudi (ou vendredi)", "lundi car 4 oui",
+                      "jeudi, je ne sais pas", "jeudi ?, sinon samedi"):
+            self.assertFalse(is_correct(day, typed), typed)
+
+    def test_a_refusal_written_whole_wins(self):
+        day = qroc(["jeudi"], ["T1", "T2"], refused=["jeudi, 4 indisponibles"])
+        self.assertFalse(is_correct(day, "Jeudi, 4 indisponibles"))
+        self.assertTrue(is_correct(day, "jeudi, 4 disponibles"))
+
+    def test_numbers_are_not_cut_at_their_comma_or_colon(self):
+        price = qroc(["12"], ["T1", "T2"], fmt="nombre")
+        self.assertFalse(is_correct(price, "12,50 €"))
+        self.assertFalse(is_correct(price, "12, 5"))
+        self.assertTrue(is_correct(price, "12, car 3 fois 4 euros"))
+        self.assertFalse(is_correct(qroc(["10"], ["T1"]), "10:00 du soir"))
+        # « pour » is no reason mark: « un pour chaque compte » is one per account.
+        self.assertFalse(is_correct(qroc(["un seul"], ["T1", "T2"]), "un seul pour chaque compte"))
+
+    def test_a_reason_needs_words_and_t1(self):
+        self.assertFalse(is_correct(qroc(["planning"], ["T1"]), "planning (1)"))
+        self.assertTrue(is_correct(qroc(["planning"], ["T1"]), "planning (le dernier)"))
+        self.assertFalse(is_correct(qroc(["planning"], []), "planning (le dernier)"))
+
+    def test_the_other_fields_answer_is_no_reason(self):
+        ch = challenge("QROCM-ind", tolerances=["T1", "T2"], fields=[
+            {"key": "a", "label": "À", "answers": ["Claire"]},
+            {"key": "cc", "label": "Cc", "answers": ["Jonas"]}])
+        self.assertTrue(is_correct(ch, {"a": "Claire, sa conseillère", "cc": "Jonas"}))
+        self.assertFalse(is_correct(ch, {"a": "Claire, avec Jonas", "cc": "Jonas"}))
+
+
+class DigitsInTextTests(unittest.TestCase):
+    def test_a_number_in_words_or_digits_is_the_same_answer(self):
+        """appels-telephoniques-3a (blind review 6): « les neuf points » was accepted, « les 9
+        points » refused."""
+        dots = qroc(["bouton aux neuf points", "neuf points"], refused=["six points"])
+        for typed in ("9 points", "les 9 points", "le bouton aux 9 points", "neuf points"):
+            self.assertTrue(is_correct(dots, typed), typed)
+        for typed in ("8 points", "6 points", "huit points", "99 points"):
+            self.assertFalse(is_correct(dots, typed), typed)
+        self.assertTrue(is_correct(qroc(["23 heures"]), "vingt-trois heures"))
+        # « un », « une » are articles too: never read as 1.
+        self.assertFalse(is_correct(qroc(["1 page"]), "une page"))
+        self.assertFalse(is_correct(qroc(["9 points"], ["T2"]), "neuf points"))
+
+    def test_common_abbreviations_are_their_word(self):
+        """appels-telephoniques-1a (blind review 6): « Dr Haddad appel manqué » was refused."""
+        doctor = qroc(["docteur Haddad"], refused=["Lucie"])
+        for typed in ("Dr Haddad", "le Dr. Haddad", "DR HADDAD", "c'est le Dr Haddad"):
+            self.assertTrue(is_correct(doctor, typed), typed)
+        self.assertFalse(is_correct(doctor, "Dr Lucie"))
+        self.assertTrue(is_correct(qroc(["Mme Diallo"]), "madame Diallo"))
+        self.assertTrue(is_correct(qroc(["rendez-vous"]), "rdv"))
+
+
 class ZoneTests(unittest.TestCase):
     def zone(self):
         points = [[[0, 0], [10, 0], [10, 10], [0, 10]], [[20, 0], [30, 0], [30, 10], [20, 10]],
