@@ -1,6 +1,6 @@
 CASES = {
 'affiche-invitation-1c': dict(
-  ok=['lieu','le lieu','Lieu','adresse',"l'adresse","c'est l'adresse",'il manque le lieu',"il manque l'adresse",'le lieu.','où',"l'endroit",'le lieu du vide-grenier',"l'adresse exacte",'la rue','adresse précise','lieux','lieu (adresse)',"l'adresse car on ne sait pas où c'est",'emplacement','localisation','la salle ou la rue'],
+  ok=['lieu','le lieu','Lieu','adresse',"l'adresse","c'est l'adresse",'il manque le lieu',"il manque l'adresse",'le lieu.','où',"l'endroit",'le lieu du vide-grenier',"l'adresse exacte",'la rue','adresse précise','lieux','lieu (adresse)',"l'adresse car on ne sait pas où c'est",'emplacement','localisation'],
   ko=['date','heure','horaire','le prix','titre','le quartier','le nom du quartier','le jour']),
 'annoter-masquer-image-1c': dict(
   ok=['texte','Texte','le texte','outil texte',"l'outil Texte",'T','Aa','ajouter du texte','ajouter un texte','zone de texte','texte.','le T','la lettre T','écrire du texte','taper du texte','insérer un texte','le bouton Texte',"l'icône T",'Texte (T)','textes'],
