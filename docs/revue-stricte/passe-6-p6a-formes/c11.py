@@ -94,7 +94,7 @@ CASES = {
                "2 sponsorisés", "c'est 2"],
         "ko": ["1", "3", "5", "0"],
     },
-    "page-de-resultats-3d": {
+    "_page-de-resultats-3d": {
         "ok": ["www.impots.gouv.fr", "impots.gouv.fr", "https://www.impots.gouv.fr", "WWW.IMPOTS.GOUV.FR", "www.impôts.gouv.fr",
                "la deuxième", "la 2e", "`www.impots.gouv.fr`", "c'est www.impots.gouv.fr", "www.impots.gouv.fr car il finit par gouv.fr",
                "www.impots.gouv.fr (la deuxième)", "la deuxième adresse : www.impots.gouv.fr", "la 2ème", "www.impots.gouv.fr/"],
@@ -108,5 +108,11 @@ CASES = {
     "veille-information-5b": {
         "ok": ["RSS", "rss", "flux RSS", "le flux RSS", "R.S.S.", "R S S", "c'est RSS", "« RSS »", "RSS.", "un flux RSS"],
         "ko": ["PDF", "URL", "SMS", "CSS", "XML"],
+    },
+    "page-de-resultats-3e": {
+        "ok": ["www.caf.fr", "caf.fr", "https://www.caf.fr", "WWW.CAF.FR", "la deuxième", "la 2e", "c'est www.caf.fr", "www.caf.fr/",
+               "www.caf.fr (la deuxième)", "la deuxième adresse : www.caf.fr", "la 2ème", "celle du milieu", "le site caf.fr",
+               "www.caf.fr car c'est le site de la CAF", "https://caf.fr"],
+        "ko": ["www.caf-gouv.fr", "caf.gouv.prime-activite.com", "la première", "la troisième", "caf.gouv.fr", "www.caf.com", "caf"],
     },
 }
