@@ -296,7 +296,7 @@ _CHANGING = frozenset((
     "ou", "peu", "pres", "quasi", "quasiment", "max", "maximum", "min", "minimum", "dessus",
     "dessous", "apres", "avant", "vers", "autour", "approximativement", "demi", "demie",
     "quelques", "sinon", "voire", "dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine",
-    "centaine", "centaines", "millier", "milliers"))
+    "centaine", "centaines", "millier", "milliers", "quart", "quarts", "tiers", "moitie"))
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")
 
 
@@ -392,6 +392,7 @@ _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 5
 _ALONE = {"aucun": 0, "aucune": 0}            # a whole answer, never part of a number
 _FILLERS = {"et", "seul", "seule", "seuls", "seules"}   # "vingt et un", "une seule"
 _WORD = re.compile(r"[a-z]+")
+_FRACTION = frozenset(("quart", "quarts", "tiers", "demi", "demie", "demis", "demies", "moitie"))
 
 
 def parse_number_words(text: Any) -> int | None:
@@ -443,6 +444,8 @@ def parse_number_words(text: Any) -> int | None:
             if not group or total:
                 return None
             total, group, used = group * 1_000_000, 0, True
+        elif word in _FRACTION or word.endswith(("ieme", "iemes")):
+            return None  # « un quart », « trois dixièmes » are no whole number
         else:
             break        # the unit: « trois personnes », « deux heures »
         i += 1

@@ -243,6 +243,15 @@ class DigitsInTextTests(unittest.TestCase):
         self.assertFalse(is_correct(qroc(["1 page"]), "une page"))
         self.assertFalse(is_correct(qroc(["9 points"], ["T2"]), "neuf points"))
 
+    def test_a_fraction_in_words_is_not_its_numerator(self):
+        """pourcentages-prix-6b (pass 6): « un quart » listed beside 25 made « 1 » right."""
+        quarter = qroc(["25", "un quart"], ["T1", "T2"], fmt="nombre")
+        self.assertTrue(is_correct(quarter, "un quart"))
+        self.assertTrue(is_correct(quarter, "25 %"))
+        self.assertFalse(is_correct(quarter, "1"))
+        self.assertFalse(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "trois quarts"))
+        self.assertTrue(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "trois personnes"))
+
     def test_common_abbreviations_are_their_word(self):
         """appels-telephoniques-1a (blind review 6): « Dr Haddad appel manqué » was refused."""
         doctor = qroc(["docteur Haddad"], refused=["Lucie"])
