@@ -223,7 +223,9 @@ def _check_opposites(ch: Challenge, data: Typed, problems: Problems, lines: _Lin
             continue
         listed = {_plain(a) for a in answers}
         hit = next(((a, o) for a in answers for o in opposites(a)
-                    if _plain(o) not in listed and field_matches(o, answers, "texte", tolerances)),
+                    # What T3 reads as a typo; a reason after the answer is not judged.
+                    if _plain(o) not in listed
+                    and field_matches(o, answers, "texte", tolerances, reasons=False)),
                    None)
         if hit:
             answer, opposite = hit

@@ -531,18 +531,28 @@ def number_in_sentence(text: Any) -> float | None:
 
 
 def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
-                  tolerances: Iterable[str], wrong: Iterable[str] = ()) -> bool:
+                  tolerances: Iterable[str], wrong: Iterable[str] = (), *,
+                  reasons: bool = True, refused: Iterable[str] = ()) -> bool:
     """One typed field against its accepted answers, in its format and with its tolerances;
-    with T1, a right answer followed by its reason too (engine/reasons.py).
+    with T1, a right answer followed by its reason too (engine/reasons.py; ``reasons`` False:
+    not, for a check of what the tolerances alone accept).
 
     A number field compares numbers; the forms in words its editor listed beside them (« 3 sur
-    5 ») are compared as text, without T3 (one typo away from a number is another number)."""
+    5 ») are compared as text, without T3 (one typo away from a number is another number). A
+    number with its unit that the field refuses, written whole (« 20 % » where 20 € is right,
+    « 3 Go » where 3 Mo is), stays refused: a number field reads numbers, not units."""
     accepted, tolerances, wrong = tuple(accepted), tuple(tolerances), tuple(wrong)
+    if fmt == "nombre" and refused and _written_in(answer, tuple(refused)):
+        return False
     if _field_matches(answer, accepted, fmt, tolerances, wrong):
         return True
-    return isinstance(answer, str) and with_reason(
+    return reasons and isinstance(answer, str) and with_reason(
         answer, lambda head: _field_matches(head, accepted, fmt, tolerances, wrong),
         tolerances, wrong)
+
+
+def _written_in(answer: Any, refused: tuple[str, ...]) -> bool:
+    return normalise(answer, ("T1",)) in _normalised(refused, ("T1",))
 
 
 def _field_matches(answer: Any, accepted: tuple[str, ...], fmt: str,

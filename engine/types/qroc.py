@@ -39,7 +39,8 @@ class ShortAnswer(ChallengeType):
         if isinstance(response, dict):
             response = next(iter(response.values()), "")
         field = data.fields[0]
-        return typed.matches(response, field.answers, data.format, data.tolerances, field.refused)
+        return typed.matches(response, field.answers, data.format, data.tolerances, field.refused,
+                             field.refused)
 
     def view(self, data):
         return typed.fields_view(data)

@@ -44,7 +44,7 @@ class IndependentFields(ChallengeType):
             return False
         return all(typed.matches(response.get(f.key, ""), f.answers, data.format,
                                  data.tolerances if f.tolerances is None else f.tolerances,
-                                 _wrong(data, f))
+                                 _wrong(data, f), f.refused)
                    for f in data.fields)
 
     def view(self, data):

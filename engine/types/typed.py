@@ -95,10 +95,12 @@ def refused_record(refused: list[str]) -> dict[str, Any]:
     return {"refused": list(refused)} if refused else {}
 
 
-def matches(value: Any, accepted: Any, fmt: str, tolerances: Any, wrong: Any = ()) -> bool:
-    """``wrong``: the answers whose words are no fillers here (refused ones, other fields')."""
-    return isinstance(value, (str, int, float)) and field_matches(value, accepted, fmt, tolerances,
-                                                                 wrong)
+def matches(value: Any, accepted: Any, fmt: str, tolerances: Any, wrong: Any = (),
+            refused: Any = ()) -> bool:
+    """``wrong``: the answers whose words are no fillers here (refused ones, other fields');
+    ``refused``: the field's own refused answers."""
+    return isinstance(value, (str, int, float)) and field_matches(
+        value, accepted, fmt, tolerances, wrong, refused=refused)
 
 
 def fields_view(data: Typed) -> dict[str, Any]:

@@ -252,6 +252,16 @@ class DigitsInTextTests(unittest.TestCase):
         self.assertFalse(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "trois quarts"))
         self.assertTrue(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "trois personnes"))
 
+    def test_a_refused_unit_written_whole_stays_refused(self):
+        """pourcentages-prix-5b and alleger-un-fichier-2c (blind review 6): « 20 % » was right
+        for 20 €, « 3 Go » for 3 Mo."""
+        vat = qroc(["20"], ["T1", "T2"], fmt="nombre", refused=["24", "20 %"])
+        self.assertFalse(is_correct(vat, "20 %"))
+        self.assertFalse(is_correct(vat, "20%"))
+        self.assertTrue(is_correct(vat, "20"))
+        self.assertTrue(is_correct(vat, "20 €"))
+        self.assertTrue(is_correct(vat, "c'est 20 euros"))
+
     def test_common_abbreviations_are_their_word(self):
         """appels-telephoniques-1a (blind review 6): « Dr Haddad appel manqué » was refused."""
         doctor = qroc(["docteur Haddad"], refused=["Lucie"])
