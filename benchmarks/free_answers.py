@@ -37,6 +37,7 @@ from builder.diagnostics import Problems  # noqa: E402
 from builder.rules import opposites  # noqa: E402
 from engine.answers import is_correct  # noqa: E402
 from engine.matching import parse_number  # noqa: E402
+from engine.reasons import split_reason  # noqa: E402
 from engine.referential import Challenge, Referential, load_referential  # noqa: E402
 from engine.types.typed import Typed  # noqa: E402
 
@@ -452,6 +453,12 @@ def _accepts(ch: Challenge, key: str | None, value: str) -> bool:
     return is_correct(ch, _respond(ch, key, value, _good(ch)))
 
 
+def _reasoned(ch: Challenge, key: str | None, answer: str) -> bool:
+    """Whether an accepted answer is a right answer followed by its reason."""
+    parts = split_reason(answer)
+    return parts is not None and _accepts(ch, key, parts[0])
+
+
 def probe(ch: Challenge, refusees: dict[str | None, list[str]]) -> list[Finding]:
     findings = []
     for key, label, accepted, tolerances in _fields(ch):
@@ -484,8 +491,10 @@ def probe(ch: Challenge, refusees: dict[str | None, list[str]]) -> list[Finding]
         if ch.data.format == "texte":
             declared = {_plain(r) for r in refusees.get(key, [])}
             listed = {_plain(a) for a in accepted}
-            reachable = ({o for a in accepted for o in opposites(a)} if "T3" in tolerances
-                         else set())
+            # Not the opposites inside a reason after a right answer (« affiches, date
+            # illimitée »): the reason is not judged (engine/reasons.py).
+            reachable = ({o for a in accepted if not _reasoned(ch, key, a)
+                          for o in opposites(a)} if "T3" in tolerances else set())
             if key is None or key == "#0" or not key.startswith("#"):
                 reachable |= set(SHOULD_REFUSE.get(hand_key, []))
             # An opposite matters where the checker would take it for a typo of a right answer

@@ -6,7 +6,10 @@ For the matcher's rules (engine/matching.py), two sets are generated from the co
   positions so that two runs generate the same set;
 - sentences: each accepted answer and each refused answer inside the short sentences people
   type (« je clique sur le bouton … », « c'est … »), joined to a refused answer (« … ou … »),
-  negated (« pas … »), and the refused answers with one typo.
+  negated (« pas … »), and the refused answers with one typo;
+- reasons: each accepted answer followed by a reason (« …, car c'est ce qui est écrit »), and
+  wrong ones: a refused answer with a reason, an accepted one whose reason names a refused one
+  (« …, pas R », « … car R », « …, R »).
 Each answer is asked to ``engine.answers.is_correct`` on its challenge, the other fields holding
 their first accepted answer. The output (JSON lines: challenge, field, set, kind, answer,
 accepted) is meant to be diffed between two versions of the engine:
@@ -39,6 +42,10 @@ from engine.types.typed import Typed  # noqa: E402
 SENTENCES = ("je clique sur le bouton {}", "il clique sur {}", "c'est {}", "il faut choisir {}",
              "j'appuie sur {}", "{} ?")
 WRONG_SENTENCES = ("pas {}", "jamais {}", "sauf {}", "ne pas choisir {}")
+# A right answer with its reason (engine/reasons.py); a wrong one keeps its reason wrong.
+REASONS = ("{}, car c'est ce qui est écrit", "{} (c'est ce qui est écrit)",
+           "{} parce que c'est écrit")
+WRONG_REASONS = ("{a}, pas {r}", "{a} car {r}", "{a}, peut-être {r}", "{a}, {r}")
 
 
 def typos(word: str) -> list[tuple[str, str]]:
@@ -104,8 +111,12 @@ def variants(field: dict[str, Any]) -> list[tuple[str, str, str]]:
         out += [("sentences", "wrong", s.format(a)) for s in WRONG_SENTENCES]
         out += [("sentences", "wrong", f"{a} ou {r}") for r in field["refused"][:2]]
         out += [("sentences", "wrong", f"{a} et {r}") for r in field["refused"][:2]]
+        out += [("reasons", "right", s.format(a)) for s in REASONS]
+        out += [("reasons", "wrong", s.format(a=a, r=r))
+                for r in field["refused"][:2] for s in WRONG_REASONS]
     for r in field["refused"]:
         out += [("sentences", "wrong", s.format(r)) for s in SENTENCES]
+        out += [("reasons", "wrong", s.format(r)) for s in REASONS]
         out += [("refused-typos", "wrong", v) for _, v in answer_typos(r)]
     return out
 

@@ -32,6 +32,12 @@ _NO_REASON = frozenset((
 _MAYBE = re.compile(r"peut\W*etre|je\s+(?:ne\s+)?sais|pas\s+sur", re.IGNORECASE)
 
 
+def split_reason(text: str) -> tuple[str, str] | None:
+    """(answer, reason) of a text at its first reason mark, or None."""
+    parts = _split(pretreat(text).strip())
+    return parts[:2] if parts else None
+
+
 def _split(text: str) -> tuple[str, str, bool] | None:
     """(answer, reason, strong mark) at the first reason mark, or None."""
     weak = next((m for m in _WEAK.finditer(text) if not (
