@@ -5,7 +5,7 @@ CASES = {
       'c\'est ordonnance-dentiste.pdf','ordonnance-dentist.pdf','ordonnance dentiste pdf','le fichier ordonnance','ordonnance-dentiste.pdf car c\'est une ordonnance',
       'ordonnance-dentiste, c\'est une ordonnance','celui de l\'ordonnance','ordonnance dentaire','« ordonnance-dentiste.pdf »','ordonance-dentiste.pdf'],
   ko=['facture-electricite.pdf','billet-train-lyon.pdf','quittance-loyer-mai.pdf','facture','quittance','billet de train','quittance-loyer-mai','dentiste']),
-'donnees-sante-3b': dict(
+'_donnees-sante-3b': dict(
   ok=['Problèmes de santé','problèmes de santé','probleme de sante','problème de santé','santé','la case santé','la case Problèmes de santé','« Problèmes de santé »',
       'les problèmes de santé','ses problèmes de santé','case problèmes de santé','Problèmes de santé.','état de santé','la santé','question sur la santé',
       'problèmes de santé car ça ne le regarde pas','Problèmes de santé, c\'est interdit','la case sur la santé','celle sur la santé','vos problèmes de santé','problèmes de santés'],
@@ -32,7 +32,7 @@ CASES = {
 'publicite-ciblee-1d': dict(
   ok=['ciblée','ciblee','Ciblée','ciblé','une publicité ciblée','publicité ciblée','pub ciblée','personnalisée','personnalisé','comportementale','ciblée.','« ciblée »','ciblées','publicités ciblées','une pub ciblée','ciblée ou personnalisée','personnalisee'],
   ko=['gratuite','sponsorisée','mensongère','payante','aléatoire','non ciblée','sponsorisé','intrusive','générale','ciblage']),
-'publicite-ciblee-3b': {
+'_publicite-ciblee-3b': {
   'annonceur': dict(ok=['Finances Éclair','finances eclair','Finances Eclair','FINANCES ÉCLAIR','l\'annonceur Finances Éclair','c\'est Finances Éclair','Finances Éclair.','« Finances Éclair »','Finance Éclair','Finances-Éclair','la société Finances Éclair','Finances Eclaire'],
                     ko=['Malik','Rennes','le réseau social','Éclair']),
   'ville': dict(ok=['Rennes','rennes','près de Rennes','la ville de Rennes','Rennes.','autour de Rennes','c\'est Rennes','à Rennes','Renne','RENNES','vers Rennes','environs de Rennes','sa position près de Rennes'],
@@ -69,3 +69,8 @@ CASES = {
   ok=['effet rebond','l\'effet rebond','Effet rebond','effet-rebond','effet rebond.','c\'est l\'effet rebond','effet de rebond','rebond','effets rebond','un effet rebond','effet rebon','« effet rebond »','paradoxe de Jevons'],
   ko=['obsolescence programmée','effet de serre','effet papillon','effet domino','effet boomerang','surconsommation','effet de mode']),
 }
+CASES.update({
+'donnees-sante-3d': dict(
+  ok=["Êtes-vous membre d'un syndicat ?","syndicat","le syndicat","membre d'un syndicat","la case syndicat","appartenance syndicale","Syndicat.","sindicat","la question sur le syndicat","« Êtes-vous membre d'un syndicat ? »","syndicat car c'est interdit","êtes vous membre d'un syndicat","les syndicats","adhésion à un syndicat","celle sur le syndicat","syndiqué","la case membre d'un syndicat"],
+  ko=["Permis de conduire B","Téléphone","Expérience de la livraison","Date","Nom","permis","expérience","autorisation de travail","titre de séjour","Hors Union européenne : autorisation de travail","nationalité","non syndiqué"]),
+})
