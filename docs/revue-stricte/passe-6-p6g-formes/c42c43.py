@@ -74,3 +74,19 @@ CASES.update({
   ok=["Êtes-vous membre d'un syndicat ?","syndicat","le syndicat","membre d'un syndicat","la case syndicat","appartenance syndicale","Syndicat.","sindicat","la question sur le syndicat","« Êtes-vous membre d'un syndicat ? »","syndicat car c'est interdit","êtes vous membre d'un syndicat","les syndicats","adhésion à un syndicat","celle sur le syndicat","syndiqué","la case membre d'un syndicat"],
   ko=["Permis de conduire B","Téléphone","Expérience de la livraison","Date","Nom","permis","expérience","autorisation de travail","titre de séjour","Hors Union européenne : autorisation de travail","nationalité","non syndiqué"]),
 })
+
+CASES.update({
+'droits-donnees-4a': dict(ok=['1','un','1 mois','un mois','Un mois.','dans un délai d\'un mois','sous un mois','un mois maximum','1 mois max','30 jours','au plus un mois','c\'est un mois','il a un mois pour répondre','un mois (prolongeable de deux mois)','1 mois, prolongeable','dans le mois','en un mois','1mois','un moi'],
+  ko=['1 an','un an','1 semaine','2','3','2 mois','3 mois','deux mois','6 mois','12','15 jours','au moins un mois','pas plus de 2 mois']),
+'cyberharcelement-1c': dict(ok=['du harcèlement, il peut porter plainte','c\'est du harcèlement car les messages se répètent','harcèlement moral répété','du harcèlement de la part d\'un ancien collègue','cyberharcèlement (harcèlement par téléphone)'], ko=[]),
+'enfants-ecrans-1a': dict(ok=['3 ans, selon le carnet de santé','pas d\'écran avant 3 ans, selon le carnet de santé','3 (trois ans)'], ko=[]),
+'enfants-ecrans-2a': dict(ok=['7 ans, c\'est écrit PEGI 7','7 ans car c\'est PEGI 7','PEGI 7, donc 7 ans'], ko=[]),
+'cyberharcelement-3a': dict(ok=['le 3018, gratuit et anonyme','3018 (numéro gratuit)','elle peut appeler le 3018'], ko=[]),
+'droits-donnees-3b': dict(ok=['droit d\'accès (copie des données)','d\'accès, pour avoir une copie'], ko=[]),
+'publicite-ciblee-4b': dict(ok=['le profilage (RGPD)','profilage, selon le RGPD'], ko=[]),
+'numerique-responsable-5b': dict(ok=['l\'effet rebond : on consomme plus','effet rebond (paradoxe de Jevons)'], ko=[]),
+'audition-ecouteurs-5c': dict(ok=['des acouphènes (sifflements)','acouphènes, il faut consulter'], ko=[]),
+'enfants-ecrans-3d': dict(ok=['achats intégrés dans l\'appli'], ko=[]),
+'donnees-sante-3c': dict(ok=['données sensibles (santé, religion...)','sensibles, protégées plus strictement'], ko=[]),
+'droits-donnees-2c': dict(ok=['RGPD (règlement général sur la protection des données)','RGPD, règlement européen'], ko=[]),
+})
