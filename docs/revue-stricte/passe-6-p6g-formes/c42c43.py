@@ -75,7 +75,7 @@ CASES.update({
   ko=["Permis de conduire B","Téléphone","Expérience de la livraison","Date","Nom","permis","expérience","autorisation de travail","titre de séjour","Hors Union européenne : autorisation de travail","nationalité","non syndiqué"]),
 })
 
-CASES.update({
+_EXTRA = {
 'droits-donnees-4a': dict(ok=['1','un','1 mois','un mois','Un mois.','dans un délai d\'un mois','sous un mois','un mois maximum','1 mois max','30 jours','au plus un mois','c\'est un mois','il a un mois pour répondre','un mois (prolongeable de deux mois)','1 mois, prolongeable','dans le mois','en un mois','1mois','un moi'],
   ko=['1 an','un an','1 semaine','2','3','2 mois','3 mois','deux mois','6 mois','12','15 jours','au moins un mois','pas plus de 2 mois']),
 'cyberharcelement-1c': dict(ok=['du harcèlement, il peut porter plainte','c\'est du harcèlement car les messages se répètent','harcèlement moral répété','du harcèlement de la part d\'un ancien collègue','cyberharcèlement (harcèlement par téléphone)'], ko=[]),
@@ -89,4 +89,10 @@ CASES.update({
 'enfants-ecrans-3d': dict(ok=['achats intégrés dans l\'appli'], ko=[]),
 'donnees-sante-3c': dict(ok=['données sensibles (santé, religion...)','sensibles, protégées plus strictement'], ko=[]),
 'droits-donnees-2c': dict(ok=['RGPD (règlement général sur la protection des données)','RGPD, règlement européen'], ko=[]),
-})
+}
+for _k, _v in _EXTRA.items():
+    if _k in CASES:
+        CASES[_k]['ok'] = CASES[_k]['ok'] + _v['ok']
+        CASES[_k]['ko'] = CASES[_k]['ko'] + _v['ko']
+    else:
+        CASES[_k] = _v
