@@ -17,7 +17,7 @@ CASES = {
 'droits-donnees-2c': dict(
   ok=['RGPD','rgpd','le RGPD','R.G.P.D.','R G P D','RGPD.','c\'est le RGPD','GDPR','Rgpd','règlement général sur la protection des données','RGDP','le règlement RGPD','R.G.P.D'],
   ko=['CNIL','RGAA','DPO','LCEN','RGPP']),
-'droits-donnees-3a': {
+'_droits-donnees-3a': {
   'adresse': dict(ok=['donnees@salle-atlas.fr','données@salle-atlas.fr','DONNEES@SALLE-ATLAS.FR','donnees@salle-atlas.fr.',' donnees@salle-atlas.fr','l\'adresse donnees@salle-atlas.fr','à donnees@salle-atlas.fr','c\'est donnees@salle-atlas.fr','par courriel : donnees@salle-atlas.fr','donnees @ salle-atlas.fr','« donnees@salle-atlas.fr »'],
                   ko=['accueil@salle-atlas.fr','cnil','donnees@salle-atlas.com','salle-atlas.fr','donnees@sale-atlas.fr']),
   'factures': dict(ok=['10','10 ans','dix','dix ans','10 années','pendant 10 ans','10ans','10 ans.','Dix ans','elle les garde 10 ans','10 ans (obligation légale)','10 ans, la loi l\'impose'],
@@ -96,3 +96,8 @@ for _k, _v in _EXTRA.items():
         CASES[_k]['ko'] = CASES[_k]['ko'] + _v['ko']
     else:
         CASES[_k] = _v
+CASES['droits-donnees-3d'] = {
+ 'adresse': dict(ok=['donnees@salle-atlas.fr','données@salle-atlas.fr','l\'adresse donnees@salle-atlas.fr','à donnees@salle-atlas.fr','c\'est donnees@salle-atlas.fr','DONNEES@SALLE-ATLAS.FR'], ko=['accueil@salle-atlas.fr','cnil','salle-atlas.fr']),
+ 'donnee': dict(ok=['factures','les factures','ses factures','Factures.','facture','la facture','les factures (10 ans)','factures, pendant 10 ans','les factures car la loi l\'impose','fatcures','factures de Samuel','« Factures »','les factures, obligations comptables'],
+                ko=['nom','adresse','date de naissance','IBAN','coordonnées bancaires','heures de passage','adresse électronique','rien','aucune','nom, prénom, adresse, date de naissance','tout','abonnement']),
+}
