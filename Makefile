@@ -59,6 +59,8 @@ bench: build
 	  --write docs/benchmark-calibration.md
 	$(BIN)/python -m benchmarks.calibration --parcours profil-express --sizes 1000 --evaluation 800 \
 	  --workers 2 --block profil-express-1000 --write docs/benchmark-calibration.md
+	$(BIN)/python -m benchmarks.calibration --world S3 --parcours profil-express --sizes 1000 \
+	  --evaluation 400 --workers 2 --block profil-express-s3-1000 --write docs/benchmark-calibration.md
 	$(BIN)/python -m benchmarks.calibration --competences 1.1,2.1,3.1,4.1 --evaluation 300 \
 	  --workers 2 --write docs/benchmark-calibration.md
 	node benchmarks/pyodide_steps.mjs dist 5 > docs/benchmark-pyodide.md
