@@ -1,0 +1,70 @@
+CASES = {
+'actions-automatiques-1b': dict(
+  ok=['23', '23 h', '23 heures', 'à 23 h', 'vingt-trois heures', '23 h, 20 h + 3 h', '23 h car 20 + 3 = 23', '23 h (3 h après 20 h)',
+      'à 23 h, trois heures après', 'il démarrera à 23 h', '23h00', '23 h du soir', '11 h du soir'],
+  ko=['20', '3', '21', '23 h 30', '20 h', '11', 'vers 23 h', '2 h']),
+'actions-automatiques-2a': dict(
+  ok=['16', '16 °C', 'seize degrés', '16, le reste du temps', '16 °C car 23 h est dans le reste du temps', '16 (le reste du temps)',
+      'il demande 16 °C', '16 degrés, ligne le reste du temps'],
+  ko=['20', '17', '22', '20 °C', '16 ou 20']),
+'actions-automatiques-2b': dict(
+  ok=['6', 'six', '6 fois', '6 arrosages', '6, 3 par semaine', '6 car 3 fois par semaine', '6 fois (lundi, mercredi, vendredi)', 'il arrose six fois'],
+  ko=['3', '2', '14', '12', '3 fois', '120']),
+'actions-automatiques-3d': dict(
+  ok=['2', 'deux', '2 messages', '2, le 1 et le 2', "2 car le 3 n'a pas facture dans l'objet", 'deux : les messages 1 et 2', 'les deux premiers', '2 (le 3 a facture dans le texte)'],
+  ko=['1', '3', '0', '1 et 3', '3 messages', '1, 2 et 3']),
+'actions-automatiques-5a': {
+  'essai1': dict(ok=['6', 'six', '6 points', '6 (0, 2, 4, 6)', '0 + 2 = 2, × 2 = 4, + 2 = 6'], ko=['8', '4', '3', '16']),
+  'essai2': dict(ok=['8', 'huit', '8 points', '8 (0, 2, 4, 8)'], ko=['6', '4', '3', '16']),
+},
+'boucles-repeter-2a': dict(ok=['4', 'quatre', '4 cuillères', '4 fois', '4, une à chaque tour', '4 car répéter 4 fois'], ko=['1', '5', '3', 'une']),
+'boucles-repeter-3b': dict(
+  ok=['4', 'case 4', 'la case 4', 'quatre', 'case 4, il gagne une case par tour', '4 (1 + 3)', 'la case 4 car +1 à chaque tour', 'sur la case quatre'],
+  ko=['7', '3', '6', '2', 'case 7', '5']),
+'boucles-repeter-5c': dict(ok=['10', 'dix', '10 fois', '10, 9 + 1', '10 car 3 × 3 + 1', '10 (3 bonjour, 6 bravo, 1 fin)', '10 fois en tout', '3 + 6 + 1 = 10'], ko=['6', '7', '9', '11', '12', '9 fois']),
+'conditions-si-sinon-2b': dict(ok=['47', '47 €', '47 euros', 'quarante-sept', '47, car la livraison coûte 5 €', '47 € (42 + 5)', '47 € livraison comprise', 'elle paie 47 €'], ko=['42', '45', '52', '5', '47,50']),
+'conditions-si-sinon-3b': {
+  'lucas': dict(ok=['2', '2 €', 'deux euros', '2 € car moins de 18 ans'], ko=['0', '3', '4']),
+  'odile': dict(ok=['3', '3 €', 'trois', '3 € car 65 ans ou plus'], ko=['4', '2', '0']),
+  'rachid': dict(ok=['4', '4 €', 'quatre euros', '4 €, le sinon'], ko=['3', '2', '0']),
+},
+'listes-de-valeurs-1b': dict(ok=['farine', 'la farine', 'Farine', 'de la farine', '4 farine', 'farine, la 4e', "c'est farine", 'farine (position 4)', "l'élément 4 est farine"], ko=['tomates', 'œufs', 'lait', '4', 'pain']),
+'listes-de-valeurs-2b': dict(ok=['6', 'six', '6 personnes', '6, 5 + 2 - 1', '6 car 2 ajouts et 1 suppression', 'six personnes'], ko=['7', '5', '4', '8']),
+'listes-de-valeurs-3d': dict(ok=['11', 'onze', '11 messages', '11, 10 + 1', '11 car 5 SMS, 5 courriels et 1 récapitulatif', '11 (5 SMS et 6 courriels)', '5 SMS et 6 courriels', 'onze messages'], ko=['10', '15', '6', '5', '12']),
+'listes-de-valeurs-4a': dict(ok=['3', 'trois', '3 jours', '3 (31, 33 et 35)', '3 car 30 ne compte pas', '3 jours chauds'], ko=['4', '6', '2', '1', '4 jours']),
+'listes-de-valeurs-5b': dict(ok=['2', 'deux', '2 fois', '2 (9 puis 12)', '2 car le deuxième 12 est égal', 'il dit 2'], ko=['3', '6', '5', '1', '4', '3 fois']),
+'listes-de-valeurs-6b': dict(ok=['10', 'dix', 'au plus 10', '10 noms', '10 (2 puissance 10 = 1024)', '10, car 1 000 est coupé en deux 10 fois', 'dix noms'], ko=['500', '1000', '9', '11', 'environ 10', 'au moins 10']),
+'suivre-un-algorithme-1c': dict(ok=['6', 'six', 'case 6', 'la case 6', '6 (2 + 3 + 2 - 1)', 'case 6, 5 puis 7 puis 6', 'sur la case six'], ko=['7', '5', '8', 'case 7']),
+'suivre-un-algorithme-2d': dict(ok=['E', 'la case E', 'case E', 'E (colonne 4, ligne 2)', 'en E', 'e', 'E, colonne 4, ligne 2', 'il arrive en E'], ko=['D', 'B', 'A', 'C', 'en D']),
+'suivre-un-algorithme-3c': dict(ok=['8', 'huit', '8 flèches', 'au moins 8', '8, à cause des murs', '8 (par exemple ↑↑↑→→→→↓)', 'huit flèches'], ko=['6', '7', '10', '6 flèches', 'au moins 6']),
+'variables-programme-2b': dict(ok=['1700', '1 700', 'mille sept cents', '1700 pas', '1 700 (500 + 1 200)', '1 700, car on ajoute', '1.700'], ko=['1200', '500', '0', '1 200']),
+'variables-programme-3a': dict(ok=['95', 'quatre-vingt-quinze', '95 €', '95 euros', '95 (100 - 30 + 45 - 20)', 'solde = 95', 'solde vaut 95'], ko=['55', '195', '105', '115', '70']),
+'variables-programme-4d': dict(ok=['80', 'quatre-vingts', '80 €', '80 (10, 20, 40, 80)', 'épargne = 80', '80, il double 3 fois'], ko=['60', '30', '20', '40', '160']),
+'variables-programme-4e': {
+  'a': dict(ok=['5', 'cinq', 'a = 5', 'a vaut 5'], ko=['2', '3', '4', '6']),
+  'b': dict(ok=['9', 'neuf', 'b = 9', 'b vaut 9', '9 (2 + 3 + 4)'], ko=['6', '12', '3', '15']),
+},
+'variables-programme-5b': dict(ok=['7', 'sept', '7 (3 + 4)', 'total = 7', 'il dit 7', '7 car 1 et 2 ne comptent pas'], ko=['10', '9', '3', '12', '4']),
+'hameconnage-2d': dict(ok=['horizon-banque-securite.com', '@horizon-banque-securite.com', 'horizon-banque-securite.com (pas la banque)', "horizon-banque-securite.com, ce n'est pas banque-horizon.fr", 'HORIZON-BANQUE-SECURITE.COM', 'le domaine horizon-banque-securite.com'], ko=['banque-horizon.fr', 'alerte', 'horizon-banque.fr', 'alerte@horizon-banque-securite.com', 'horizon-banque-securite.fr']),
+'hameconnage-3a': dict(ok=['remboursement-assure.com', 'www.remboursement-assure.com', 'remboursement-assure.com, pas ameli.fr', 'remboursement-assure.com (pas ameli)', 'sur remboursement-assure.com', 'remboursement-assure.com et non ameli.fr'], ko=['ameli.fr', 'www.ameli.fr', 'ameli.fr.remboursement-assure.com', 'remboursement-assure', 'assure.com']),
+'hameconnage-3c': {
+  'lien1': dict(ok=['fr-verification.com', 'www.fr-verification.com', 'fr-verification.com (pas franceconnect)'], ko=['franceconnect.gouv.fr', 'gouv.fr', 'verification.com', 'gouv.fr-verification.com']),
+  'lien2': dict(ok=['suivi-envoi.net', 'www.suivi-envoi.net', 'suivi-envoi.net (pas laposte)'], ko=['laposte.fr', 'envoi.net', 'laposte.fr.suivi-envoi.net']),
+},
+'hameconnage-5a': dict(ok=['33700', '33 700', 'au 33700', 'le 33700', 'je le transfère au 33700', '33700, gratuit', '33700 (le numéro de signalement)'], ko=['3018', '17', '33300', '3370', '337000', '7726']),
+'mots-de-passe-3c': dict(ok=['1', 'un', 'un seul', '1 seul', '1, celui du gestionnaire', 'un seul, le mot de passe du coffre', 'seulement un', 'un seul mot de passe'], ko=['0', '2', '15', '16', 'aucun', 'les 15']),
+'securite-appareils-3b': dict(ok=['exe', '.exe', 'EXE', 'exe, un programme', 'exe (programme)', "l'extension exe", 'exe car après le dernier point'], ko=['pdf', '.pdf', 'pdf.exe', 'facture']),
+'securite-appareils-3d': {
+  'fichier1': dict(ok=['js', '.js', 'JS', 'js, un script', 'js (JavaScript)'], ko=['pdf', 'pdf.js']),
+  'fichier2': dict(ok=['docx', '.docx', 'DOCX', 'docx, un document Word'], ko=['doc', 'cv', 'pdf']),
+},
+'telephone-perdu-ou-vole-1c': dict(ok=['SIM', 'sim', 'carte SIM', 'la carte SIM', 'eSIM', 'SIM (ou eSIM)'], ko=['SD', 'mémoire', 'vitale', 'bancaire', 'micro SD', 'puce']),
+'telephone-perdu-ou-vole-2c': dict(ok=['Faire sonner', 'faire sonner', 'sonner', '« Faire sonner »', 'Faire sonner, car il est en silencieux', 'le bouton Faire sonner', 'elle clique sur Faire sonner'], ko=['Verrouiller', 'Effacer l\'appareil', 'Effacer', 'localiser']),
+'telephone-perdu-ou-vole-4a': dict(ok=['*#06#', 'taper *#06#', '*#06# puis appel', 'le code *#06#', '*#06#, il affiche 15 chiffres'], ko=['#06#', '*06#', '*#06', '06', '*#60#']),
+'wifi-de-la-maison-1c': dict(ok=['cadenas', 'un cadenas', 'le cadenas', 'Cadenas', 'cadenas fermé', 'un petit cadenas'], ko=['clé', 'serrure', 'bouclier', 'cadenas ouvert']),
+'wifi-de-la-maison-2b': dict(ok=['4', 'quatre', '4 appareils', '4, pas le fixe', '4 car le fixe est en câble', '4 (2 téléphones, la tablette et l\'imprimante)', 'quatre appareils'], ko=['5', '1', '3', '0', '5 appareils']),
+'wifi-de-la-maison-3b': {
+  'tablette': dict(ok=['Tq7wZ4nPx9Kd'], ko=['tq7wz4npx9kd', 'gK83vRm2', 'Maison-4C21']),
+  'reglages': dict(ok=['gK83vRm2'], ko=['gk83vrm2', 'Tq7wZ4nPx9Kd', 'admin']),
+},
+}
