@@ -9,7 +9,7 @@ CASES = {
  "mise-en-route-appareil-5c": {"ok": ["administrateur, car le compte Public ne peut pas installer", "le compte administrateur de la médiathèque", "un compte admin"], "ko": ["un compte standard", "un compte invité"]},
  "reglages-navigateur-2b": {"ok": ["l'historique, où sont les pages visitées", "historique du navigateur"], "ko": ["les favoris"]},
  "reglages-navigateur-4b": {"ok": ["une extension, comme un bloqueur de pub", "extension (module complémentaire)"], "ko": ["une application"]},
- "reglages-confort-appareil-3c": {"ok": ["Notifications, application par application", "dans Notifications", "la rubrique Notifications des applications"], "ko": ["Applications"]},
+ "_reglages-confort-appareil-3c": {"ok": ["Notifications, application par application", "dans Notifications", "la rubrique Notifications des applications"], "ko": ["Applications"]},
  "choisir-equipement-connexion-4c": {"ok": ["le partage de connexion, ou point d'accès", "partage de connexion (hotspot)", "le point d'accès personnel"], "ko": ["les données mobiles"]},
  "mise-en-route-appareil-1c": {"ok": ["la langue, en premier", "choisir sa langue", "la langue (puis le Wi-Fi)"], "ko": ["le Wi-Fi"]},
  "mise-en-route-appareil-2d": {"ok": ["au bout de trois codes faux", "3, ensuite il faut le PUK", "trois"], "ko": ["deux"]},
