@@ -1,0 +1,17 @@
+CASES = {
+ "compte-inaccessible-2c": {"ok": ["les courriers indésirables, car le message a été pris pour une pub", "elle regarde dans les spams", "dans le dossier spam", "indésirable"], "ko": ["la corbeille"]},
+ "connexion-internet-1c": {"ok": ["le mode avion, qui coupe tout", "mode Avion", "Mode avion (l'avion)"], "ko": ["mode économie d'énergie"]},
+ "site-ou-formulaire-bloque-2a": {"ok": ["la case Courriel, car elle a un astérisque et elle est vide", "Courriel car c'est obligatoire", "elle doit remplir Courriel", "son courriel"], "ko": ["Téléphone car il est vide"]},
+ "site-ou-formulaire-bloque-4b": {"ok": ["les pop-up, car le navigateur les a bloquées", "autoriser les fenêtres pop-up", "les popups", "les pop up"], "ko": ["les cookies de ce site"]},
+ "son-et-micro-2d": {"ok": ["le Bluetooth, car l'enceinte est reliée par Bluetooth", "il désactive le Bluetooth", "la connexion Bluetooth"], "ko": ["le Wi-Fi", "la 4G"]},
+ "brancher-et-relier-appareils-1b": {"ok": ["USB, à cause du trident", "une prise USB (trident)", "prise U S B"], "ko": ["USB-C"]},
+ "mise-en-route-appareil-3a": {"ok": ["le code PUK, pour débloquer la carte SIM", "PUK car la carte est bloquée", "c'est le code PUK"], "ko": ["le code PIN"]},
+ "mise-en-route-appareil-5c": {"ok": ["administrateur, car le compte Public ne peut pas installer", "le compte administrateur de la médiathèque", "un compte admin"], "ko": ["un compte standard", "un compte invité"]},
+ "reglages-navigateur-2b": {"ok": ["l'historique, où sont les pages visitées", "historique du navigateur"], "ko": ["les favoris"]},
+ "reglages-navigateur-4b": {"ok": ["une extension, comme un bloqueur de pub", "extension (module complémentaire)"], "ko": ["une application"]},
+ "_reglages-confort-appareil-3c": {"ok": ["Notifications, application par application", "dans Notifications", "la rubrique Notifications des applications"], "ko": ["Applications"]},
+ "choisir-equipement-connexion-4c": {"ok": ["le partage de connexion, ou point d'accès", "partage de connexion (hotspot)", "le point d'accès personnel"], "ko": ["les données mobiles"]},
+ "mise-en-route-appareil-1c": {"ok": ["la langue, en premier", "choisir sa langue", "la langue (puis le Wi-Fi)"], "ko": ["le Wi-Fi"]},
+ "mise-en-route-appareil-2d": {"ok": ["au bout de trois codes faux", "3, ensuite il faut le PUK", "trois"], "ko": ["deux"]},
+ "compte-inaccessible-3b": {"ok": ["159803, car les anciens codes sont annulés", "le dernier code : 159803", "159 803, le plus récent"], "ko": ["730 264, le deuxième"]},
+}
