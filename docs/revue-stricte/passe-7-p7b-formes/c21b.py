@@ -1,0 +1,16 @@
+CASES = {
+ 'appel-video-2c': {'ok': ['la caméra, pas le micro'], 'ko': ['le micro, pas la caméra', 'micro et caméra', 'le haut-parleur', 'Retourner la caméra', 'rallumer le micro']},
+ 'appels-telephoniques-1a': {'ok': [], 'ko': ['Lucie (appel reçu)', 'la pharmacie', 'Pharmacie du Centre, appel passé', '06 58 21 44 30', 'personne']},
+ 'messagerie-instantanee-2a': {'ok': ['13 personnes', '13, sans moi'], 'ko': ['14 personnes', '14 moins moi', 'toutes', '14 - 1']},
+ 'repondre-a-un-courriel-2b': {'ok': ['Paul, l\'expéditeur'], 'ko': ['6 personnes', 'Paul et les 5 collègues', 'tous', '5 collègues', 'Paul et Yasmina']},
+ 'repondre-a-un-courriel-4d': {'ok': ['3 personnes : vous, Tom et Sami'], 'ko': ['6 personnes', 'tout le monde', 'Tom et Sami', 'vous, Tom, Sami et Anna']},
+ 'repondre-a-un-courriel-3a': {'ok': [], 'ko': ['Cci', 'la zone Cci', 'copie cachée', 'À', 'Cc ou Cci', 'en copie cachée']},
+ 'repondre-a-un-courriel-4a': {'ok': [], 'ko': ['Cc', 'la zone Cc', 'en copie', 'À', 'copie carbone']},
+ 'courriel-pieces-jointes-3b': {'ok': [], 'ko': ['pdf', 'en PDF', 'ods', 'odt', 'docx', 'xlsx ou pdf']},
+ 'ecrire-a-un-organisme-2c': {'ok': [], 'ko': ['numéro de sécurité sociale', 'numéro de dossier', 'numéro fiscal', 'numéro client']},
+ 'releve-de-compte-2c': {'ok': [], 'ko': ['crédit', 'la colonne crédit', 'solde', 'débit ou crédit']},
+ 'tableur-formules-1b': {'ok': [], 'ko': ['B2', 'A1', 'A3', '2A', 'B 2']},
+ 'lire-tableaux-graphiques-4a': {'ok': [], 'ko': ['0,3', '3', '45', '33', '30 ou 33']},
+ 'pourcentages-prix-6b': {'ok': [], 'ko': ['1', '1 %', '1 point', '20', '20 %', '5']},
+ 'pourcentages-prix-5b': {'ht': {'ok': [], 'ko': ['96', '96 €', '144']}, 'tva': {'ok': [], 'ko': ['24', '24 €', '20 %']}},
+}
