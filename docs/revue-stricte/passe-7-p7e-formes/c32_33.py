@@ -59,7 +59,7 @@ CASES = {
 'remplir-signer-pdf-2b': dict(
   ok=['Enregistrer sous','enregistrer sous','Enregistrer sous…','enregistrer sous...','« Enregistrer sous »','Enregistrer une copie','enregistrer-sous','la commande Enregistrer sous','sur Enregistrer sous','Fichier > Enregistrer sous','enregistrer sous un autre nom','enregistrer sous, pour garder le formulaire vide','enregistre sous'],
   ko=['Enregistrer','enregistrer','Imprimer','Fermer','Exporter','Partager','Enregistrer tout']),
-'remplir-signer-pdf-4b': dict(
+'_remplir-signer-pdf-4b-ancienne': dict(
   ok=['3-5','3 - 5','3–5','pages 3-5','les pages 3-5','3,4,5','3-5 uniquement','3-5 (conditions particulières)','« 3-5 »','3-5.','p. 3-5','3, 4, 5','3;4;5','3-5 pour les conditions particulières'],
   ko=['3','5','3,5','1-8','3-4','4-5','35','2-5','3-6']),
 'remplir-signer-pdf-4d': dict(
