@@ -42,7 +42,7 @@ from engine.record import make_record, make_result_file
 
 from . import command_line, synthetic
 from .reference import reference_config
-from .worlds import WORLDS, Item, Simulee, World, build_bank
+from .worlds import WORLDS, Item, Simulee, Truth, World, build_bank
 
 MARK_START, MARK_END = "<!-- calibration:start -->", "<!-- calibration:end -->"
 DATE = "2026-12-07T10:00:00Z"
@@ -200,15 +200,16 @@ def closed(engine_: Scores, low: Scores, high: Scores, draws: int = BOOTSTRAP,
             draws_[min(len(draws_) - 1, int(0.975 * len(draws_)))])
 
 
-def recovery(ref: engine.Referential, bank: dict[str, Item], estimates: dict[str, Any]
-             ) -> dict[str, float]:
-    """Difficulty recovery over the challenges that were calibrated."""
+def recovery(ref: engine.Referential, bank: dict[str, Item], estimates: dict[str, Any],
+             truth: Truth) -> dict[str, float]:
+    """Difficulty recovery over the challenges that were calibrated, on the engine's level
+    scale."""
     ids = [cid for cid, it in estimates.items() if it.calibrated]
     if not ids:
         return {"calibrated": 0, "rmse": float("nan"), "rmse_labels": float("nan"),
                 "corr": float("nan"), "rmse_log_a": float("nan")}
     est = [estimates[c].difficulty for c in ids]
-    true = [bank[c].difficulty for c in ids]
+    true = [truth.on_level_scale(bank[c].difficulty, bank[c].slope)[0] for c in ids]
     labels = [ref.skills[ref.challenges[c].skill_id].level for c in ids]
 
     def rmse(xs: Sequence[float], ys: Sequence[float]) -> float:
@@ -218,7 +219,8 @@ def recovery(ref: engine.Referential, bank: dict[str, Item], estimates: dict[str
     cov = sum((x - mx) * (y - my) for x, y in zip(est, true, strict=True))
     sx = math.sqrt(sum((x - mx) ** 2 for x in est))
     sy = math.sqrt(sum((y - my) ** 2 for y in true))
-    log_a = [math.log(estimates[c].discrimination / bank[c].slope) for c in ids]
+    log_a = [math.log(estimates[c].discrimination
+                      / truth.on_level_scale(bank[c].difficulty, bank[c].slope)[1]) for c in ids]
     return {"calibrated": len(ids), "rmse": rmse(est, true), "rmse_labels": rmse(labels, true),
             "corr": cov / (sx * sy) if sx and sy else float("nan"),
             "rmse_log_a": math.sqrt(sum(x * x for x in log_a) / len(log_a))}
@@ -239,11 +241,13 @@ def run(bundle: dict[str, Any], competences: list[str], sizes: list[int], evalua
     world = WORLDS[world_name]
     bank = build_bank(ref, competences, world.truth, random.Random(f"{bank_seed}:{world_name}"))
     evaluators = people(ref, world, bank, competences, evaluation, eval_seed)
-    truth = {cid: {"difficulty": it.difficulty, "discrimination": it.slope, "sd": 0.0}
-             for cid, it in bank.items()}
+    # On the engine's level scale (S3's levels are 0.8 apart on its ability scale).
+    truth = {cid: dict(zip(("difficulty", "discrimination"),
+                           world.truth.on_level_scale(it.difficulty, it.slope), strict=True),
+                       sd=0.0) for cid, it in bank.items()}
     crowd = people(ref, world, bank, competences, max(sizes), learners_seed)
     _CONTEXT.update(ref=ref, bundle=bundle, crowd=crowd, evaluators=evaluators,
-                    competences=competences, profile=profile, config=config)
+                    competences=competences, profile=profile, config=config, world=world)
     pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
     try:
         return _run(ref, bundle, bank, sizes, min_answers, learners_seed, truth, options or {},
@@ -278,7 +282,8 @@ def _run(ref: engine.Referential, bundle: dict[str, Any], bank: dict[str, Item],
                                         "discrimination": it.discrimination, "sd": it.sd}
                       for it in cal.items.values() if it.calibrated}
             per[n] = scores_in(pool, ref, params)
-            rows[n] = {"recovery": recovery(ref, bank, cal.items), "seconds": seconds,
+            rows[n] = {"recovery": recovery(ref, bank, cal.items, c["world"].truth),
+                       "seconds": seconds,
                        "responses": data.responses, "answered": len(cal.items),
                        "accuracy": accuracy(per[n]),
                        "closed": {high: closed(per[n], per["uncalibrated"], per[high])

@@ -131,13 +131,10 @@ def take(ref: engine.Referential, sims: dict[str, Simulee], seed: int,
 def told_the_truth(ref: engine.Referential, bank: dict[str, Item], truth: Truth
                    ) -> engine.Referential:
     """The referential with every challenge's true difficulty and discrimination as its
-    calibration (uncertainty 0), on the engine's level scale: the world's ability scale puts
-    level L at ``truth.anchor(L)``, so a difficulty b is the level 1 + (b − 1) / spacing and a
-    slope a is a · spacing per level (the engine reads a level as floor(θ), as the truth does)."""
-    spacing = truth.spacing
+    calibration (uncertainty 0), on the engine's level scale (``Truth.on_level_scale``)."""
     challenges = {
         cid: dataclasses.replace(ch, calibration=Calibration(
-            1.0 + (bank[cid].difficulty - 1.0) / spacing, bank[cid].slope * spacing, 0.0))
+            *truth.on_level_scale(bank[cid].difficulty, bank[cid].slope), 0.0))
         if cid in bank else ch for cid, ch in ref.challenges.items()}
     return engine.Referential(ref.domains, ref.competences, ref.tubes, ref.skills, challenges,
                               ref.tutorials, ref.profiles, ref.version)

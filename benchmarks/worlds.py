@@ -37,6 +37,12 @@ class Truth:
     def anchor(self, level: int) -> float:
         return 1.0 + self.spacing * (level - 1)
 
+    def on_level_scale(self, difficulty: float, slope: float) -> tuple[float, float]:
+        """A true difficulty and slope on the engine's level scale: the world puts level L at
+        ``anchor(L)``, so b is the level 1 + (b − 1) / spacing and a slope a is a · spacing per
+        level (the engine reads a level as floor(θ), as the truth does)."""
+        return 1.0 + (difficulty - 1.0) / self.spacing, slope * self.spacing
+
 
 @dataclass(frozen=True)
 class Population:
