@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-_STOP_WORDS = """le la les un une des du de d l au aux et ou en dans sur pour par avec sans que qui quoi quel quelle
+_STOP_WORDS = """le la les un une des du de d l au aux et ou en dans sur pour par avec sans que qui
+quoi quel quelle
 quels quelles est sont a ont il elle ils elles on vous nous je tu se sa son ses leur leurs ce cet cette ces
 pas ne plus tout tous toute toutes faire fait peut doit veut avoir etre votre vos mon ma mes ton ta tes
 y en lui comme mais si alors puis aussi tres bien quand dont cela ceci ca c est n s qu m t j"""
