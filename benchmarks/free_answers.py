@@ -137,7 +137,7 @@ SHOULD_ACCEPT: dict[str, list[str]] = {
     "imprimante-depannage-3b": ["2", "page 2", "la page 2"],
     # « 3 à 5 » is what the statement says, not what the « Pages » box takes (strict review,
     # group d): it is refused, see SHOULD_REFUSE
-    "remplir-signer-pdf-4b": ["3 - 5", "3, 4, 5", "pages 3-5"],
+    "remplir-signer-pdf-4b": ["3 - 5, 8", "3, 4, 5, 8", "pages 3-5, 8"],
     "cyberharcelement-3a": ["le 3018", "30 18"],
     "images-droits-licences-1b": ["c'est Kenza", "kenza"],
     "publicite-ciblee-1c": ["une publicité ciblée", "ciblé", "personnalisé"],
@@ -222,7 +222,7 @@ SHOULD_REFUSE: dict[str, list[str]] = {
     "affiche-invitation-4b": ["dégrouper"],
     "publicite-ciblee-1c": ["non ciblée"],
     "publicite-ciblee-1d": ["non ciblée"],
-    "remplir-signer-pdf-4b": ["3 à 5", "pages 3 à 5", "de 3 à 5"],
+    "remplir-signer-pdf-4b": ["3 à 5 et 8", "3-5", "3-5, 7"],
 }
 
 # Mechanical variants (and generated opposites) that nobody would type, left out.

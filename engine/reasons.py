@@ -1,17 +1,19 @@
 """A right answer followed by its reason: « jeudi, il y a 4 oui », « jeudi car 4 personnes peuvent
-venir », « le 2 pour le changement d'adresse », « Docteur Haddad (appel manqué) ».
+venir », « 2 (changement d'adresse) », « Docteur Haddad (appel manqué) ».
 
 People who know often say why; blind reviews found such answers refused while the bare answer was
-accepted. With T1, an answer is split at its first reason mark: « car », « parce que »,
-« puisque », « vu que », a bracket, or a comma, colon, semicolon or dash (not between two digits:
-« 12,50 », « 10:00 »; after these the reason must have two words at least: « jeudi, samedi » is
-two answers, not a reason). Not « pour »: « un pour chaque compte », « 10 pour cent ». It is
-accepted when the part before the mark is accepted by the field and the reason, which holds a
-word of letters, names no other answer: none of the field's refused answers nor another field's
-answer, as whole words; no negation (« ne », « pas », « sauf », « sans »…); nothing that offers a
-second answer (« ou », « mais », « aussi », « plutôt », « peut-être », a reason that starts with
-« et »). A refused answer written whole in the list stays refused (« jeudi, 4 indisponibles »).
-The reason is not checked for truth: « jeudi car c'est le plus court » is accepted for « jeudi ».
+accepted. With T1, an answer is split at its first reason mark: « car », « parce que », « puisque
+», « vu que », a bracket, or a comma, colon, semicolon or dash (not between two digits: « 12,50 »,
+« 10:00 »; after these the reason must have two words at least: « jeudi, samedi » is two answers,
+not a reason). Not « pour »: « un pour chaque compte », « 10 pour cent ». It is accepted when the
+part before the mark is accepted by the field and the reason, which holds a word of letters, names
+no other answer: none of the field's refused answers nor another field's answer, as whole words;
+nothing that offers a second answer, takes the answer back or hedges it (« ou », « mais », « aussi
+», « plutôt », « sauf », « non », « peut-être », « sans doute », « je crois », a reason that
+starts with « et »). A reason may deny: « webcam car il n'a pas de caméra »; « jeudi, pas lundi »
+stays refused where « lundi » is a refused answer. A refused answer written whole in the list
+stays refused (« jeudi, 4 indisponibles »). The reason is not checked for truth: « jeudi car c'est
+le plus court » is accepted for « jeudi ».
 """
 
 from __future__ import annotations
@@ -26,10 +28,13 @@ _STRONG = re.compile(r"\s+(?:car|parce\s+qu(?:e\s+|\s*['’]\s*)|puisqu(?:e\s+|\
                      r"|vu\s+que)\s*(?=\S)|\s*\(\s*(?=[^)\s])", re.IGNORECASE)
 _WEAK = re.compile(r"\s*[,;:]\s*(?=\S)|\s+[-–—]\s+(?=\S)")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+# A reason may deny (« car il n'a pas de caméra »); these words offer another answer, take the
+# answer back or hedge it.
 _NO_REASON = frozenset((
-    "ne", "n'", "pas", "jamais", "sauf", "non", "sans", "aucun", "aucune", "ni", "ou", "sinon",
-    "mais", "plutot", "aussi", "egalement", "voire", "pourtant", "contraire"))
-_MAYBE = re.compile(r"peut\W*etre|je\s+(?:ne\s+)?sais|pas\s+sur", re.IGNORECASE)
+    "ou", "sinon", "mais", "plutot", "aussi", "egalement", "voire", "pourtant", "contraire",
+    "sauf", "non", "probablement", "surement"))
+_MAYBE = re.compile(r"peut\W*etre|je\s+(?:ne\s+)?sais|pas\s+sur|sans\s+doute|je\s+(?:crois|pense)",
+                    re.IGNORECASE)
 
 
 def split_reason(text: str) -> tuple[str, str] | None:

@@ -36,10 +36,10 @@ def test_variants_follow_the_gender_the_editor_wrote():
 
 @pytest.mark.parametrize(("prefixes", "at_least"), [
     # A floor, so that the survey never passes on an empty bank: 139 and 138 typed challenges
-    # after the strict review of December 2026 (a few became QCU or zones where typing was not
-    # the skill).
-    (("1.", "2."), 120),
-    (("3.", "4.", "5."), 120),
+    # after the strict review of December 2026, then about 130 and 116 after passes 6 to 8
+    # (a challenge that asked to name a word from its definition became a situation to judge).
+    (("1.", "2."), 100),
+    (("3.", "4.", "5."), 100),
 ], ids=["domains-1-2", "domains-3-5"])
 def test_no_natural_answer_refused_and_no_opposite_accepted(prefixes, at_least):
     problems: list[str] = []

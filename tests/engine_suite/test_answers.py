@@ -191,15 +191,17 @@ class ReasonTests(unittest.TestCase):
         for typed in ("jeudi car 4 personnes peuvent venir", "Jeudi, car il y a 4 oui",
                       "jeudi, il y a 4 oui", "jeudi parce que 4 oui", "jeudi, quatre personnes",
                       "le jeudi : 4 disponibles", "jeudi (4 oui)", "c'est jeudi, 4 personnes",
-                      "jeudi – le plus de oui", "jeudi puisqu'il y a 4 oui"):
+                      "jeudi – le plus de oui", "jeudi puisqu'il y a 4 oui",
+                      "jeudi, personne n'est absent", "jeudi car Sonia n'est pas là"):
             self.assertTrue(is_correct(day, typed), typed)
 
     def test_a_second_answer_is_no_reason(self):
         day = qroc(["jeudi"], ["T1", "T2"], refused=["lundi", "mardi", "vendredi"])
         for typed in ("jeudi, lundi", "jeudi, samedi", "jeudi ou lundi", "jeudi, mais lundi aussi",
                       "jeudi, pas lundi", "jeudi, peut-être lundi", "jeudi, et samedi aussi",
-                      "jeudi car lundi est plein", "jeudi (ou vendredi)", "lundi car 4 oui",
-                      "jeudi, je ne sais pas", "jeudi ?, sinon samedi"):
+                      "jeudi (ou vendredi)", "lundi car 4 oui", "jeudi, je ne sais pas",
+                      "jeudi ?, sinon samedi", "jeudi, sans doute", "jeudi, je crois",
+                      "jeudi, non, samedi", "jeudi, sauf si Sonia vient"):
             self.assertFalse(is_correct(day, typed), typed)
 
     def test_a_refusal_written_whole_wins(self):
