@@ -137,3 +137,48 @@ CASES = {
                "supprimer la photo"],
     },
 }
+
+# §5 de la revue : cas discutables corrigés.
+CASES.update({
+    "listes-de-valeurs-3d": {
+        "ok": ["11", "onze", "11 messages", "11 (5 SMS + 6 courriels)", "11 (5 SMS et 6 courriels)",
+               "11 : 5 SMS + 6 courriels", "5 × 2 + 1 = 11", "10 + 1 = 11", "11 (10 + 1)", "il envoie 11 messages",
+               "11 (5 + 6)", "5 + 6 = 11", "5 + 5 + 1 = 11", "11 (5 SMS, 5 courriels et 1 récapitulatif)",
+               "en tout 11", "11 car 5 × 2 + 1", "c'est 11", "11 messages en tout", "11 (5 SMS + 5 courriels + 1 récapitulatif)",
+               "5 SMS + 5 courriels + 1 = 11"],
+        "ko": ["10", "15", "6", "5", "12", "10 + 1", "5 × 2 + 1", "environ 11", "11 ou 10", "10 messages"],
+    },
+    "pourcentages-prix-3a": {
+        "ok": ["515", "515 €", "515 euros", "cinq cent quinze", "515 € (500 + 15)", "500 × 1,03 = 515",
+               "500 + 15 = 515", "515 (500 + 15)", "500 x 1,03 = 515", "515 € par mois", "il sera de 515 €",
+               "515,00", "515 € car 3 % de 500 = 15", "515 (500 × 1,03)", "ça fait 515 €", "515€",
+               "500 + 15 = 515 €", "500 * 1,03 = 515", "515 euros par mois", "c'est 515"],
+        "ko": ["503", "530", "15", "485", "500", "500 + 15", "500 × 1,03", "environ 515", "515 ou 530", "1 500"],
+    },
+    "messagerie-instantanee-2a": {
+        "ok": ["13", "treize", "13 (tous sauf moi)", "14 moins moi = 13", "13, 14 moins moi", "13 (14 moins moi)",
+               "14 - 1 = 13", "13 personnes", "13 autres personnes", "13 (sans moi)", "c'est 13", "il y en a 13",
+               "13, tous sauf moi", "13 (14 - 1)", "13 membres", "13 car je suis compris dans les 14",
+               "14 - moi = 13", "13 (14 membres moins moi)", "les 13 autres", "13 autres"],
+        "ko": ["14", "1", "2", "12", "15", "14 moins moi", "14 - 1", "14 (tous)", "13 ou 14", "tous"],
+    },
+    "brancher-et-relier-appareils-4c": {
+        "ok": ["Étendre", "étendre sur le vidéoprojecteur", "étendre sur deux écrans", "le mode Étendre",
+               "mode étendu", "étendre l'affichage sur le vidéoprojecteur", "étendre au vidéoprojecteur",
+               "étendre sur le projecteur", "étendu", "affichage étendu", "elle choisit Étendre",
+               "Étendre, pour garder ses notes", "étendre l'affichage", "extension", "étendre vers le vidéoprojecteur",
+               "étendre sur le deuxième écran", "étendre sur 2 écrans", "bureau étendu", "écran étendu", "étendre ces affichages"],
+        "ko": ["Dupliquer", "dupliqué", "duplication", "miroir", "dupliquer sur le vidéoprojecteur",
+               "Deuxième écran seulement", "Écran de l'ordinateur seulement", "cloner", "recopie", "mode présentateur"],
+    },
+    "donnees-sante-3c": {
+        "ok": ["sensibles", "sensible", "données sensibles", "catégories particulières de données",
+               "catégories particulières", "données particulières", "particulières", "les données sensibles",
+               "des données sensibles", "c'est sensibles", "données dites sensibles", "catégorie particulière de données",
+               "données de catégorie particulière", "catégories particulières de données personnelles",
+               "sensibles, protégées plus strictement", "Sensibles", "« sensibles »", "données personnelles sensibles",
+               "sencibles", "données sensible"],
+        "ko": ["personnelles", "privées", "confidentielles", "secrètes", "médicales", "insensibles",
+               "non sensibles", "intimes", "protégées", "données personnelles", "données de santé", "données médicales"],
+    },
+})
