@@ -46,7 +46,7 @@ from typing import Any
 from .dates import parse_date, same_day_forms
 from .keys import same_combination
 from .reasons import with_reason
-from .sentence import in_sentence, taken_words, value_in_sentence
+from .sentence import in_sentence, same_content, taken_words, value_in_sentence
 from .words import WITHOUT_SIGNS, plain, pretreat, unaccented, within_typos, words
 
 TOLERANCES = ("T1", "T2", "T3")
@@ -204,7 +204,8 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
            for form, candidates in pairs):
         return True
     if "T1" in tolerances and (same_combination(answer, accepted)
-                               or in_sentence(answer, accepted, tolerances, wrong)):
+                               or in_sentence(answer, accepted, tolerances, wrong)
+                               or same_content(answer, accepted, tolerances, wrong)):
         return True
     if "T3" in tolerances and any(within_typos(words(form, tolerances), words(c, tolerances))
                                   for form, candidates in pairs for c in candidates):
@@ -551,6 +552,10 @@ def field_matches(answer: Any, accepted: Iterable[str], fmt: str,
         tolerances, wrong)
 
 
+# A calculation and its result: the number after the last « = » is the answer.
+_CALCULATION = re.compile(r"[\d\s.,+\-−–×x*/÷:()]+=\s*([^=]+)", re.IGNORECASE)
+
+
 def _written_in(answer: Any, refused: tuple[str, ...]) -> bool:
     return normalise(answer, ("T1",)) in _normalised(refused, ("T1",))
 
@@ -570,6 +575,8 @@ def _field_matches(answer: Any, accepted: tuple[str, ...], fmt: str,
             given = number_after_words(answer)   # « la case 6 », « page 3 », « à 10 h »
         if given is None:
             given = number_in_sentence(answer)   # « il apparaît 9 fois », « je tape 2 »
+    if given is None and (result := _CALCULATION.fullmatch(pretreat(answer).strip())):
+        given = parse_number(result.group(1))    # « 1981 + 70 = 2051 », « 10 - 7 = 3 € »
     numbers = [n for a in accepted if (n := parse_number(a)) is not None]
     if given is not None and any(abs(given - n) < 1e-9 for n in numbers):
         return True

@@ -26,6 +26,7 @@ complements they expect (« espace personnel ») as accepted answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -175,3 +176,79 @@ def value_in_sentence(answer: str, is_right: Callable[[str], bool], tolerances: 
             if all(filler[j:]) and is_right(" ".join(raw[i:j])):
                 return True
     return False
+
+
+# What an answer says, once its articles, pronouns, possessives and generic names (bouton,
+# menu, appuyer…: the list above) are set aside and its words are read without their endings:
+# « on les associe » and « associer », « Alt droit » and « Alt droite », « elles se terminent par
+# .gouv.fr » and « elle se termine par .gouv.fr », « les pop-up et les redirections » and
+# « pop-up et redirections ». The words keep their order (« de Lyon à Paris » is not « de Paris
+# à Lyon »), and every other word must be there: a negation, a number, a preposition (« dans le
+# dossier » is not « sur le dossier »), a second answer or any word of content makes the answer
+# another one. A grammar word written in capitals is an abbreviation or a letter, not grammar
+# (« CC BY-SA », « PDF/A »), and a generic name the accepted answer holds is part of it (« lien de
+# la page » is not « page »).
+_ENDINGS = ("ent", "es", "er", "ez", "s", "x", "e")
+# Set aside anywhere: articles, pronouns, possessives, demonstratives, « est ». Not the
+# prepositions (« la cousine de Dylan » is not « le cousin Dylan »).
+_SET_ASIDE = GRAMMAR - word_set("a sur dans chez pour par de du d' au aux")
+_INDEFINITE = ("un", "une", "des")
+_VOWELS = frozenset("aeiouy")
+# A second answer, a correction or a doubt: never set aside (« peut-être » is made of « peut »
+# and « être », which the list reads past elsewhere).
+_HEDGE = re.compile(r"\b(?:peut etre|sans doute|je (?:ne )?sais|je crois|je pense|probablement"
+                    r"|surement|ou|sinon|plutot|mais)\b")
+_CAPITALS = re.compile(r"(?<![^\W\d_])[A-Z]{1,3}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=8192)        # the same words come back in every accepted answer
+def stem(word: str) -> str:
+    """A word without its commonest French ending (plural, feminine, verb), to compare forms of
+    the same word: « associe », « associer », « associent » → « associ ». Words with a digit, a
+    sign or no vowel (« https ») are kept whole."""
+    if not word.isalpha() or not _VOWELS.intersection(word):
+        return word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[:-len(ending)]
+    return word
+
+
+def _content(text: str, grammar: frozenset[str], generic: frozenset[str],
+             tolerances: tuple[str, ...], keep: frozenset[str] = frozenset()
+             ) -> tuple[str, ...]:
+    text = pretreat(text)
+    capitals = ({w.lower() for w in _CAPITALS.findall(text)} if text.lower() != text
+                else frozenset())
+    return tuple(stem(w) for w in words(text, tolerances)
+                 if w in keep or w in capitals or (w not in grammar and w not in generic))
+
+
+def same_content(answer: str, accepted: Iterable[str], tolerances: Iterable[str],
+                 wrong: Iterable[str] = ()) -> bool:
+    """Whether ``answer`` says what an accepted answer says, its grammar, fillers and word
+    endings aside (see above); with T1 only. An accepted answer that starts with « un », « une »
+    or « des » is left out: its editor wrote the number on purpose (« un compte »)."""
+    tolerances = tuple(tolerances)
+    if "T1" not in tolerances or len(pretreat(answer).split()) > MAX_SENTENCE_WORDS:
+        return False
+    if _HEDGE.search(" ".join(words(answer, ("T1", "T2")))):
+        return False
+    grammar, generic = _set_aside(_fillers(wrong, tolerances))
+    typed = _content(answer, grammar, generic, tolerances)
+    for text in accepted:
+        own = words(text, tolerances)
+        if not own or own[0] in _INDEFINITE:
+            continue
+        keep = generic.intersection(own)
+        expected = _content(text, grammar, generic, tolerances, keep)
+        if expected and expected == (
+                _content(answer, grammar, generic, tolerances, keep) if keep else typed):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _set_aside(fillers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The grammar words and the generic names of a field's fillers."""
+    return fillers & _SET_ASIDE, fillers - GRAMMAR

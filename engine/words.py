@@ -25,7 +25,12 @@ _ELIDED = re.compile(r"(?:qu|[cdjlmnst])'", re.IGNORECASE)
 
 
 def pretreat(text: Any) -> str:
-    return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").replace("\u202f", " ")
+    return _pretreat(text) if isinstance(text, str) else _pretreat(str(text))
+
+
+@lru_cache(maxsize=8192)        # every check reads the same accepted answers several times
+def _pretreat(text: str) -> str:
+    return unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 class CharTable(dict):

@@ -254,6 +254,16 @@ class DigitsInTextTests(unittest.TestCase):
         self.assertFalse(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "trois quarts"))
         self.assertTrue(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "trois personnes"))
 
+    def test_a_calculation_gives_its_result(self):
+        """partager-oeuvres-6c (blind review 8): « 1981 + 70 = 2051 » was refused."""
+        year = qroc(["2051"], ["T1", "T2"], fmt="nombre")
+        for typed in ("1981 + 70 = 2051", "1981+70=2051", "1 981 + 70 = 2 051"):
+            self.assertTrue(is_correct(year, typed), typed)
+        self.assertFalse(is_correct(year, "1981 + 70 = 2050"))
+        self.assertFalse(is_correct(year, "2051 = 1981 + 69"))
+        self.assertTrue(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "10 - 7 = 3 Mo"))
+        self.assertFalse(is_correct(qroc(["3"], ["T1"], fmt="nombre"), "10 - 7 = 4"))
+
     def test_a_refused_unit_written_whole_stays_refused(self):
         """pourcentages-prix-5b and alleger-un-fichier-2c (blind review 6): « 20 % » was right
         for 20 €, « 3 Go » for 3 Mo."""
@@ -272,6 +282,43 @@ class DigitsInTextTests(unittest.TestCase):
         self.assertFalse(is_correct(doctor, "Dr Lucie"))
         self.assertTrue(is_correct(qroc(["Mme Diallo"]), "madame Diallo"))
         self.assertTrue(is_correct(qroc(["rendez-vous"]), "rdv"))
+
+
+class SameContentTests(unittest.TestCase):
+    """Blind reviews 7 and 8: a right answer written with other endings, pronouns or articles
+    (engine/sentence.py ``same_content``)."""
+
+    def test_other_endings_and_grammar_words_say_the_same(self):
+        cases = [
+            (["associer"], ["on les associe", "associez", "il les associe", "associé"]),
+            (["alt droite"], ["Alt droit", "la touche Alt droite", "ALT DROITE"]),
+            (["elle se termine par .gouv.fr"], ["elles se terminent par .gouv.fr",
+                                               "ils se terminent par .gouv.fr"]),
+            (["pop-up et redirections"], ["les pop-up et les redirections",
+                                         "pop-up et redirection"]),
+            (["droit d'accès"], ["le droit d'accès", "droits d'accès"]),
+        ]
+        for accepted, forms in cases:
+            for typed in forms:
+                self.assertTrue(is_correct(qroc(accepted, ["T1", "T2"]), typed), typed)
+
+    def test_another_word_order_preposition_or_word_is_another_answer(self):
+        self.assertFalse(is_correct(qroc(["de Lyon à Paris"], ["T1", "T2"]), "de Paris à Lyon"))
+        self.assertFalse(is_correct(qroc(["dans le dossier"], ["T1", "T2"]), "sur le dossier"))
+        self.assertFalse(is_correct(qroc(["la cousine de Dylan"], ["T1", "T2"],
+                                         refused=["son cousin Dylan"]), "son cousin Dylan"))
+        self.assertFalse(is_correct(qroc(["associer"], ["T1", "T2"]), "ne pas associer"))
+        self.assertFalse(is_correct(qroc(["associer"], ["T1", "T2"]), "dissocier"))
+        self.assertFalse(is_correct(qroc(["https"], ["T1", "T2"], refused=["http"]), "http"))
+        self.assertFalse(is_correct(qroc(["CC BY-SA"], ["T1", "T2"]), "CC BY"))
+        self.assertFalse(is_correct(qroc(["PDF/A"], ["T1", "T2"]), "PDF"))
+        self.assertFalse(is_correct(qroc(["lien de la page"], ["T1", "T2"]), "page"))
+        self.assertFalse(is_correct(qroc(["mois"], ["T1", "T2"]), "moi"))
+        self.assertFalse(is_correct(qroc(["lundi et jeudi"], ["T1", "T2"]),
+                                    "lundi, peut-être jeudi"))
+        # The editor's « un » counts: « des comptes » is not « un compte ».
+        self.assertFalse(is_correct(qroc(["un compte"], ["T1", "T2"]), "des comptes"))
+        self.assertFalse(is_correct(qroc(["associer"], []), "on les associe"))
 
 
 class ZoneTests(unittest.TestCase):
