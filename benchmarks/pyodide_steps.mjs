@@ -10,7 +10,7 @@ const distDir = path.resolve(process.argv[2] || "dist");
 const runs = Number(process.argv[3] || 3);
 const version = readdirSync(path.join(distDir, "pyodide"))[0];
 const indexURL = path.join(distDir, "pyodide", version) + path.sep;
-const engineZip = readdirSync(path.join(distDir, "engine")).find((f) => f.endsWith(".zip"));
+const engineZip = readdirSync(path.join(distDir, "engine")).find((f) => f.startsWith("engine.") && f.endsWith(".zip"));
 const lock = JSON.parse(readFileSync(new URL("../node_modules/pyodide/pyodide-lock.json", import.meta.url)));
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
 

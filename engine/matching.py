@@ -183,13 +183,15 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
         return False
     if "T1" in tolerances:              # « 1er janvier », « premier janvier » → « 1 janvier »
         answer, accepted = same_day_forms(answer), _same_day(accepted)
-    times = _times(accepted)
+    # A time or a date is read from digits (« premier » is « 1 » by now): none, nothing to read.
+    digits = any(ch.isdigit() for ch in answer)
+    times = _times(accepted) if digits else frozenset()
     if times and (parse_time(answer) in times or value_in_sentence(
             answer, lambda text: parse_time(text) in times, tolerances, wrong)):
         return True
     # With T2 too, a date in digits is the same date in words (« 01/01/2051 »); without T2 the
     # form may be the point (a form field that wants JJ/MM/AAAA).
-    dates = _dates(accepted) if {"T1", "T2"} <= set(tolerances) else frozenset()
+    dates = _dates(accepted) if digits and {"T1", "T2"} <= set(tolerances) else frozenset()
     if dates and (parse_date(answer) in dates or value_in_sentence(
             answer, lambda text: parse_date(text) in dates, tolerances, wrong)):
         return True
@@ -214,7 +216,12 @@ def text_matches(answer: Any, accepted: Iterable[str], tolerances: Iterable[str]
         return False
     # « 9 points » and « neuf points », « Dr Haddad » and « docteur Haddad » are the same
     # answer: compared once more, in their spelled-out forms.
-    spelled, accepted_spelled = spelled_out(answer), _spelled_out(accepted)
+    # Only where the typed answer holds what spelling out could have made: a digit, or a word
+    # beginning like « docteur », « madame »… (typos included).
+    spelled = spelled_out(answer)
+    if spelled == answer and not digits and not _SPELLED_START.search(plain(answer)):
+        return False
+    accepted_spelled = _spelled_out(accepted)
     return ((spelled != answer or accepted_spelled != accepted)
             and text_matches(spelled, accepted_spelled, tolerances, wrong))
 
@@ -230,6 +237,10 @@ _NUMBER_WORD = re.compile(
 ABBREVIATIONS = {"dr": "docteur", "mme": "madame", "mlle": "mademoiselle", "m.": "monsieur",
                  "rdv": "rendez-vous", "st": "saint", "ste": "sainte", "bd": "boulevard",
                  "av": "avenue"}
+
+
+_SPELLED_START = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted({w[:3] for w in ABBREVIATIONS.values()})) + ")")
 
 
 def spelled_out(text: str) -> str:

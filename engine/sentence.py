@@ -146,6 +146,10 @@ def in_sentence(answer: str, accepted: Iterable[str], tolerances: Iterable[str],
         expected = words(text, tolerances)
         if not expected or len(expected) >= MAX_WORDS:
             continue
+        # Longer than the whole answer, in words and in letters: it cannot fit (a quick skip;
+        # the definite article it may lose is a word and letters of its own).
+        if len(expected) > len(typed) + 1 and sum(map(len, expected)) > ends[-1] + 3:
+            continue
         # « la question sur les allergies » accepted: « question sur les allergies » too. A
         # definite article says no number: « un compte » still wants its « un ».
         runs = [expected, expected[1:]] if expected[0] in _DEFINITE and expected[1:] else [expected]
@@ -238,7 +242,9 @@ def same_content(answer: str, accepted: Iterable[str], tolerances: Iterable[str]
     typed = _content(answer, grammar, generic, tolerances)
     for text in accepted:
         own = words(text, tolerances)
-        if not own or own[0] in _INDEFINITE:
+        # Each word kept is a word of its own, its stem a beginning of it: a quick skip.
+        if not own or own[0] in _INDEFINITE or len(own) < len(typed) or (
+                typed and not any(w.startswith(typed[0]) for w in own)):
             continue
         keep = generic.intersection(own)
         expected = _content(text, grammar, generic, tolerances, keep)
