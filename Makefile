@@ -57,7 +57,7 @@ bench: build
 	  --write docs/benchmark-engine.md
 	$(BIN)/python -m benchmarks.calibration --parcours profil-express --evaluation 400 --workers 2 \
 	  --write docs/benchmark-calibration.md
-	$(BIN)/python -m benchmarks.calibration --parcours profil-express --sizes 1000 --evaluation 800 \
+	$(BIN)/python -m benchmarks.calibration --parcours profil-express --sizes 1000 --evaluation 400 \
 	  --workers 2 --block profil-express-1000 --write docs/benchmark-calibration.md
 	$(BIN)/python -m benchmarks.calibration --world S3 --parcours profil-express --sizes 1000 \
 	  --evaluation 400 --workers 2 --block profil-express-s3-1000 --write docs/benchmark-calibration.md
