@@ -10,9 +10,8 @@ reads a whole date, in words or in digits, for answers that are nothing but a da
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .words import plain, pretreat
+from .words import by_text, plain, pretreat
 
 MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
           "octobre", "novembre", "decembre")
@@ -25,26 +24,18 @@ _IN_DIGITS = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?")
 _WEEKDAY = re.compile(r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+")
 
 
+@by_text
 def same_day_forms(text: str) -> str:
     """The text with the first of a month (and a day written with a leading zero) written as a
     plain number: « le 1er janvier » → « le 1 janvier », « 01 mars » → « 1 mars »."""
-    return _same_day_forms(str(text))
-
-
-@lru_cache(maxsize=4096)        # the accepted answers are read again at each answer
-def _same_day_forms(text: str) -> str:
     value = pretreat(text)
     return _FIRST.sub(lambda m: "" if m.group(0) == "0" else "1", value)
 
 
+@by_text
 def parse_date(text: str) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of a text that is a date and nothing else: « 1er janvier
     2051 », « jeudi 1 janvier 2051 », « 01/01/2051 », « 14/07 »; None otherwise."""
-    return _parse_date(str(text))
-
-
-@lru_cache(maxsize=4096)
-def _parse_date(text: str) -> tuple[int, int, int | None] | None:
     value = _WEEKDAY.sub("", plain(same_day_forms(text)).strip(), count=1)
     if match := _IN_WORDS.fullmatch(value):
         word = match.group(2)

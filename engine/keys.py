@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from .sentence import GENERIC, GRAMMAR, word_set
-from .words import ELISION, plain, pretreat
+from .words import ELISION, by_text, plain, pretreat
 
 _NAMES = {
     "ctrl": "ctrl", "control": "ctrl", "controle": "ctrl",
@@ -37,14 +36,10 @@ _ALT_GR = re.compile(r"\balt\W*gr(?:aph)?\b")                # « Alt Gr », « 
 _GLUED = re.compile(r"(ctrl|alt|maj|cmd|shift)([a-z0-9])")    # « ctrlf », « ctrl0 »
 
 
+@by_text
 def combination(text: str) -> tuple[str, ...] | None:
     """The keys of a combination, sorted, or None when the text is not one (a word that is no
     key nor filler, fewer than two keys, no modifier)."""
-    return _combination(str(text))
-
-
-@lru_cache(maxsize=4096)        # the accepted answers are read again at each answer
-def _combination(text: str) -> tuple[str, ...] | None:
     value = _ALT_GR.sub("altgr", ELISION.sub(" ", plain(pretreat(text)[:200])))
     tokens = re.sub(r"[^a-z0-9]+", " ", value).split()
     keys = []

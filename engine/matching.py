@@ -47,7 +47,7 @@ from .dates import parse_date, same_day_forms
 from .keys import same_combination
 from .reasons import with_reason
 from .sentence import in_sentence, same_content, taken_words, value_in_sentence
-from .words import WITHOUT_SIGNS, plain, pretreat, unaccented, within_typos, words
+from .words import WITHOUT_SIGNS, by_text, plain, pretreat, unaccented, within_typos, words
 
 TOLERANCES = ("T1", "T2", "T3")
 FORMATS = ("texte", "nombre")
@@ -88,11 +88,8 @@ def normalise(text: Any, tolerances: Iterable[str]) -> str:
 
 
 # The accepted answers are normalised again at each answer, with their article and preposition
-# forms: in Pyodide that was most of a typed answer's step. Pure functions of short strings.
-_CACHE = 8192
-
-
-@lru_cache(maxsize=_CACHE)
+# forms: in Pyodide that was most of a typed answer's step.
+@lru_cache(maxsize=8192)
 def _normalise(text: str, with_t1: bool, with_t2: bool) -> str:
     value = pretreat(text)
     if with_t1:
@@ -125,14 +122,10 @@ def without_preposition(text: Any) -> str | None:
     return value[match.end():] if match else None
 
 
-def parse_time(text: Any) -> tuple[int, int] | None:
+@by_text
+def parse_time(text: str) -> tuple[int, int] | None:
     """A time of day as people write it: « 10 h », « 10h00 », « 10:00 », « 10 heures 30 »,
     « à 8h15 »; None without an hour mark (« 10 » alone is a number, not a time)."""
-    return _parse_time(str(text))
-
-
-@lru_cache(maxsize=_CACHE)
-def _parse_time(text: str) -> tuple[int, int] | None:
     match = _TIME.fullmatch(pretreat(text).strip())
     if not match:
         return None
@@ -243,15 +236,11 @@ _SPELLED_START = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(sorted({w[:3] for w in ABBREVIATIONS.values()})) + ")")
 
 
+@by_text
 def spelled_out(text: str) -> str:
     """The text with each number written in one word (« neuf », « vingt-trois ») in digits (not
     « un » and « une », which are articles too) and the common abbreviations spelled out
     (« Dr » → « docteur »)."""
-    return _spelled(str(text))
-
-
-@lru_cache(maxsize=_CACHE)
-def _spelled(text: str) -> str:
     def one(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 MAX_WORDS = 40          # words read of a typed answer: bounds every loop over them
 _RATE = 0.25
@@ -24,12 +24,24 @@ ELISION = re.compile(r"(?<![^\W\d_])(qu|[cdjlmnst])\s*['’]\s*", re.IGNORECASE)
 _ELIDED = re.compile(r"(?:qu|[cdjlmnst])'", re.IGNORECASE)
 
 
-def pretreat(text: Any) -> str:
-    return _pretreat(text) if isinstance(text, str) else _pretreat(str(text))
+_T = TypeVar("_T")
 
 
-@lru_cache(maxsize=8192)        # every check reads the same accepted answers several times
-def _pretreat(text: str) -> str:
+def by_text(function: Callable[[str], _T]) -> Callable[[Any], _T]:
+    """A pure function of a text, remembered by text: a check reads the same accepted answers
+    again and again (and the content check, every refused answer of a field). A typed answer may
+    come as a number: it is read as its text."""
+    cached = lru_cache(maxsize=8192)(function)
+
+    @wraps(function)
+    def call(text: Any) -> _T:
+        return cached(text if isinstance(text, str) else str(text))
+
+    return call
+
+
+@by_text
+def pretreat(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
 
 
